@@ -1,0 +1,397 @@
+"""Checks between the parts of a scenario: every id referenced exists, nothing is missing.
+
+These run on the plain loaded data rather than on the validated models, and tolerate any
+shape, so that a file with a type error in one role still gets its dangling references
+reported in the same run: an author fixes every mistake in one pass, not one per run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from game.scenario.diagnostics import DocPath, Severity, did_you_mean
+from game.scenario.vocabulary import ROLE_TARGET_WORDS
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: DocPath
+    message: str
+    hint: str | None = None
+    severity: Severity = "error"
+    of_key: bool = False
+
+
+def _items(node: object, key: str) -> list[tuple[int, dict]]:
+    """The mapping items of the list ``node[key]``, with their positions; [] if no list."""
+    value = node.get(key) if isinstance(node, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+
+
+def _ids(node: object, key: str) -> list[str]:
+    return [item["id"] for _, item in _items(node, key) if isinstance(item.get("id"), str)]
+
+
+def _words(node: object, key: str) -> list[tuple[int, str]]:
+    value = node.get(key) if isinstance(node, dict) else None
+    if not isinstance(value, list):
+        return []
+    return [(index, word) for index, word in enumerate(value) if isinstance(word, str)]
+
+
+def _mapping(node: object, key: str) -> dict:
+    value = node.get(key) if isinstance(node, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def _int(value: object, default: int = 0) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+@dataclass(frozen=True)
+class _Project:
+    """What the checks need to know of one project, read tolerantly."""
+
+    index: int
+    raw: dict
+    options: dict[str, list[str]]  # issue id -> option ids
+    eligible: list[str]
+
+
+class CrossChecker:
+    def __init__(self, data: dict):
+        self.data = data
+        self.role_ids = _ids(data, "roles")
+        self.projects = {
+            item["id"]: self._read_project(index, item)
+            for index, item in _items(data, "projects")
+            if isinstance(item.get("id"), str)
+        }
+
+    def _read_project(self, index: int, raw: dict) -> _Project:
+        options = {
+            issue["id"]: _ids(issue, "options")
+            for _, issue in _items(raw, "issues")
+            if isinstance(issue.get("id"), str)
+        }
+        open_to = [word for _, word in _words(raw, "open_to")]
+        eligible = [role for role in self.role_ids if not open_to or role in open_to]
+        return _Project(index, raw, options, eligible)
+
+    def findings(self) -> Iterator[Finding]:
+        yield from self._unique_ids()
+        for project in self.projects.values():
+            yield from self._project_references(project)
+        for index, role in _items(self.data, "roles"):
+            yield from self._brief(index, role)
+        for index, card in _items(self.data, "events"):
+            yield from self._event(index, card)
+        yield from self._coverage_warnings()
+
+    # -- ids -------------------------------------------------------------------------
+
+    def _unique_ids(self) -> Iterator[Finding]:
+        for key in ("roles", "projects", "events"):
+            yield from _duplicates((key,), self.data)
+        for p_index, project in _items(self.data, "projects"):
+            yield from _duplicates(("projects", p_index, "issues"), project)
+            yield from _duplicates(("projects", p_index, "user_needs"), project)
+            for i_index, issue in _items(project, "issues"):
+                yield from _duplicates(("projects", p_index, "issues", i_index, "options"), issue)
+
+    def _role_ref(
+        self, path: DocPath, word: str, allowed: list[str] | None = None, what: str = "role"
+    ) -> Iterator[Finding]:
+        allowed = self.role_ids if allowed is None else allowed
+        if word not in allowed:
+            if word in self.role_ids:
+                yield Finding(
+                    path,
+                    f'role "{word}" may not take part in this project',
+                    "add it to the project's open_to list",
+                )
+            else:
+                yield Finding(path, f'there is no {what} "{word}"', did_you_mean(word, allowed))
+
+    def _project_ref(self, path: DocPath, word: object) -> Iterator[Finding]:
+        if isinstance(word, str) and word not in self.projects:
+            yield Finding(path, f'there is no project "{word}"', did_you_mean(word, self.projects))
+
+    def _option_ref(
+        self, path: DocPath, project_id: object, issue_id: object, option_id: object
+    ) -> Iterator[Finding]:
+        """Check an (issue, option) pair of a project; the project is checked by the caller."""
+        project = self.projects.get(project_id) if isinstance(project_id, str) else None
+        if project is None or not isinstance(issue_id, str):
+            return
+        if issue_id not in project.options:
+            yield Finding(
+                (*path, "issue"),
+                f'project "{project_id}" has no issue "{issue_id}"',
+                did_you_mean(issue_id, project.options),
+            )
+        elif isinstance(option_id, str) and option_id not in project.options[issue_id]:
+            yield Finding(
+                (*path, "option"),
+                f'issue "{issue_id}" has no option "{option_id}"',
+                did_you_mean(option_id, project.options[issue_id]),
+            )
+
+    # -- projects --------------------------------------------------------------------
+
+    def _project_references(self, project: _Project) -> Iterator[Finding]:
+        base: DocPath = ("projects", project.index)
+        raw = project.raw
+        for index, word in _words(raw, "open_to"):
+            yield from self._role_ref((*base, "open_to", index), word)
+        approval = _mapping(raw, "approval")
+        for key in ("required", "vetoes", "proposers"):
+            for index, word in _words(approval, key):
+                yield from self._role_ref((*base, "approval", key, index), word, project.eligible)
+        yield from self._approval_fits(base, approval, project)
+        for i_index, issue in _items(raw, "issues"):
+            for o_index, option in _items(issue, "options"):
+                for role_id in _mapping(option, "cost_for"):
+                    path = (*base, "issues", i_index, "options", o_index, "cost_for", role_id)
+                    for finding in self._role_ref(path, role_id, project.eligible):
+                        yield Finding(finding.path, finding.message, finding.hint, of_key=True)
+        serves = [word for _, word in _words(raw, "serves")]
+        for n_index, need in _items(raw, "user_needs"):
+            path = (*base, "user_needs", n_index)
+            group = need.get("group")
+            if isinstance(group, str) and group not in serves:
+                yield Finding(
+                    (*path, "group"),
+                    f'user group "{group}" is not in the project\'s serves list',
+                    did_you_mean(group, serves) or f"add {group} to serves",
+                )
+            for r_index, ref in _words(need, "served_by"):
+                issue_id, _, option_id = ref.partition(".")
+                for finding in self._option_ref(path, project.raw.get("id"), issue_id, option_id):
+                    yield Finding((*path, "served_by", r_index), finding.message, finding.hint)
+
+    def _approval_fits(self, base: DocPath, approval: dict, project: _Project) -> Iterator[Finding]:
+        eligible = len(project.eligible)
+        path = (*base, "approval")
+        minimum = _int(approval.get("min_participants"), 2)
+        maximum = _int(approval.get("max_participants"), eligible)
+        quorum = approval.get("quorum")
+        required = [word for _, word in _words(approval, "required")]
+        if maximum < minimum:
+            yield Finding(
+                (*path, "max_participants"),
+                f"max_participants ({maximum}) is below min_participants ({minimum})",
+            )
+        if minimum > eligible:
+            yield Finding(
+                (*path, "min_participants"),
+                f"{minimum} participants are needed but only {eligible} roles may take part",
+                "lower min_participants or widen open_to",
+            )
+        if isinstance(quorum, int) and quorum > min(eligible, maximum):
+            yield Finding(
+                (*path, "quorum"),
+                f"a quorum of {quorum} can never be reached: at most "
+                f"{min(eligible, maximum)} roles can take part",
+            )
+        if len(set(required)) > maximum:
+            yield Finding(
+                (*path, "required"),
+                f"{len(set(required))} roles are required but a deal has at most "
+                f"{maximum} participants",
+            )
+
+    # -- briefs ----------------------------------------------------------------------
+
+    def _brief(self, index: int, role: dict) -> Iterator[Finding]:
+        role_id = role.get("id")
+        brief = _mapping(role, "brief")
+        base: DocPath = ("roles", index, "brief")
+        points = _mapping(brief, "points")
+        for project_id, project in self.projects.items():
+            if role_id in project.eligible and project_id not in points:
+                yield Finding(
+                    (*base, "points"),
+                    f'no points for project "{project_id}"',
+                    f"add a points table for {project_id}, one number per option",
+                )
+        for project_id, issues in points.items():
+            path = (*base, "points", project_id)
+            project = self.projects.get(project_id)
+            if project is None:
+                yield Finding(
+                    path,
+                    f'there is no project "{project_id}"',
+                    did_you_mean(project_id, self.projects),
+                    of_key=True,
+                )
+            elif role_id not in project.eligible:
+                yield Finding(
+                    path,
+                    f'"{role_id}" may not take part in project "{project_id}"',
+                    "remove these points or add the role to the project's open_to",
+                    of_key=True,
+                )
+            elif isinstance(issues, dict):
+                yield from self._points_table(path, project, issues)
+        for project_id in _mapping(brief, "walk_away"):
+            path = (*base, "walk_away", project_id)
+            if project_id not in self.projects:
+                yield Finding(
+                    path,
+                    f'there is no project "{project_id}"',
+                    did_you_mean(project_id, self.projects),
+                    of_key=True,
+                )
+        for r_index, line in _items(brief, "red_lines"):
+            path = (*base, "red_lines", r_index)
+            yield from self._project_ref((*path, "project"), line.get("project"))
+            yield from self._option_ref(
+                path, line.get("project"), line.get("issue"), line.get("option")
+            )
+        yield from self._brief_warnings(base, role_id, brief)
+
+    def _points_table(self, path: DocPath, project: _Project, issues: dict) -> Iterator[Finding]:
+        for issue_id, option_ids in project.options.items():
+            given = issues.get(issue_id)
+            if given is None:
+                yield Finding(
+                    path,
+                    f'no points for issue "{issue_id}"',
+                    "add: " + issue_id + ": {" + ", ".join(f"{o}: 0" for o in option_ids) + "}",
+                )
+            elif isinstance(given, dict):
+                missing = [option for option in option_ids if option not in given]
+                if missing:
+                    yield Finding(
+                        (*path, issue_id),
+                        f"no points for option{'s' if len(missing) > 1 else ''} "
+                        + ", ".join(f'"{o}"' for o in missing)
+                        + f' of issue "{issue_id}"',
+                        "add " + ", ".join(f"{o}: 0" for o in missing),
+                    )
+                for option_id in given:
+                    if option_id not in option_ids:
+                        yield Finding(
+                            (*path, issue_id, option_id),
+                            f'issue "{issue_id}" has no option "{option_id}"',
+                            did_you_mean(option_id, option_ids),
+                            of_key=True,
+                        )
+        for issue_id in issues:
+            if issue_id not in project.options:
+                yield Finding(
+                    (*path, issue_id),
+                    f'project "{project.raw.get("id")}" has no issue "{issue_id}"',
+                    did_you_mean(issue_id, project.options),
+                    of_key=True,
+                )
+
+    def _brief_warnings(self, base: DocPath, role_id: object, brief: dict) -> Iterator[Finding]:
+        points = _mapping(brief, "points")
+        walk_away = _mapping(brief, "walk_away")
+        blocked = {
+            (line.get("project"), line.get("issue"), line.get("option"))
+            for _, line in _items(brief, "red_lines")
+        }
+        for project_id, project in self.projects.items():
+            table = points.get(project_id)
+            if role_id not in project.eligible or not isinstance(table, dict):
+                continue
+            best = 0
+            for issue_id, option_ids in project.options.items():
+                row = table.get(issue_id) if isinstance(table.get(issue_id), dict) else {}
+                allowed = [o for o in option_ids if (project_id, issue_id, o) not in blocked]
+                values = [_int(row.get(o)) for o in allowed if o in row]
+                if option_ids and not allowed:
+                    yield Finding(
+                        (*base, "red_lines"),
+                        f'every option of issue "{issue_id}" in "{project_id}" is a '
+                        "red line, so this role can never join that project",
+                        "remove one of these red lines",
+                        "warning",
+                    )
+                best += max(values, default=0)
+            default = _int(_mapping(project.raw, "approval").get("no_deal_value"))
+            threshold = _int(walk_away.get(project_id), default)
+            if best < threshold:
+                where = (*base, "walk_away", project_id) if project_id in walk_away else base
+                yield Finding(
+                    where,
+                    f'the walk-away value {threshold} for "{project_id}" is above the '
+                    f"most any deal can give this role ({best})",
+                    "lower the walk-away value or raise its points",
+                    "warning",
+                )
+
+    # -- events ----------------------------------------------------------------------
+
+    def _event(self, index: int, card: dict) -> Iterator[Finding]:
+        base: DocPath = ("events", index)
+        when = _mapping(card, "when")
+        for key in ("signed", "unsigned"):
+            for w_index, word in _words(when, key):
+                yield from self._project_ref((*base, "when", key, w_index), word)
+        role = when.get("role_in_agreement")
+        if isinstance(role, str):
+            yield from self._role_ref((*base, "when", "role_in_agreement"), role)
+        rounds = _int(self.data.get("rounds"), 6)
+        if _int(when.get("round_at_least"), 1) > rounds:
+            yield Finding(
+                (*base, "when", "round_at_least"),
+                f"the game has only {rounds} rounds, so this card is never drawn",
+                severity="warning",
+            )
+        for e_index, effect in _items(card, "effects"):
+            path = (*base, "effects", e_index)
+            target = effect.get("role")
+            if isinstance(target, str) and target not in ROLE_TARGET_WORDS:
+                yield from self._role_ref(
+                    (*path, "role"), target, self.role_ids + list(ROLE_TARGET_WORDS)
+                )
+            if "project" in effect:
+                yield from self._project_ref((*path, "project"), effect.get("project"))
+            if effect.get("kind") == "block-option":
+                yield from self._option_ref(
+                    path, effect.get("project"), effect.get("issue"), effect.get("option")
+                )
+
+    # -- whole-table warnings --------------------------------------------------------
+
+    def _coverage_warnings(self) -> Iterator[Finding]:
+        roles = _items(self.data, "roles")
+        if roles and not any(role.get("kind") == "librarian" for _, role in roles):
+            yield Finding(
+                ("roles",),
+                "no role is a library (kind: librarian)",
+                "the game is about library partnerships; fine for an exercise",
+                "warning",
+            )
+        known = {word for _, role in roles for _, word in _words(role, "competencies")}
+        learnable = {word for _, word in _words(_mapping(self.data, "rules"), "learnable")}
+        for project in self.projects.values():
+            for n_index, need in _words(project.raw, "needs"):
+                if need not in known and (learnable and need not in learnable):
+                    yield Finding(
+                        ("projects", project.index, "needs", n_index),
+                        f'no role has the competency "{need}" and none can build it',
+                        did_you_mean(need, known) or "add it to rules.learnable",
+                        "warning",
+                    )
+
+
+def _duplicates(path: DocPath, node: object) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for index, item in _items(node, path[-1]):
+        item_id = item.get("id")
+        if isinstance(item_id, str):
+            if item_id in seen:
+                yield Finding(
+                    (*path, index, "id"),
+                    f'the id "{item_id}" is used twice',
+                    "every id in this list must be different",
+                )
+            seen.add(item_id)

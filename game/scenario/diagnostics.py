@@ -1,0 +1,80 @@
+"""A problem found in a scenario file, said the way an author can act on it.
+
+Every problem carries the file, line and column, the path in the document, what is wrong
+and, where we can guess it, a hint. It prints as
+``file:line:col: path.to.field: message (hint: ...)`` so editors and terminals can jump
+to it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+#: A place in the loaded document: mapping keys and 0-based list positions.
+DocPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+    hint: str | None = None
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}: "
+        if self.severity == "warning":
+            where += "warning: "
+        if self.path:
+            where += f"{self.path}: "
+        text = where + self.message
+        if self.hint:
+            text += f" (hint: {self.hint})"
+        return text
+
+    def as_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def did_you_mean(word: object, choices: Iterable[str]) -> str | None:
+    """A hint naming the closest allowed word, or listing the few allowed ones."""
+    choices = [str(choice) for choice in choices]
+    if not choices:
+        return None
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    if close:
+        return f'did you mean "{close[0]}"?'
+    if len(choices) <= 8:
+        return "expected one of: " + ", ".join(choices)
+    return None
+
+
+def render_path(path: DocPath, data: object) -> str:
+    """``roles[museum].brief.points`` for a document path.
+
+    A list item is named by its ``id`` when it has one, otherwise by its position counted
+    from 1 (``effects[2]``), as a trainer counts.
+    """
+    text = ""
+    node = data
+    for part in path:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+            item_id = item.get("id") if isinstance(item, dict) else None
+            text += f"[{item_id}]" if isinstance(item_id, str) and item_id else f"[{part + 1}]"
+            node = item
+        else:
+            text += f".{part}" if text else str(part)
+            node = node.get(part) if isinstance(node, dict) else None
+    return text
+
+
+def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+    return (diagnostic.file, diagnostic.line, diagnostic.column, diagnostic.message)

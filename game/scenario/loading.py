@@ -1,0 +1,149 @@
+"""Load a scenario file: read, parse safely, validate shapes and references, all at once.
+
+``check_file`` never raises for a bad file: it returns every problem found, so the
+command line, the game's scenario chooser and the hot reload all say the same thing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pydantic_core import ValidationError
+
+from game.scenario.compiled import shape_schema, shape_validator
+from game.scenario.crossref import CrossChecker
+from game.scenario.diagnostics import Diagnostic, render_path, sort_key
+from game.scenario.schema_errors import schema_diagnostics
+from game.scenario.yaml_source import (
+    MAX_FILE_BYTES,
+    Located,
+    SourceProblem,
+    load_located,
+    read_text,
+)
+
+if TYPE_CHECKING:
+    from game.scenario.model import Scenario
+
+
+@dataclass
+class CheckResult:
+    """What checking one file found: the scenario if it is valid, and every diagnostic."""
+
+    file: str
+    #: the document as plain data, once it has passed every check
+    data: dict | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    #: SHA-256 of the file's bytes: a save names the exact scenario it was played with
+    content_hash: str = ""
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return self.data is not None and not self.errors
+
+    def scenario(self) -> Scenario:
+        """The validated models (imports pydantic's model machinery: about 0.2 s)."""
+        from game.scenario.model import Scenario
+
+        if not self.ok:
+            raise ScenarioError(self)
+        return Scenario.model_validate(self.data)
+
+
+class ScenarioError(Exception):
+    """Raised by ``load_scenario`` for an invalid file; ``str()`` lists every problem."""
+
+    def __init__(self, result: CheckResult):
+        self.result = result
+        super().__init__("\n".join(str(d) for d in result.errors))
+
+
+def check_file(path: str | Path, display_name: str | None = None) -> CheckResult:
+    """Check a scenario file; unreadable files are diagnostics too, not exceptions."""
+    name = display_name or str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return CheckResult(name, diagnostics=[Diagnostic(name, 1, 1, "", f"cannot read: {reason}")])
+    return check_bytes(raw, name)
+
+
+def check_bytes(raw: bytes, name: str) -> CheckResult:
+    result = CheckResult(name, content_hash=hashlib.sha256(raw).hexdigest())
+    try:
+        located = load_located(read_text(raw))
+    except SourceProblem as problem:
+        result.diagnostics.append(
+            Diagnostic(name, problem.line, problem.column, "", problem.message, problem.hint)
+        )
+        return result
+    result.diagnostics.extend(_duplicate_keys(located, name))
+    if not isinstance(located.data, dict):
+        result.diagnostics.append(
+            Diagnostic(
+                name,
+                1,
+                1,
+                "",
+                "a scenario is a mapping of keys (id:, title:, roles: …)",
+                "start from a scaffold: outofthebox new FILE --roles …",
+            )
+        )
+        return result
+    try:
+        shape_validator().validate_python(located.data)
+    except ValidationError as error:
+        result.diagnostics.extend(schema_diagnostics(error, located, name, shape_schema()))
+    for finding in CrossChecker(located.data).findings():
+        line, column = located.mark(finding.path, of_key=finding.of_key)
+        result.diagnostics.append(
+            Diagnostic(
+                name,
+                line,
+                column,
+                render_path(finding.path, located.data),
+                finding.message,
+                finding.hint,
+                finding.severity,
+            )
+        )
+    result.diagnostics = _unique_sorted(result.diagnostics)
+    if not result.errors:
+        result.data = located.data
+    return result
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """The validated scenario in ``path``; raises ScenarioError listing every problem."""
+    return check_file(path).scenario()
+
+
+def _duplicate_keys(located: Located, name: str) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            name,
+            line,
+            column,
+            render_path(path, located.data),
+            f'the key "{path[-1]}" appears twice in this mapping (first on line {first})',
+            "keep one of them; YAML would silently use only the last",
+        )
+        for path, (line, column), first in located.duplicate_keys
+    ]
+
+
+def _unique_sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(dict.fromkeys(diagnostics), key=sort_key)

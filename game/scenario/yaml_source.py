@@ -39,6 +39,7 @@ _OPENING_TOKENS = (
     yaml.FlowSequenceStartToken,
 )
 _CLOSING_TOKENS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+_EMPTY_HINT = "start from a scaffold: outofthebox new FILE --roles library,museum"
 _YES_NO_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
@@ -101,9 +102,7 @@ def read_text(raw: bytes) -> str:
             "save the file as UTF-8 (in most editors: Save as… > Encoding > UTF-8)",
         ) from None
     if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
-        raise SourceProblem(
-            1, 1, "the file is empty", "start from a scaffold: outofthebox new FILE --roles …"
-        )
+        raise SourceProblem(1, 1, "the file is empty", _EMPTY_HINT)
     return text
 
 
@@ -122,10 +121,11 @@ def load_located(text: str) -> Located:
     except yaml.YAMLError as error:  # errors without a mark, e.g. from the reader
         raise SourceProblem(1, 1, f"YAML: {error}") from None
     if node is None:
-        raise SourceProblem(1, 1, "the file is empty", "start from: outofthebox new FILE")
+        raise SourceProblem(1, 1, "the file is empty", _EMPTY_HINT)
     located = Located(data=None)
-    builder = _Builder(located)
-    located.data = builder.build(node, ())
+    located.data = _Builder(located).build(node, ())
+    if located.data is None:  # "---" alone, or "~"
+        raise SourceProblem(1, 1, "the file is empty", _EMPTY_HINT)
     return located
 
 

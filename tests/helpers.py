@@ -1,0 +1,28 @@
+"""Helpers for the tests: the built-in scenarios and broken copies of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENARIOS = ROOT / "scenarios"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+BUILT_IN = sorted(SCENARIOS.glob("*.yaml"))
+FOUR_ROLE = [path for path in BUILT_IN if not path.name.startswith("tutorial")]
+TUTORIAL = SCENARIOS / "tutorial-reading-cafe.yaml"
+
+
+def line_of(text: str, fragment: str, occurrence: int = 1) -> int:
+    """The 1-based line of the n-th line containing ``fragment``."""
+    hits = [number for number, line in enumerate(text.splitlines(), 1) if fragment in line]
+    assert len(hits) >= occurrence, f"{fragment!r} occurs {len(hits)} times"
+    return hits[occurrence - 1]
+
+
+def broken_copy(tmp_path: Path, old: str, new: str, source: Path = TUTORIAL) -> Path:
+    """A copy of a real scenario with exactly one occurrence of ``old`` replaced."""
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {source.name}"
+    path = tmp_path / source.name
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path

@@ -1,0 +1,146 @@
+"""A scenario file is untrusted input: hostile or broken files end in a clear error, fast.
+
+Each story runs the real command in a subprocess, as an author would, and checks: a
+non-zero exit, one clear line naming the file, no traceback, no side effect, and an
+answer within two seconds.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from game.scenario import yaml_source
+from tests.helpers import TUTORIAL
+
+
+def run_validate(path: Path) -> tuple[int, str, float]:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "validate", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    elapsed = time.perf_counter() - started
+    return done.returncode, done.stdout + done.stderr, elapsed
+
+
+def assert_clear_refusal(path: Path, fragment: str) -> str:
+    code, output, elapsed = run_validate(path)
+    assert code == 1, output
+    assert "Traceback" not in output
+    assert f"{path}:" in output
+    assert fragment in output, output
+    assert elapsed < 2.0, f"took {elapsed:.2f} s"
+    return output
+
+
+def test_a_python_object_tag_is_refused_and_runs_nothing(tmp_path):
+    witness = tmp_path / "witness"
+    path = tmp_path / "evil.yaml"
+    path.write_text(
+        f"id: !!python/object/apply:os.system ['touch {witness}']\n"
+        f"title: !!python/object/new:pathlib.Path ['{witness}']\n"
+    )
+    output = assert_clear_refusal(path, "the tag !!python/object/apply:os.system is not allowed")
+    assert not witness.exists()
+    assert ":1:5:" in output
+
+
+def test_a_custom_local_tag_is_refused(tmp_path):
+    path = tmp_path / "tagged.yaml"
+    path.write_text("id: !secret value\n")
+    assert_clear_refusal(path, "the tag !secret is not allowed")
+
+
+def test_an_alias_bomb_is_stopped_before_it_expands(tmp_path):
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 10):
+        refs = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n")
+    assert_clear_refusal(path, "the document expands to more than")
+
+
+def test_an_alias_that_refers_to_itself_is_stopped(tmp_path):
+    path = tmp_path / "loop.yaml"
+    path.write_text("id: &loop [*loop]\n")
+    code, output, _ = run_validate(path)
+    assert code == 1
+    assert "Traceback" not in output
+
+
+def test_deep_nesting_is_refused_before_the_parser_recurses(tmp_path):
+    depth = 100_000
+    path = tmp_path / "deep.yaml"
+    path.write_text("id: " + "[" * depth + "]" * depth + "\n")
+    assert_clear_refusal(path, f"nests deeper than {yaml_source.MAX_DEPTH} levels")
+
+
+def test_deep_block_nesting_is_refused_too(tmp_path):
+    path = tmp_path / "deep-block.yaml"
+    path.write_text(
+        "".join(f"{'  ' * level}k{level}:\n" for level in range(200)) + "  " * 200 + "x: 1\n"
+    )
+    assert_clear_refusal(path, "nests deeper than")
+
+
+def test_a_very_large_file_is_refused_without_parsing_it(tmp_path):
+    path = tmp_path / "huge.yaml"
+    path.write_bytes(TUTORIAL.read_bytes() + b"# padding\n" * 2_000_000)
+    assert_clear_refusal(path, "a scenario may be at most")
+
+
+def test_binary_content_is_refused(tmp_path):
+    path = tmp_path / "picture.yaml"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert_clear_refusal(path, "binary data, not text")
+
+
+def test_a_file_in_a_wrong_encoding_names_the_line_and_says_to_save_as_utf8(tmp_path):
+    path = tmp_path / "latin1.yaml"
+    text = TUTORIAL.read_text(encoding="utf-8").replace(
+        "Kringle Café", "Kringle Caf\u00e9 \u00c6\u00d8"
+    )
+    path.write_bytes(text.encode("latin-1", errors="replace"))
+    output = assert_clear_refusal(path, "is not UTF-8 text")
+    assert "save the file as UTF-8" in output
+
+
+def test_utf16_is_recognised_and_named(tmp_path):
+    path = tmp_path / "utf16.yaml"
+    path.write_bytes(TUTORIAL.read_text(encoding="utf-8").encode("utf-16"))
+    assert_clear_refusal(path, "UTF-16")
+
+
+@pytest.mark.parametrize("content", [b"", b"\n\n", b"# only a comment\n", b"---\n"])
+def test_an_empty_file_says_so_and_points_at_the_scaffold(tmp_path, content):
+    path = tmp_path / "empty.yaml"
+    path.write_bytes(content)
+    output = assert_clear_refusal(path, "the file is empty")
+    assert "outofthebox new" in output
+
+
+def test_a_document_that_is_not_a_mapping_says_what_a_scenario_looks_like(tmp_path):
+    path = tmp_path / "list.yaml"
+    path.write_text("- just\n- a list\n")
+    assert_clear_refusal(path, "a scenario is a mapping of keys")
+
+
+def test_two_documents_in_one_file_are_refused(tmp_path):
+    path = tmp_path / "two.yaml"
+    path.write_text("id: a\n---\nid: b\n")
+    assert_clear_refusal(path, "YAML syntax")
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + TUTORIAL.read_bytes())
+    code, output, _ = run_validate(path)
+    assert code == 0, output

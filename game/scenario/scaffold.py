@@ -34,11 +34,11 @@ _GUESSES: tuple[tuple[str, str, str], ...] = (
     ("shop", "business", "market"),
     ("cafe", "business", "market"),
     ("bank", "business", "market"),
+    ("parents", "community-group", "civic"),
     ("community", "community-group", "civic"),
     ("group", "community-group", "civic"),
     ("association", "voluntary-organization", "civic"),
     ("volunt", "voluntary-organization", "civic"),
-    ("parents", "community-group", "civic"),
 )
 
 

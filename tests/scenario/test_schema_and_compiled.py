@@ -47,14 +47,15 @@ def test_the_schema_rejects_what_the_validator_rejects():
 
 def test_the_committed_schema_for_editors_is_up_to_date():
     committed = json.loads((ROOT / "docs" / "scenario.schema.json").read_text())
-    assert committed == scenario_json_schema(), "run: outofthebox schema > docs/scenario.schema.json"
+    assert committed == scenario_json_schema(), (
+        "run: outofthebox schema > docs/scenario.schema.json"
+    )
 
 
 def _errors(error: pydantic.ValidationError) -> list[tuple]:
     """Types and places; a model's "not a mapping" is a typed dict's, said the same way."""
     return sorted(
-        ("dict_type" if e["type"] == "model_type" else e["type"], e["loc"])
-        for e in error.errors()
+        ("dict_type" if e["type"] == "model_type" else e["type"], e["loc"]) for e in error.errors()
     )
 
 

@@ -14,11 +14,13 @@ from tests.helpers import BUILT_IN, FIXTURES, FOUR_ROLE, TUTORIAL
 
 def role_points(role: Role, project: Project, deal: tuple[str, ...]) -> int:
     table = role.brief.points[project.id]
-    return sum(table[issue.id][option] for issue, option in zip(project.issues, deal))
+    return sum(table[issue.id][option] for issue, option in zip(project.issues, deal, strict=True))
 
 
 def crosses_red_line(role: Role, project: Project, deal: tuple[str, ...]) -> bool:
-    chosen = {(project.id, issue.id, option) for issue, option in zip(project.issues, deal)}
+    chosen = {
+        (project.id, issue.id, option) for issue, option in zip(project.issues, deal, strict=True)
+    }
     return any((r.project, r.issue, r.option) in chosen for r in role.brief.red_lines)
 
 

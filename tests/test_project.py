@@ -1,0 +1,63 @@
+"""The project keeps its promises to a newcomer: two commands that work, CI that runs them,
+clean code, and the layering rule (nothing below the screens imports pygame)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+CI = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def shell_blocks(text: str) -> list[str]:
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", text, re.S)]
+
+
+def test_readme_gives_the_play_and_the_test_command_first():
+    play, test = shell_blocks(README)[:2]
+    assert "outofthebox" in play and "pip install" in play
+    assert "pytest" in test and "pip install" in test
+
+
+def test_ci_runs_exactly_the_readme_test_command_with_dummy_sdl_drivers():
+    test_command = shell_blocks(README)[1]
+    assert test_command in CI
+    assert "SDL_VIDEODRIVER=dummy" in CI and "SDL_AUDIODRIVER=dummy" in CI
+
+
+def test_python_dash_m_game_is_the_same_program():
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "--help"], capture_output=True, text=True, timeout=30
+    )
+    assert done.returncode == 0
+    assert "validate" in done.stdout and "schema" in done.stdout and "new" in done.stdout
+
+
+@pytest.mark.parametrize("layer", ["scenario", "engine", "scoring", "bots"])
+def test_nothing_below_the_screens_imports_pygame(layer):
+    folder = ROOT / "game" / layer
+    for path in folder.rglob("*.py") if folder.exists() else []:
+        source = path.read_text(encoding="utf-8")
+        assert not re.search(r"^\s*(import|from)\s+pygame", source, re.M), path
+
+
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]])
+def test_the_code_is_ruff_clean(command):
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    assert ruff, "ruff comes with the test extra: pip install -e '.[test]'"
+    done = subprocess.run(
+        [ruff, *command, "game", "tests", "benchmarks"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

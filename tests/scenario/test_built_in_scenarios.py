@@ -8,7 +8,7 @@ import pytest
 
 from game.scenario.loading import check_file, load_scenario
 from game.scenario.model import Project, Role, Scenario
-from game.scenario.vocabulary import EffectKind, words
+from game.scenario.vocabulary import EffectKind, LessonId, words
 from tests.helpers import BUILT_IN, FIXTURES, FOUR_ROLE, TUTORIAL
 
 
@@ -137,3 +137,10 @@ def test_the_format_expresses_the_classic_six_party_quorum_exercise():
     assert rule.proposers == ["library"] and rule.vetoes == ["council"]
     assert all(role.brief.walk_away["culture-house"] > 0 for role in scenario.roles)
     assert len(list(all_deals(project))) == 432
+
+
+def test_every_lesson_an_author_may_reword_has_default_words_from_the_seed():
+    from game.scenario.lessons import DEFAULT_LESSONS
+
+    assert set(DEFAULT_LESSONS) == set(words(LessonId))
+    assert all(lesson.title and lesson.text for lesson in DEFAULT_LESSONS.values())

@@ -4,17 +4,19 @@ Imports are lazy: ``validate`` must answer in well under a third of a second inc
 the interpreter's start, so nothing heavy (pygame, pydantic) is imported before the
 subcommand that needs it runs.
 
-Exit codes: 0 fine, 1 an invalid scenario, 2 a usage error (bad arguments, missing file).
+Exit codes: 0 fine, 1 an invalid scenario, 2 a usage error (bad arguments, missing file),
+70 an internal error (a bug: said in one sentence, never as a traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = "tutorial-reading-cafe.yaml"
 
@@ -71,6 +73,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as error:  # the last line of defence: a sentence, never a traceback
+        if os.environ.get("OUTOFTHEBOX_DEBUG"):
+            raise
+        print(
+            f"outofthebox: an internal error stopped the command ({type(error).__name__}: "
+            f"{error}). Nothing was changed. Please report it with the file you used; "
+            "OUTOFTHEBOX_DEBUG=1 shows the details.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
 
 
 def _validate(files: list[str], output: str, strict: bool) -> int:
@@ -98,7 +110,7 @@ def _validate(files: list[str], output: str, strict: bool) -> int:
     else:
         for result in results:
             for diagnostic in result.diagnostics:
-                print(diagnostic, file=sys.stderr if diagnostic.severity == "error" else sys.stdout)
+                print(diagnostic)
             print(_summary_line(result))
     return EXIT_INVALID if failed else EXIT_OK
 

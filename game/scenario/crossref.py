@@ -293,10 +293,8 @@ class CrossChecker:
     def _brief_warnings(self, base: DocPath, role_id: object, brief: dict) -> Iterator[Finding]:
         points = _mapping(brief, "points")
         walk_away = _mapping(brief, "walk_away")
-        blocked = {
-            (line.get("project"), line.get("issue"), line.get("option"))
-            for _, line in _items(brief, "red_lines")
-        }
+        keys = (_red_line_key(line) for _, line in _items(brief, "red_lines"))
+        blocked = {key for key in keys if all(isinstance(part, str) for part in key)}
         for project_id, project in self.projects.items():
             table = points.get(project_id)
             if role_id not in project.eligible or not isinstance(table, dict):
@@ -381,6 +379,10 @@ class CrossChecker:
                         did_you_mean(need, known) or "add it to rules.learnable",
                         "warning",
                     )
+
+
+def _red_line_key(line: dict) -> tuple[object, object, object]:
+    return (line.get("project"), line.get("issue"), line.get("option"))
 
 
 def _duplicates(path: DocPath, node: object) -> Iterator[Finding]:

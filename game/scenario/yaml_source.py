@@ -210,7 +210,14 @@ class _Builder:
             return node.value  # a date stays the text the author wrote
         if tag not in _SCALAR_TAGS:
             self._bad_tag(node)
-        value = self.constructor.yaml_constructors[tag](self.constructor, node)
+        try:
+            value = self.constructor.yaml_constructors[tag](self.constructor, node)
+        except (ValueError, OverflowError):
+            self._fail(
+                node,
+                f"the number {node.value[:20]}… is too long to read",
+                "scenario numbers are small whole numbers, like 25",
+            )
         if isinstance(value, bool) and node.value.lower() in _YES_NO_WORDS - {"true", "false"}:
             self.located.yes_no_words[path] = node.value
         return value

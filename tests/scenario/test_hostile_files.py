@@ -13,8 +13,11 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from game.scenario import yaml_source
+from game.scenario.loading import check_bytes
 from tests.helpers import TUTORIAL
 
 
@@ -144,3 +147,39 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
     path.write_bytes(b"\xef\xbb\xbf" + TUTORIAL.read_bytes())
     code, output, _ = run_validate(path)
     assert code == 0, output
+
+
+def test_an_over_long_number_is_an_error_not_a_crash(tmp_path):
+    path = tmp_path / "long-number.yaml"
+    path.write_text("id: " + "1" * 5000 + "\n")
+    assert_clear_refusal(path, "is too long to read")
+
+
+TUTORIAL_TEXT = TUTORIAL.read_text(encoding="utf-8")
+
+
+@given(
+    cuts=st.lists(
+        st.tuples(
+            st.integers(0, len(TUTORIAL_TEXT)),
+            st.integers(0, 40),
+            st.text(alphabet=" \t\n:-[]{}&*!|>'\"#%@`,?abc019", max_size=6),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_scenario_mangled_anywhere_gives_diagnostics_never_an_exception(cuts):
+    text = TUTORIAL_TEXT
+    for start, length, insert in cuts:
+        text = text[:start] + insert + text[start + length :]
+    result = check_bytes(text.encode("utf-8"), "mangled.yaml")
+    for diagnostic in result.diagnostics:
+        assert diagnostic.line >= 1 and diagnostic.column >= 1
+        assert diagnostic.message
+
+
+@given(raw=st.binary(max_size=400))
+def test_any_bytes_at_all_give_diagnostics_never_an_exception(raw):
+    result = check_bytes(raw, "noise.yaml")
+    assert result.errors or result.ok

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from game.cli import EXIT_OK, EXIT_USAGE, main
@@ -42,7 +42,6 @@ role_ids = st.lists(
 )
 
 
-@settings(max_examples=60, deadline=None)
 @given(roles=role_ids)
 def test_a_scaffold_for_any_two_to_six_roles_validates(roles):
     result = check_bytes(scaffold_text(roles).encode(), "new.yaml")

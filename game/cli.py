@@ -90,12 +90,8 @@ def _validate(files: list[str], output: str, strict: bool) -> int:
 
     from game.scenario.loading import check_file
 
+    results = [check_file(name) for name in files]  # an unreadable file is reported too
     missing = [name for name in files if not Path(name).is_file()]
-    if missing:
-        for name in missing:
-            print(f"outofthebox validate: no such file: {name}", file=sys.stderr)
-        return EXIT_USAGE
-    results = [check_file(name) for name in files]
     failed = any(r.errors or (strict and r.warnings) for r in results)
     if output == "json":
         report = [
@@ -112,15 +108,20 @@ def _validate(files: list[str], output: str, strict: bool) -> int:
             for diagnostic in result.diagnostics:
                 print(diagnostic)
             print(_summary_line(result))
+    if missing:
+        return EXIT_USAGE
     return EXIT_INVALID if failed else EXIT_OK
 
 
 def _summary_line(result) -> str:
-    errors, warnings = len(result.errors), len(result.warnings)
-    if errors:
-        return f"{result.file}: {errors} error{'s' * (errors != 1)}, not valid"
-    note = f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""
+    if result.errors:
+        return f"{result.file}: {_count(len(result.errors), 'error')}, not valid"
+    note = f" ({_count(len(result.warnings), 'warning')})" if result.warnings else ""
     return f"{result.file}: valid{note}"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' * (number != 1)}"
 
 
 def _schema() -> int:
@@ -158,15 +159,24 @@ def _play(scenario: str | None) -> int:
         return EXIT_INVALID
     story = result.scenario()
     print(
-        f"{story.title} — {len(story.roles)} roles, {len(story.projects)} projects, "
-        f"{story.rounds} rounds"
+        f"{story.title} — {_count(len(story.roles), 'role')}, "
+        f"{_count(len(story.projects), 'project')}, {_count(story.rounds, 'round')}"
     )
     print(story.summary)
     print("Roles: " + ", ".join(f"{r.name} ({r.sector})" for r in story.roles))
     print()
     print("The game table is not built yet: this version checks and lists scenarios only.")
-    print("Try: outofthebox validate scenarios/*.yaml   or   outofthebox new my-town.yaml")
+    print(f"Try: outofthebox validate {_nearby(SCENARIO_DIR)}/*.yaml")
+    print("  or: outofthebox new my-town.yaml   (then read docs/scenario-format.md)")
     return EXIT_OK
+
+
+def _nearby(path: Path) -> str:
+    """``path`` as short as it can be said from the current folder."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 if __name__ == "__main__":

@@ -159,6 +159,37 @@ def allowed_keys(schema: dict[str, Any], path: tuple, data: object) -> list[str]
     return []
 
 
+def field_homes(schema: dict[str, Any]) -> dict[str, set[str]]:
+    """For every field name, the fields it may appear under ("red_lines" -> {"brief"})."""
+    definitions = {d["ref"]: d for d in schema.get("definitions", []) if "ref" in d}
+    homes: dict[str, set[str]] = {}
+    seen: set[tuple[str, str]] = set()
+
+    def walk(node: Any, owner: str) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item, owner)
+            return
+        if not isinstance(node, dict):
+            return
+        if node.get("type") == "definition-ref":
+            ref = node["schema_ref"]
+            if (ref, owner) not in seen:
+                seen.add((ref, owner))
+                walk(definitions[ref], owner)
+            return
+        if node.get("type") == "typed-dict":
+            for name, field in node["fields"].items():
+                homes.setdefault(name, set()).add(owner)
+                walk(field["schema"], name)
+            return
+        for value in node.values():
+            walk(value, owner)
+
+    walk(schema.get("schema", schema), "the top level")
+    return homes
+
+
 def _write_atomically(path: Path, text: str) -> None:
     """Write the cache file whole or not at all; a cache that cannot be written is skipped."""
     try:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from game.scenario.diagnostics import DocPath, Severity, did_you_mean
-from game.scenario.vocabulary import ROLE_TARGET_WORDS
+from game.scenario.vocabulary import ROLE_TARGET_WORDS, RoleKind, words
 
 
 @dataclass(frozen=True)
@@ -21,6 +21,8 @@ class Finding:
     hint: str | None = None
     severity: Severity = "error"
     of_key: bool = False
+    #: an earlier place the message refers to ("first on line N")
+    first: DocPath | None = None
 
 
 def _items(node: object, key: str) -> list[tuple[int, dict]]:
@@ -90,6 +92,7 @@ class CrossChecker:
         for index, card in _items(self.data, "events"):
             yield from self._event(index, card)
         yield from self._coverage_warnings()
+        yield from self._todo_warnings()
 
     # -- ids -------------------------------------------------------------------------
 
@@ -211,8 +214,14 @@ class CrossChecker:
         brief = _mapping(role, "brief")
         base: DocPath = ("roles", index, "brief")
         points = _mapping(brief, "points")
-        for project_id, project in self.projects.items():
-            if role_id in project.eligible and project_id not in points:
+        missing = [
+            project_id
+            for project_id, project in self.projects.items()
+            if role_id in project.eligible and project_id not in points
+        ]
+        unknown = [project_id for project_id in points if project_id not in self.projects]
+        if "points" in brief and not (unknown and len(missing) == len(unknown)):
+            for project_id in missing:
                 yield Finding(
                     (*base, "points"),
                     f'no points for project "{project_id}"',
@@ -225,7 +234,7 @@ class CrossChecker:
                 yield Finding(
                     path,
                     f'there is no project "{project_id}"',
-                    did_you_mean(project_id, self.projects),
+                    _renamed(project_id, missing) or did_you_mean(project_id, self.projects),
                     of_key=True,
                 )
             elif role_id not in project.eligible:
@@ -255,9 +264,12 @@ class CrossChecker:
         yield from self._brief_warnings(base, role_id, brief)
 
     def _points_table(self, path: DocPath, project: _Project, issues: dict) -> Iterator[Finding]:
+        missing_issues = [issue_id for issue_id in project.options if issue_id not in issues]
+        unknown_issues = [issue_id for issue_id in issues if issue_id not in project.options]
+        renamed = bool(unknown_issues) and len(missing_issues) == len(unknown_issues)
         for issue_id, option_ids in project.options.items():
             given = issues.get(issue_id)
-            if given is None:
+            if given is None and not renamed:
                 yield Finding(
                     path,
                     f'no points for issue "{issue_id}"',
@@ -278,17 +290,16 @@ class CrossChecker:
                         yield Finding(
                             (*path, issue_id, option_id),
                             f'issue "{issue_id}" has no option "{option_id}"',
-                            did_you_mean(option_id, option_ids),
+                            _renamed(option_id, missing) or did_you_mean(option_id, option_ids),
                             of_key=True,
                         )
-        for issue_id in issues:
-            if issue_id not in project.options:
-                yield Finding(
-                    (*path, issue_id),
-                    f'project "{project.raw.get("id")}" has no issue "{issue_id}"',
-                    did_you_mean(issue_id, project.options),
-                    of_key=True,
-                )
+        for issue_id in unknown_issues:
+            yield Finding(
+                (*path, issue_id),
+                f'project "{project.raw.get("id")}" has no issue "{issue_id}"',
+                _renamed(issue_id, missing_issues) or did_you_mean(issue_id, project.options),
+                of_key=True,
+            )
 
     def _brief_warnings(self, base: DocPath, role_id: object, brief: dict) -> Iterator[Finding]:
         points = _mapping(brief, "points")
@@ -315,12 +326,12 @@ class CrossChecker:
                 best += max(values, default=0)
             default = _int(_mapping(project.raw, "approval").get("no_deal_value"))
             threshold = _int(walk_away.get(project_id), default)
-            if best < threshold:
+            if best <= threshold:
                 where = (*base, "walk_away", project_id) if project_id in walk_away else base
                 yield Finding(
                     where,
-                    f'the walk-away value {threshold} for "{project_id}" is above the '
-                    f"most any deal can give this role ({best})",
+                    f'the walk-away value {threshold} for "{project_id}" is not below the '
+                    f"most any deal can give this role ({best}), so no deal can be a gain",
                     "lower the walk-away value or raise its points",
                     "warning",
                 )
@@ -337,7 +348,7 @@ class CrossChecker:
         if isinstance(role, str):
             yield from self._role_ref((*base, "when", "role_in_agreement"), role)
         rounds = _int(self.data.get("rounds"), 6)
-        if _int(when.get("round_at_least"), 1) > rounds:
+        if rounds >= 1 and _int(when.get("round_at_least"), 1) > rounds:
             yield Finding(
                 (*base, "when", "round_at_least"),
                 f"the game has only {rounds} rounds, so this card is never drawn",
@@ -352,6 +363,24 @@ class CrossChecker:
                 )
             if "project" in effect:
                 yield from self._project_ref((*path, "project"), effect.get("project"))
+            project = (
+                self.projects.get(effect.get("project"))
+                if isinstance(effect.get("project"), str)
+                else None
+            )
+            if (
+                effect.get("kind") == "change-walk-away"
+                and project is not None
+                and target in self.role_ids
+                and target not in project.eligible
+            ):
+                yield Finding(
+                    (*path, "role"),
+                    f'"{target}" may not take part in "{effect.get("project")}", so its '
+                    "walk-away value there changes nothing",
+                    "name a role in the project's open_to",
+                    "warning",
+                )
             if effect.get("kind") == "block-option":
                 yield from self._option_ref(
                     path, effect.get("project"), effect.get("issue"), effect.get("option")
@@ -359,9 +388,21 @@ class CrossChecker:
 
     # -- whole-table warnings --------------------------------------------------------
 
+    def _todo_warnings(self) -> Iterator[Finding]:
+        todos = [path for path, text in _texts(self.data, ()) if text.lstrip().startswith("TODO")]
+        if todos:
+            yield Finding(
+                todos[0],
+                f"{len(todos)} text{'s' * (len(todos) != 1)} of the scaffold still "
+                f"say{'s' * (len(todos) == 1)} TODO (this is the first)",
+                "replace them with your own words",
+                "warning",
+            )
+
     def _coverage_warnings(self) -> Iterator[Finding]:
         roles = _items(self.data, "roles")
-        if roles and not any(role.get("kind") == "librarian" for _, role in roles):
+        kinds = [role.get("kind") for _, role in roles]
+        if roles and all(kind in words(RoleKind) for kind in kinds) and "librarian" not in kinds:
             yield Finding(
                 ("roles",),
                 "no role is a library (kind: librarian)",
@@ -381,12 +422,30 @@ class CrossChecker:
                     )
 
 
+def _texts(node: object, path: DocPath) -> Iterator[tuple[DocPath, str]]:
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _texts(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _texts(value, (*path, index))
+
+
+def _renamed(old: str, missing: list[str]) -> str | None:
+    """When exactly one expected id is missing, the unknown one was most likely renamed."""
+    if len(missing) == 1 and old not in missing:
+        return f'was it renamed to "{missing[0]}"?'
+    return None
+
+
 def _red_line_key(line: dict) -> tuple[object, object, object]:
     return (line.get("project"), line.get("issue"), line.get("option"))
 
 
 def _duplicates(path: DocPath, node: object) -> Iterator[Finding]:
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for index, item in _items(node, path[-1]):
         item_id = item.get("id")
         if isinstance(item_id, str):
@@ -395,5 +454,6 @@ def _duplicates(path: DocPath, node: object) -> Iterator[Finding]:
                     (*path, index, "id"),
                     f'the id "{item_id}" is used twice',
                     "every id in this list must be different",
+                    first=(*path, seen[item_id], "id"),
                 )
-            seen.add(item_id)
+            seen.setdefault(item_id, index)

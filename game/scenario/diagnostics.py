@@ -9,6 +9,7 @@ to it.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -45,7 +46,7 @@ class Diagnostic:
 
 def did_you_mean(word: object, choices: Iterable[str]) -> str | None:
     """A hint naming the closest allowed word, or listing the few allowed ones."""
-    choices = [str(choice) for choice in choices]
+    choices = list(dict.fromkeys(str(choice) for choice in choices))
     if not choices:
         return None
     close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
@@ -54,6 +55,16 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str | None:
     if len(choices) <= 8:
         return "expected one of: " + ", ".join(choices)
     return None
+
+
+_TRANSLITERATIONS = str.maketrans(
+    {"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"}
+)
+
+
+def slugify(text: str) -> str:
+    """An id made of ``text``: "Teatret på Åen" -> "teatret-paa-aaen"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().translate(_TRANSLITERATIONS)).strip("-")
 
 
 def render_path(path: DocPath, data: object) -> str:

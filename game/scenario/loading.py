@@ -7,6 +7,7 @@ command line, the game's scenario chooser and the hot reload all say the same th
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,22 +76,26 @@ def check_file(path: str | Path, display_name: str | None = None) -> CheckResult
     try:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
+            size = os.fstat(handle.fileno()).st_size
     except OSError as error:
         reason = error.strerror or str(error)
+        if isinstance(error, IsADirectoryError):
+            reason = f"it is a folder (to check every scenario in it: {path}/*.yaml)"
         return CheckResult(name, diagnostics=[Diagnostic(name, 1, 1, "", f"cannot read: {reason}")])
-    return check_bytes(raw, name)
+    return check_bytes(raw, name, size)
 
 
-def check_bytes(raw: bytes, name: str) -> CheckResult:
+def check_bytes(raw: bytes, name: str, size: int | None = None) -> CheckResult:
     result = CheckResult(name, content_hash=hashlib.sha256(raw).hexdigest())
     try:
-        located = load_located(read_text(raw))
+        located = load_located(read_text(raw, size))
     except SourceProblem as problem:
         result.diagnostics.append(
             Diagnostic(name, problem.line, problem.column, "", problem.message, problem.hint)
         )
         return result
     result.diagnostics.extend(_duplicate_keys(located, name))
+    result.diagnostics.extend(_texts_cut_by_comments(located, name))
     if not isinstance(located.data, dict):
         result.diagnostics.append(
             Diagnostic(
@@ -109,13 +114,16 @@ def check_bytes(raw: bytes, name: str) -> CheckResult:
         result.diagnostics.extend(schema_diagnostics(error, located, name, shape_schema()))
     for finding in CrossChecker(located.data).findings():
         line, column = located.mark(finding.path, of_key=finding.of_key)
+        message = finding.message
+        if finding.first is not None:
+            message += f" (first on line {located.mark(finding.first)[0]})"
         result.diagnostics.append(
             Diagnostic(
                 name,
                 line,
                 column,
                 render_path(finding.path, located.data),
-                finding.message,
+                message,
                 finding.hint,
                 finding.severity,
             )
@@ -142,6 +150,20 @@ def _duplicate_keys(located: Located, name: str) -> list[Diagnostic]:
             "keep one of them; YAML would silently use only the last",
         )
         for path, (line, column), first in located.duplicate_keys
+    ]
+
+
+def _texts_cut_by_comments(located: Located, name: str) -> list[Diagnostic]:
+    return [
+        Diagnostic(
+            name,
+            *located.mark(path),
+            render_path(path, located.data),
+            f'the text stops where "{rest[:30]}" begins: # starts a comment',
+            "put the whole text in quotes if the # belongs to it",
+            "warning",
+        )
+        for path, rest in located.cut_by_comment
     ]
 
 

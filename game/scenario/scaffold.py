@@ -14,11 +14,25 @@ import re
 import tempfile
 from pathlib import Path
 
+from game.scenario.diagnostics import slugify
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 #: (kind, sector) guessed from words in a role id, first match wins.
 _GUESSES: tuple[tuple[str, str, str], ...] = (
     ("librar", "librarian", "public"),
+    ("bibliot", "librarian", "public"),
+    ("literacy", "literacy-organization", "civic"),
+    ("laese", "literacy-organization", "civic"),
+    ("teat", "theatre", "civic"),
+    ("skole", "school", "public"),
+    ("sundhed", "health", "public"),
+    ("aeldre", "senior-centre", "civic"),
+    ("plejehjem", "nursing-home", "public"),
+    ("forening", "voluntary-organization", "civic"),
+    ("sparekasse", "business", "market"),
+    ("butik", "business", "market"),
+    ("virksomhed", "business", "market"),
     ("museum", "museum", "public"),
     ("science", "science-centre", "public"),
     ("school", "school", "public"),
@@ -86,8 +100,10 @@ def _check_roles(role_ids: list[str]) -> None:
         raise ScaffoldError(f"a scenario has 2 to 6 roles; --roles names {len(role_ids)}")
     for role_id in role_ids:
         if not _ID.match(role_id) or len(role_id) > 40:
+            suggestion = slugify(role_id)[:40]
             raise ScaffoldError(
                 f'"{role_id}" cannot be a role id: use lower-case letters, digits and hyphens'
+                + (f', e.g. "{suggestion}"' if suggestion else "")
             )
     if len(set(role_ids)) != len(role_ids):
         raise ScaffoldError("--roles names the same role twice")
@@ -95,6 +111,13 @@ def _check_roles(role_ids: list[str]) -> None:
 
 def _title(role_id: str) -> str:
     return role_id.replace("-", " ").title()
+
+
+def _yaml_text(text: str) -> str:
+    """``text`` as a YAML value: quoted only where YAML would read it otherwise (On, 2024)."""
+    import yaml
+
+    return yaml.safe_dump(text, width=1000).splitlines()[0]
 
 
 def _role(role_id: str, index: int, first: bool) -> str:
@@ -113,7 +136,10 @@ def _role(role_id: str, index: int, first: bool) -> str:
     text = "\n" + "".join(
         [
             line(f"  - id: {role_id}", "how the rest of the file refers to this role"),
-            line(f"    name: {_title(role_id)}", "TODO: the real name, as the room sees it"),
+            line(
+                f"    name: {_yaml_text(_title(role_id))}",
+                "TODO: the real name, as the room sees it",
+            ),
             line(f"    kind: {kind}", "librarian, museum, business, school, … (see the guide)"),
             line(f"    sector: {sector}", "public, civic or market"),
             f"    mission: TODO - what {_title(role_id)} is for, in one sentence.\n",

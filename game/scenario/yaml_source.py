@@ -19,11 +19,14 @@ option "no", not the boolean false that YAML 1.1 would make of it.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
 from game.scenario.diagnostics import DocPath
+from game.scenario.vocabulary import ID_FIELDS, ID_LIST_FIELDS
+from game.scenario.yaml_syntax import explain
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -39,6 +42,7 @@ _OPENING_TOKENS = (
     yaml.FlowSequenceStartToken,
 )
 _CLOSING_TOKENS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+_COMMENT_AS_TEXT = re.compile(r"^\s+#\S")  # "theatre #1 in town"; not "value  # a note"
 _EMPTY_HINT = "start from a scaffold: outofthebox new FILE --roles library,museum"
 _YES_NO_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
@@ -61,6 +65,8 @@ class Located:
     #: paths whose value was a plain yes/no/on/off word turned into a boolean
     yes_no_words: dict[DocPath, str] = field(default_factory=dict)
     duplicate_keys: list[tuple[DocPath, tuple[int, int], int]] = field(default_factory=list)
+    #: plain texts followed on their line by "#word": a comment the author meant as text
+    cut_by_comment: list[tuple[DocPath, str]] = field(default_factory=list)
 
     def mark(self, path: DocPath, *, of_key: bool = False) -> tuple[int, int]:
         """Where ``path`` is written, or the nearest enclosing place that is."""
@@ -75,13 +81,16 @@ class Located:
         return (1, 1)
 
 
-def read_text(raw: bytes) -> str:
-    """Decode a scenario file's bytes, refusing what is not UTF-8 text."""
+def read_text(raw: bytes, size: int | None = None) -> str:
+    """Decode a scenario file's bytes, refusing what is not UTF-8 text.
+
+    ``size`` is the file's real size when only its first bytes were read.
+    """
     if len(raw) > MAX_FILE_BYTES:
         raise SourceProblem(
             1,
             1,
-            f"the file is {len(raw):,} bytes; a scenario may be at most {MAX_FILE_BYTES:,}",
+            f"the file is {size or len(raw):,} bytes; a scenario may be at most {MAX_FILE_BYTES:,}",
             "is this the right file? A large scenario is about 40,000 bytes",
         )
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -112,18 +121,14 @@ def load_located(text: str) -> Located:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = error.problem or error.context or "the YAML cannot be read"
-        raise SourceProblem(
-            line, column, f"YAML syntax: {message}", _syntax_hint(message)
-        ) from None
+        line, column, message, hint = explain(error, text)
+        raise SourceProblem(line, column, message, hint) from None
     except yaml.YAMLError as error:  # errors without a mark, e.g. from the reader
         raise SourceProblem(1, 1, f"YAML: {error}") from None
     if node is None:
         raise SourceProblem(1, 1, "the file is empty", _EMPTY_HINT)
     located = Located(data=None)
-    located.data = _Builder(located).build(node, ())
+    located.data = _Builder(located, text.splitlines()).build(node, ())
     if located.data is None:  # "---" alone, or "~"
         raise SourceProblem(1, 1, "the file is empty", _EMPTY_HINT)
     return located
@@ -152,12 +157,14 @@ def _check_depth(text: str) -> None:
 class _Builder:
     """Builds plain data from nodes, counting values so aliases cannot explode."""
 
-    def __init__(self, located: Located):
+    def __init__(self, located: Located, lines: list[str]):
         self.located = located
+        self.lines = lines
         self.values = 0
         self.constructor = yaml.SafeLoader("")  # only its scalar converters are used
 
-    def build(self, node: yaml.Node, path: DocPath) -> object:
+    def build(self, node: yaml.Node, path: DocPath, ids: bool = False) -> object:
+        """Plain data for ``node``; ``ids``: a bare word is an id, kept as the text written."""
         self.values += 1
         if self.values > MAX_VALUES:
             self._fail(
@@ -178,6 +185,8 @@ class _Builder:
             if node.tag != f"{_TAG}seq":
                 self._bad_tag(node)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if ids and _is_plain_word(node):
+            return node.value  # "id: no" or "id: 2024" names something: it is text
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: DocPath) -> dict[str, object]:
@@ -201,8 +210,36 @@ class _Builder:
                 continue
             first_lines[key] = _mark(key_node)[0]
             self.located.key_marks[key_path] = _mark(key_node)
-            result[key] = self.build(value_node, key_path)
+            if node.flow_style:
+                self._check_flow_entry(key_node, value_node)
+            result[key] = self.build(value_node, key_path, ids=key in ID_FIELDS)
+            if key in ID_LIST_FIELDS and isinstance(value_node, yaml.SequenceNode):
+                result[key] = [
+                    item.value if _is_plain_word(item) else value
+                    for item, value in zip(value_node.value, result[key], strict=True)
+                ]
         return result
+
+    def _check_flow_entry(self, key_node: yaml.Node, value_node: yaml.Node) -> None:
+        """``{library-only:5}`` parses as the key "library-only:5" with no value: say why."""
+        if not _is_plain(key_node) or not _is_empty(value_node):
+            return
+        word = str(key_node.value)
+        if ":" in word:
+            name, _, rest = word.partition(":")
+            self._fail(
+                key_node,
+                f'there is no space after the colon in "{word}"',
+                f'write "{name}: {rest}"',
+            )
+        if " " in word:
+            name, rest = word.split(None, 1)
+            rest = rest.lstrip("=").strip()
+            self._fail(
+                key_node,
+                f'"{word}" has no colon between the key and its value',
+                f'write "{name}: {rest}"',
+            )
 
     def _scalar(self, node: yaml.ScalarNode, path: DocPath) -> object:
         tag = node.tag
@@ -220,6 +257,10 @@ class _Builder:
             )
         if isinstance(value, bool) and node.value.lower() in _YES_NO_WORDS - {"true", "false"}:
             self.located.yes_no_words[path] = node.value
+        if isinstance(value, str) and _is_plain(node) and node.end_mark.line < len(self.lines):
+            rest = self.lines[node.end_mark.line][node.end_mark.column :]
+            if _COMMENT_AS_TEXT.match(rest):
+                self.located.cut_by_comment.append((path, rest.strip()))
         return value
 
     def _bad_tag(self, node: yaml.Node) -> None:
@@ -234,6 +275,23 @@ class _Builder:
         raise SourceProblem(line, column, message, hint)
 
 
+def _is_plain_word(node: yaml.Node) -> bool:
+    return (
+        isinstance(node, yaml.ScalarNode)
+        and _is_plain(node)
+        and node.tag in (f"{_TAG}bool", f"{_TAG}int", f"{_TAG}float")
+    )
+
+
+def _is_plain(node: yaml.Node) -> bool:
+    """Unquoted: the C parser says style "", the Python one None."""
+    return not getattr(node, "style", None)
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == f"{_TAG}null" and node.value == ""
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -241,15 +299,3 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
 def _position(raw: bytes, offset: int) -> tuple[int, int]:
     line_start = raw.rfind(b"\n", 0, offset) + 1
     return raw.count(b"\n", 0, offset) + 1, offset - line_start + 1
-
-
-def _syntax_hint(message: str) -> str | None:
-    if "tab" in message:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in message:
-        return 'a value holding a colon and a space needs quotes, e.g. label: "Note: free"'
-    if "could not find expected ':'" in message or "simple key" in message:
-        return "check the indentation and the colon after each key"
-    if "found character" in message:
-        return "put text that starts with a special character in quotes"
-    return "check the indentation and quotes around this line"

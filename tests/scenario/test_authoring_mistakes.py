@@ -48,7 +48,7 @@ def test_a_word_where_a_number_belongs_is_a_type_error_at_that_value(tmp_path, c
     assert line == line_of(path.read_text(), "risk_tolerance: high")
     assert column == len("      risk_tolerance: ") + 1
     assert "roles[cafe].brief.risk_tolerance" in message
-    assert "valid integer" in message
+    assert 'expected a whole number, found the text "high" (hint: e.g. 5)' in message
     assert validate(path, capsys)[0] == EXIT_INVALID
 
 
@@ -183,7 +183,7 @@ def test_a_walk_away_value_no_deal_can_reach_is_a_warning_not_an_error(tmp_path,
     assert len(result.warnings) == 1
     warning = result.warnings[0]
     assert warning.line == line_of(path.read_text(), "reading-cafe: 95")
-    assert "above the most any deal can give this role (80)" in str(warning)
+    assert "is not below the most any deal can give this role (80)" in str(warning)
     assert str(warning).startswith(f"{path}:{warning.line}:23: warning: ")
     assert validate(path, capsys)[0] == 0
     assert main(["validate", "--strict", str(path)]) == EXIT_INVALID

@@ -28,9 +28,13 @@ def test_json_output_lists_each_file_and_each_problem(tmp_path, capsys):
     assert isinstance(problem["line"], int) and isinstance(problem["column"], int)
 
 
-def test_a_missing_file_is_a_usage_error(tmp_path, capsys):
-    assert main(["validate", str(tmp_path / "nope.yaml")]) == EXIT_USAGE
-    assert "no such file" in capsys.readouterr().err
+def test_a_missing_file_is_a_usage_error_and_the_other_files_are_still_checked(tmp_path, capsys):
+    assert main(["validate", str(TUTORIAL), str(tmp_path / "nope.yaml")]) == EXIT_USAGE
+    out = capsys.readouterr().out
+    assert f"{TUTORIAL}: valid" in out
+    assert "nope.yaml:1:1: cannot read: No such file or directory" in out
+    assert main(["validate", str(tmp_path)]) == EXIT_USAGE
+    assert "it is a folder" in capsys.readouterr().out
 
 
 def test_unknown_commands_and_missing_arguments_are_usage_errors():

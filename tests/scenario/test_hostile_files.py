@@ -151,7 +151,7 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
 
 def test_an_over_long_number_is_an_error_not_a_crash(tmp_path):
     path = tmp_path / "long-number.yaml"
-    path.write_text("id: " + "1" * 5000 + "\n")
+    path.write_text("rounds: " + "1" * 5000 + "\n")
     assert_clear_refusal(path, "is too long to read")
 
 

@@ -10,11 +10,19 @@ from game.scenario.loading import check_bytes
 from game.scenario.scaffold import guess_kind, scaffold_text
 
 
-def test_the_default_scaffold_validates_as_written(tmp_path, capsys):
+def test_the_default_scaffold_validates_as_written_and_counts_its_todos(tmp_path, capsys):
     path = tmp_path / "my-town.yaml"
     assert main(["new", str(path)]) == EXIT_OK
     assert main(["validate", str(path)]) == EXIT_OK
-    assert f"{path}: valid\n" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"{path}: valid (1 warning)\n" in out
+    assert "texts of the scaffold still say TODO" in out
+
+
+def test_danish_role_ids_get_their_kinds_too():
+    assert guess_kind("bibliotek") == ("librarian", "public")
+    assert guess_kind("teatret") == ("theatre", "civic")
+    assert guess_kind("laeseforening") == ("literacy-organization", "civic")
 
 
 def test_the_scaffold_for_the_issue_s_four_roles_names_them_with_their_kinds(tmp_path):
@@ -64,7 +72,9 @@ def test_bad_role_lists_are_usage_errors(tmp_path, capsys):
     assert main(["new", str(path), "--roles", "library,library"]) == EXIT_USAGE
     assert main(["new", str(tmp_path / "no-such-dir" / "x.yaml")]) == EXIT_USAGE
     assert not path.exists()
-    assert "lower-case letters" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "lower-case letters" in err
+    assert 'e.g. "library"' in err
 
 
 def test_kinds_are_guessed_from_the_words_of_a_role_id():

@@ -1,70 +1,73 @@
-"""A fast shape check: the models' validation rules, compiled once and cached on disk.
+"""A fast shape check: the models' validation rules as plain data, committed with the code.
 
 Why: importing pydantic's model machinery and building the models costs about 0.25 s, and
 ``outofthebox validate`` should answer in well under 0.3 s including the interpreter's
-start. pydantic-core (the Rust validator inside pydantic) can validate from a plain-data
-schema in a few milliseconds. So the first run derives that schema from the models in
-``model.py`` — models become typed dicts, defaults and Python callables are dropped, the
-rules stay — and writes it to the user's cache directory, keyed by the source of the
-format modules and the pydantic-core version. Later runs load it without importing
-pydantic's models at all. The models remain the single source of truth: a change to
-``model.py`` changes the key and the schema is derived again.
+start. pydantic-core (the Rust validator inside pydantic) validates from a plain-data
+schema in a few milliseconds. So the schema is derived from the models in ``model.py`` —
+models become typed dicts, defaults are dropped, the rules stay — and committed as
+``compiled_schema.json`` beside this file, with a fingerprint of the format's source.
+
+* A developer who changes ``model.py`` changes the fingerprint: until they run
+  ``python -m game.scenario.compiled`` the schema is derived at run time (slow, correct),
+  and a test fails to remind them.
+* An install without sources (a frozen app) uses the committed schema as it is.
+* A pydantic-core that cannot read the committed schema gets it derived afresh.
 
 The compiled validator reports exactly the errors the models would (same types, same
-locations), so ``check_file`` has a single validation path; a test holds the two equal.
+locations): a property test breaks scenarios at random and holds the two equal.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import pydantic_core
 
-_FORMAT_MODULES = ("model.py", "vocabulary.py", "compiled.py")
 _HERE = Path(__file__).resolve().parent
-_CACHE_ENV = "OUTOFTHEBOX_CACHE_DIR"
+SCHEMA_FILE = _HERE / "compiled_schema.json"
+_FORMAT_SOURCES = ("model.py", "vocabulary.py")
+#: core schema node types the conversion understands; anything else is an error, so that a
+#: validator function added to a model can never be skipped silently by ``validate``
+_KNOWN_TYPES = {
+    "definitions", "definition-ref", "model", "model-fields", "model-field", "default",
+    "nullable", "str", "int", "float", "bool", "literal", "list", "dict", "tagged-union",
+}  # fmt: skip
 
 
-def cache_key() -> str:
-    digest = hashlib.sha256(pydantic_core.__version__.encode())
-    for name in _FORMAT_MODULES:
-        digest.update((_HERE / name).read_bytes())
+def fingerprint() -> str | None:
+    """A hash of the format's source, or None where the sources are not installed."""
+    digest = hashlib.sha256()
+    try:
+        for name in _FORMAT_SOURCES:
+            digest.update((_HERE / name).read_bytes())
+    except OSError:
+        return None
     return digest.hexdigest()[:24]
 
 
-def cache_dir() -> Path:
-    if os.environ.get(_CACHE_ENV):
-        return Path(os.environ[_CACHE_ENV])
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("outofthebox", appauthor=False))
-
-
+@functools.cache
 def shape_schema() -> dict[str, Any]:
-    """The compiled schema, from the cache or (first run after a change) from the models."""
-    path = cache_dir() / f"scenario-schema-{cache_key()}.json"
+    """The committed schema when it matches the format's source; else derived afresh."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        committed = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+        current = fingerprint()
+        if current is None or committed["fingerprint"] == current:
+            return committed["schema"]
+    except (OSError, ValueError, KeyError, TypeError):
         pass
-    schema = compile_from_models()
-    _write_atomically(path, json.dumps(schema))
-    return schema
+    return compile_from_models()
 
 
-_validator: pydantic_core.SchemaValidator | None = None
-
-
+@functools.cache
 def shape_validator() -> pydantic_core.SchemaValidator:
-    global _validator
-    if _validator is None:
-        _validator = pydantic_core.SchemaValidator(shape_schema())
-    return _validator
+    try:
+        return pydantic_core.SchemaValidator(shape_schema())
+    except Exception:  # a pydantic-core that reads the committed schema differently
+        return pydantic_core.SchemaValidator(compile_from_models())
 
 
 def compile_from_models() -> dict[str, Any]:
@@ -74,6 +77,16 @@ def compile_from_models() -> dict[str, Any]:
     return _plain(Scenario.__pydantic_core_schema__)
 
 
+def write_schema_file() -> None:
+    """Regenerate ``compiled_schema.json``: run after changing ``model.py``."""
+    document = {
+        "fingerprint": fingerprint(),
+        "pydantic_core": pydantic_core.__version__,
+        "schema": compile_from_models(),
+    }
+    SCHEMA_FILE.write_text(json.dumps(document, indent=1, sort_keys=True) + "\n", "utf-8")
+
+
 def _plain(node: Any) -> Any:
     """The core schema with models turned into typed dicts and every callable removed."""
     if isinstance(node, list):
@@ -81,22 +94,24 @@ def _plain(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
     kind = node.get("type")
+    if kind is not None and kind not in _KNOWN_TYPES:
+        raise ValueError(f"compiled.py cannot convert a {kind!r} schema; extend _plain")
     if kind == "model":
-        inner = node["schema"]
+        fields = node["schema"]["fields"]
+        config = node.get("config", {})
         return _without_none(
             {
                 "type": "typed-dict",
                 "ref": node.get("ref"),
-                "fields": {
-                    name: _typed_dict_field(field) for name, field in inner["fields"].items()
-                },
+                "fields": {name: _typed_dict_field(field) for name, field in fields.items()},
                 "extra_behavior": "forbid",
-                "config": {"extra_fields_behavior": "forbid"},
+                "config": {
+                    "extra_fields_behavior": config.get("extra_fields_behavior", "forbid"),
+                    "strict": config.get("strict", False),
+                },
             }
         )
     if kind == "default":
-        return _plain(node["schema"])
-    if kind in ("function-after", "function-before", "function-plain", "function-wrap"):
         return _plain(node["schema"])
     return {
         key: _plain(value)
@@ -118,9 +133,13 @@ def _without_none(node: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in node.items() if value is not None}
 
 
+def _definitions(schema: dict[str, Any]) -> dict[str, Any]:
+    return {d["ref"]: d for d in schema.get("definitions", []) if "ref" in d}
+
+
 def allowed_keys(schema: dict[str, Any], path: tuple, data: object) -> list[str]:
     """The keys allowed in the mapping at ``path`` (for "did you mean" hints)."""
-    definitions = {d["ref"]: d for d in schema.get("definitions", []) if "ref" in d}
+    definitions = _definitions(schema)
     node: Any = schema.get("schema", schema)
     value = data
     for part in (*path, None):
@@ -147,21 +166,33 @@ def allowed_keys(schema: dict[str, Any], path: tuple, data: object) -> list[str]
             node = node.get("values_schema", {"type": "any"})
         else:
             return []
-        value = (
-            value.get(part)
-            if isinstance(value, dict)
-            else (
-                value[part]
-                if isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value)
-                else None
-            )
-        )
+        value = _step(value, part)
     return []
 
 
-def field_homes(schema: dict[str, Any]) -> dict[str, set[str]]:
-    """For every field name, the fields it may appear under ("red_lines" -> {"brief"})."""
-    definitions = {d["ref"]: d for d in schema.get("definitions", []) if "ref" in d}
+def _step(value: object, part: object) -> object:
+    if isinstance(value, dict):
+        return value.get(part)
+    if isinstance(value, list) and isinstance(part, int) and 0 <= part < len(value):
+        return value[part]
+    return None
+
+
+_HOMES: dict[int, tuple[dict[str, Any], dict[str, frozenset[str]]]] = {}
+
+
+def field_homes(schema: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """For every field name, the fields it may appear under ("red_lines" -> {"brief"}).
+
+    Worked out once per schema: a file with a thousand unknown keys asks a thousand times.
+    """
+    if id(schema) not in _HOMES:
+        _HOMES[id(schema)] = (schema, _walk_homes(schema))  # keeps schema alive: id stays valid
+    return _HOMES[id(schema)][1]
+
+
+def _walk_homes(schema: dict[str, Any]) -> dict[str, frozenset[str]]:
+    definitions = _definitions(schema)
     homes: dict[str, set[str]] = {}
     seen: set[tuple[str, str]] = set()
 
@@ -169,36 +200,24 @@ def field_homes(schema: dict[str, Any]) -> dict[str, set[str]]:
         if isinstance(node, list):
             for item in node:
                 walk(item, owner)
-            return
-        if not isinstance(node, dict):
-            return
-        if node.get("type") == "definition-ref":
-            ref = node["schema_ref"]
-            if (ref, owner) not in seen:
-                seen.add((ref, owner))
-                walk(definitions[ref], owner)
-            return
-        if node.get("type") == "typed-dict":
-            for name, field in node["fields"].items():
-                homes.setdefault(name, set()).add(owner)
-                walk(field["schema"], name)
-            return
-        for value in node.values():
-            walk(value, owner)
+        elif isinstance(node, dict):
+            if node.get("type") == "definition-ref":
+                ref = node["schema_ref"]
+                if (ref, owner) not in seen:
+                    seen.add((ref, owner))
+                    walk(definitions[ref], owner)
+            elif node.get("type") == "typed-dict":
+                for name, field in node["fields"].items():
+                    homes.setdefault(name, set()).add(owner)
+                    walk(field["schema"], name)
+            else:
+                for value in node.values():
+                    walk(value, owner)
 
     walk(schema.get("schema", schema), "the top level")
-    return homes
+    return {name: frozenset(owners) for name, owners in homes.items()}
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Write the cache file whole or not at all; a cache that cannot be written is skipped."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".schema-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError:
-        pass
+if __name__ == "__main__":
+    write_schema_file()
+    print(f"wrote {SCHEMA_FILE}")

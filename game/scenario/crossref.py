@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from game.scenario.diagnostics import DocPath, Severity, did_you_mean
+from game.scenario.diagnostics import DocPath, Severity, closest, did_you_mean
 from game.scenario.vocabulary import ROLE_TARGET_WORDS, RoleKind, words
+
+MAX_ROLES, MAX_PROJECTS, MAX_EVENTS = 6, 8, 200
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,22 @@ class _Project:
 
 
 class CrossChecker:
+    """Checks the references of one scenario document; ``findings()`` yields them lazily.
+
+    Lists longer than the format allows are checked up to that length only: the schema
+    already says they are too long, and checking 1,000 roles against 1,000 projects would
+    make a small hostile file slow.
+    """
+
     def __init__(self, data: dict):
         self.data = data
-        self.role_ids = _ids(data, "roles")
+        self.roles = _items(data, "roles")[:MAX_ROLES]
+        self.project_items = _items(data, "projects")[:MAX_PROJECTS]
+        self.events = _items(data, "events")[:MAX_EVENTS]
+        self.role_ids = [role["id"] for _, role in self.roles if isinstance(role.get("id"), str)]
         self.projects = {
             item["id"]: self._read_project(index, item)
-            for index, item in _items(data, "projects")
+            for index, item in self.project_items
             if isinstance(item.get("id"), str)
         }
 
@@ -87,9 +99,9 @@ class CrossChecker:
         yield from self._unique_ids()
         for project in self.projects.values():
             yield from self._project_references(project)
-        for index, role in _items(self.data, "roles"):
+        for index, role in self.roles:
             yield from self._brief(index, role)
-        for index, card in _items(self.data, "events"):
+        for index, card in self.events:
             yield from self._event(index, card)
         yield from self._coverage_warnings()
         yield from self._todo_warnings()
@@ -99,7 +111,21 @@ class CrossChecker:
     def _unique_ids(self) -> Iterator[Finding]:
         for key in ("roles", "projects", "events"):
             yield from _duplicates((key,), self.data)
-        for p_index, project in _items(self.data, "projects"):
+        for index, role in self.roles:
+            if role.get("id") in ROLE_TARGET_WORDS:
+                yield Finding(
+                    ("roles", index, "id"),
+                    f'"{role.get("id")}" is a reserved word (events use it for several roles)',
+                    "choose another id",
+                )
+            yield from _repeated_words(("roles", index, "competencies"), role)
+        for p_index, project in self.project_items:
+            for key in ("open_to", "needs", "serves"):
+                yield from _repeated_words(("projects", p_index, key), project)
+            approval = _mapping(project, "approval")
+            for key in ("required", "vetoes", "proposers"):
+                yield from _repeated_words(("projects", p_index, "approval", key), approval)
+        for p_index, project in self.project_items:
             yield from _duplicates(("projects", p_index, "issues"), project)
             yield from _duplicates(("projects", p_index, "user_needs"), project)
             for i_index, issue in _items(project, "issues"):
@@ -180,7 +206,7 @@ class CrossChecker:
         eligible = len(project.eligible)
         path = (*base, "approval")
         minimum = _int(approval.get("min_participants"), 2)
-        maximum = _int(approval.get("max_participants"), eligible)
+        maximum = _int(approval.get("max_participants"), max(eligible, minimum))
         quorum = approval.get("quorum")
         required = [word for _, word in _words(approval, "required")]
         if maximum < minimum:
@@ -310,9 +336,12 @@ class CrossChecker:
             table = points.get(project_id)
             if role_id not in project.eligible or not isinstance(table, dict):
                 continue
-            best = 0
+            approval = _mapping(project.raw, "approval")
+            best = _int(approval.get("unanimity_bonus"))
+            complete = True
             for issue_id, option_ids in project.options.items():
                 row = table.get(issue_id) if isinstance(table.get(issue_id), dict) else {}
+                complete = complete and all(isinstance(row.get(o), int) for o in option_ids)
                 allowed = [o for o in option_ids if (project_id, issue_id, o) not in blocked]
                 values = [_int(row.get(o)) for o in allowed if o in row]
                 if option_ids and not allowed:
@@ -324,9 +353,8 @@ class CrossChecker:
                         "warning",
                     )
                 best += max(values, default=0)
-            default = _int(_mapping(project.raw, "approval").get("no_deal_value"))
-            threshold = _int(walk_away.get(project_id), default)
-            if best <= threshold:
+            threshold = _int(walk_away.get(project_id), _int(approval.get("no_deal_value")))
+            if complete and best <= threshold:
                 where = (*base, "walk_away", project_id) if project_id in walk_away else base
                 yield Finding(
                     where,
@@ -347,6 +375,7 @@ class CrossChecker:
         role = when.get("role_in_agreement")
         if isinstance(role, str):
             yield from self._role_ref((*base, "when", "role_in_agreement"), role)
+        yield from self._impossible_conditions(base, when)
         rounds = _int(self.data.get("rounds"), 6)
         if rounds >= 1 and _int(when.get("round_at_least"), 1) > rounds:
             yield Finding(
@@ -386,6 +415,33 @@ class CrossChecker:
                     path, effect.get("project"), effect.get("issue"), effect.get("option")
                 )
 
+    def _impossible_conditions(self, base: DocPath, when: dict) -> Iterator[Finding]:
+        pairs = (("round_at_least", "round_at_most"), ("agreements_at_least", "agreements_at_most"))
+        for low, high in pairs:
+            least, most = when.get(low), when.get(high)
+            if isinstance(least, int) and isinstance(most, int) and least > most:
+                yield Finding(
+                    (*base, "when", low),
+                    f"{low} {least} is above {high} {most}, so this card is never drawn",
+                    severity="warning",
+                )
+        least = when.get("agreements_at_least")
+        if isinstance(least, int) and least > len(self.projects):
+            yield Finding(
+                (*base, "when", "agreements_at_least"),
+                f"there are only {len(self.projects)} projects to sign, so this card "
+                "is never drawn",
+                severity="warning",
+            )
+        both = {w for _, w in _words(when, "signed")} & {w for _, w in _words(when, "unsigned")}
+        if both:
+            yield Finding(
+                (*base, "when"),
+                f'"{sorted(both)[0]}" cannot be signed and unsigned '
+                "at once, so this card is never drawn",
+                severity="warning",
+            )
+
     # -- whole-table warnings --------------------------------------------------------
 
     def _todo_warnings(self) -> Iterator[Finding]:
@@ -400,7 +456,7 @@ class CrossChecker:
             )
 
     def _coverage_warnings(self) -> Iterator[Finding]:
-        roles = _items(self.data, "roles")
+        roles = self.roles
         kinds = [role.get("kind") for _, role in roles]
         if roles and all(kind in words(RoleKind) for kind in kinds) and "librarian" not in kinds:
             yield Finding(
@@ -413,11 +469,15 @@ class CrossChecker:
         learnable = {word for _, word in _words(_mapping(self.data, "rules"), "learnable")}
         for project in self.projects.values():
             for n_index, need in _words(project.raw, "needs"):
-                if need not in known and (learnable and need not in learnable):
+                if need in known or need in learnable:
+                    continue
+                typo = closest(need, known)
+                if typo or learnable:  # a typo, or a competency nobody may build
                     yield Finding(
                         ("projects", project.index, "needs", n_index),
-                        f'no role has the competency "{need}" and none can build it',
-                        did_you_mean(need, known) or "add it to rules.learnable",
+                        f'no role has the competency "{need}"'
+                        + ("" if typo else " and none can build it"),
+                        f'did you mean "{typo}"?' if typo else "add it to rules.learnable",
                         "warning",
                     )
 
@@ -431,6 +491,14 @@ def _texts(node: object, path: DocPath) -> Iterator[tuple[DocPath, str]]:
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _texts(value, (*path, index))
+
+
+def _repeated_words(path: DocPath, node: object) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for index, word in _words(node, path[-1]):
+        if word in seen:
+            yield Finding((*path, index), f'"{word}" is listed twice', "remove one")
+        seen.add(word)
 
 
 def _renamed(old: str, missing: list[str]) -> str | None:

@@ -38,10 +38,25 @@ class Diagnostic:
         text = where + self.message
         if self.hint:
             text += f" (hint: {self.hint})"
-        return text
+        return printable(text)
 
     def as_json(self) -> dict[str, object]:
         return asdict(self)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` on one line, control characters shown as escapes: a file's content can
+    neither colour the terminal nor forge a line of output."""
+    return _CONTROL.sub(lambda match: ascii(match.group())[1:-1], text)
+
+
+def closest(word: object, choices: Iterable[str]) -> str | None:
+    """The allowed word that ``word`` is most likely a typo of, if any is close."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def did_you_mean(word: object, choices: Iterable[str]) -> str | None:
@@ -49,9 +64,9 @@ def did_you_mean(word: object, choices: Iterable[str]) -> str | None:
     choices = list(dict.fromkeys(str(choice) for choice in choices))
     if not choices:
         return None
-    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    close = closest(word, choices)
     if close:
-        return f'did you mean "{close[0]}"?'
+        return f'did you mean "{close}"?'
     if len(choices) <= 8:
         return "expected one of: " + ", ".join(choices)
     return None

@@ -7,6 +7,7 @@ command line, the game's scenario chooser and the hot reload all say the same th
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 from pydantic_core import ValidationError
 
 from game.scenario.compiled import shape_schema, shape_validator
-from game.scenario.crossref import CrossChecker
+from game.scenario.crossref import CrossChecker, Finding
 from game.scenario.diagnostics import Diagnostic, render_path, sort_key
 from game.scenario.schema_errors import schema_diagnostics
 from game.scenario.yaml_source import (
@@ -28,6 +29,10 @@ from game.scenario.yaml_source import (
 
 if TYPE_CHECKING:
     from game.scenario.model import Scenario
+
+
+#: enough to fix a file by; beyond it the rest mostly follows from the first ones
+MAX_DIAGNOSTICS = 100
 
 
 @dataclass
@@ -111,27 +116,37 @@ def check_bytes(raw: bytes, name: str, size: int | None = None) -> CheckResult:
     try:
         shape_validator().validate_python(located.data)
     except ValidationError as error:
-        result.diagnostics.extend(schema_diagnostics(error, located, name, shape_schema()))
-    for finding in CrossChecker(located.data).findings():
-        line, column = located.mark(finding.path, of_key=finding.of_key)
-        message = finding.message
-        if finding.first is not None:
-            message += f" (first on line {located.mark(finding.first)[0]})"
-        result.diagnostics.append(
+        found = schema_diagnostics(error, located, name, shape_schema())
+        result.diagnostics.extend(itertools.islice(found, MAX_DIAGNOSTICS))
+    for finding in itertools.islice(CrossChecker(located.data).findings(), MAX_DIAGNOSTICS):
+        result.diagnostics.append(_placed(finding, located, name))
+    result.diagnostics = _unique_sorted(result.diagnostics)
+    if len(result.diagnostics) > MAX_DIAGNOSTICS:
+        shown = result.diagnostics[:MAX_DIAGNOSTICS]
+        last = shown[-1]
+        shown.append(
             Diagnostic(
                 name,
-                line,
-                column,
-                render_path(finding.path, located.data),
-                message,
-                finding.hint,
-                finding.severity,
+                last.line,
+                last.column,
+                "",
+                f"… and more problems after line {last.line}, not shown",
+                "fix these first: many of the rest may follow from them",
             )
         )
-    result.diagnostics = _unique_sorted(result.diagnostics)
+        result.diagnostics = shown
     if not result.errors:
         result.data = located.data
     return result
+
+
+def _placed(finding: Finding, located: Located, name: str) -> Diagnostic:
+    line, column = located.mark(finding.path, of_key=finding.of_key)
+    message = finding.message
+    if finding.first is not None:
+        message += f" (first on line {located.mark(finding.first)[0]})"
+    path = render_path(finding.path, located.data)
+    return Diagnostic(name, line, column, path, message, finding.hint, finding.severity)
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -54,7 +54,8 @@ OptionRef = Annotated[
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, loaded scenarios never change."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+    # strict: YAML gives real numbers and true/false, so "3" in quotes is text, not 3
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True, strict=True)
 
 
 class Resources(Strict):
@@ -301,9 +302,9 @@ class Scenario(Strict):
     id: Id
     title: Name
     language: LanguageCode = "en"
-    summary: Annotated[str, StringConstraints(min_length=1, max_length=600)] = Field(
-        description="Two or three sentences for the scenario chooser."
-    )
+    summary: Annotated[
+        str, StringConstraints(min_length=1, max_length=600, strip_whitespace=True)
+    ] = Field(description="Two or three sentences for the scenario chooser.")
     rounds: Annotated[int, Field(ge=1, le=20)] = 6
     round_timer_seconds: Annotated[int, Field(ge=30, le=3600)] | None = None
     trainer_notes: Text | None = None

@@ -42,11 +42,10 @@ def schema_diagnostics(
     error: ValidationError, located: Located, file: str, schema: dict[str, Any]
 ) -> Iterator[Diagnostic]:
     items = error.errors(include_url=False)
-    unknown = {
-        (_parent(located, item), str(item["loc"][-1]))
-        for item in items
-        if item["type"] == "extra_forbidden"
-    }
+    unknown: dict[DocPath, list[str]] = {}
+    for item in items:
+        if item["type"] == "extra_forbidden":
+            unknown.setdefault(_parent(located, item), []).append(str(item["loc"][-1]))
     for item in items:
         if item["type"] == "missing" and _misspelt(item, located, unknown):
             continue  # "unknown field mision (did you mean mission?)" says it already
@@ -57,12 +56,10 @@ def _parent(located: Located, item: dict) -> DocPath:
     return _data_path(tuple(item["loc"]), located.data)[:-1]
 
 
-def _misspelt(item: dict, located: Located, unknown: set[tuple[DocPath, str]]) -> bool:
-    parent, name = _parent(located, item), str(item["loc"][-1])
-    return any(
-        where == parent and difflib.SequenceMatcher(None, name, word).ratio() >= 0.6
-        for where, word in unknown
-    )
+def _misspelt(item: dict, located: Located, unknown: dict[DocPath, list[str]]) -> bool:
+    name = str(item["loc"][-1])
+    nearby = unknown.get(_parent(located, item), [])[:20]  # a handful is all a typo needs
+    return any(difflib.SequenceMatcher(None, name, word).ratio() >= 0.6 for word in nearby)
 
 
 def _retell(item: dict, located: Located, file: str, schema: dict[str, Any]) -> Diagnostic:
@@ -128,12 +125,6 @@ def _bad_id(item: dict, path: DocPath, located: Located, schema: dict) -> Retell
 
 
 def _not_text(item: dict, path: DocPath, located: Located, schema: dict) -> Retelling:
-    if path in located.yes_no_words:
-        word = located.yes_no_words[path]
-        return (
-            f"expected text, but YAML reads the bare word {word} as true/false",
-            f'put it in quotes: "{word}"',
-        )
     value = item.get("input")
     if value is None:
         return "expected text, found nothing", "write the text after the colon"
@@ -200,7 +191,7 @@ def _not_a_list(item: dict, path: DocPath, located: Located, schema: dict) -> Re
 
 
 def _not_true_or_false(item: dict, path: DocPath, located: Located, schema: dict) -> Retelling:
-    return f"expected true or false, found {_describe(item.get('input'))}", None
+    return f"expected true or false, found {_describe(item.get('input'))}", "write true or false"
 
 
 _RETELLINGS: dict[str, Callable[[dict, DocPath, Located, dict], Retelling]] = {
@@ -237,11 +228,12 @@ def _data_path(loc: tuple, data: object) -> DocPath:
     """The document path of a pydantic ``loc``, without union tags and key markers."""
     path: list[str | int] = []
     node = data
-    for part in loc:
+    for index, part in enumerate(loc):
         if part == "[key]":
             continue
-        if isinstance(node, dict) and part not in node and node.get("kind") == part:
-            continue  # the tag pydantic adds for a discriminated union
+        tag_position = bool(path) and isinstance(path[-1], int) and index < len(loc) - 1
+        if tag_position and isinstance(node, dict) and node.get("kind") == part:
+            continue  # the tag pydantic adds after a list position for a tagged union
         path.append(part)
         if isinstance(node, dict):
             node = node.get(part)

@@ -90,25 +90,6 @@ EffectKind = Literal[
     "block-option",
 ]
 
-#: Fields whose value is an id, and fields whose list items are ids. YAML would read an id
-#: written ``no``, ``on`` or ``2024`` as true/false or a number; these are kept as text.
-#: (A test holds these lists equal to the id-typed fields of the models.)
-ID_FIELDS = frozenset({"id", "project", "issue", "option", "role_in_agreement", "group"})
-ID_LIST_FIELDS = frozenset(
-    {
-        "required",
-        "vetoes",
-        "proposers",
-        "open_to",
-        "signed",
-        "unsigned",
-        "needs",
-        "serves",
-        "competencies",
-        "learnable",
-    }
-)
-
 #: Who an event effect touches: one role's id, or one of these words.
 ROLE_TARGET_WORDS = ("all", "signed-participants")
 

@@ -4,37 +4,42 @@ PyYAML composes the file into nodes (with the C parser when it is there: much fa
 it keeps line and column marks); we build the plain dicts, lists and scalars ourselves
 instead of calling a constructor, which gives us:
 
-* no object construction at all: only the standard scalar, list and mapping tags are
-  accepted, so ``!!python/object`` has no effect beyond an error message;
+* no object construction at all: only plain text, numbers, true/false, lists and mappings
+  are accepted, so ``!!python/object`` has no effect beyond an error message;
 * a mark for every value and every mapping key, so a pydantic error on
   ``roles.2.brief.risk_tolerance`` can name its line and column;
 * duplicate keys as errors (PyYAML silently keeps the last one);
-* limits: file size, nesting depth (checked on the token stream before composing, which
-  recurses) and the number of values after alias expansion (the "billion laughs").
+* limits: file size, then nesting depth and the number of values (both counted on the
+  token stream, before composing, which recurses and builds every node), then the number
+  of values after alias expansion (the "billion laughs").
 
-Mapping keys are kept as the text the author wrote: ``no: 3`` in a points table means the
-option "no", not the boolean false that YAML 1.1 would make of it.
+Scalars are read the way an author means them, not the way YAML 1.1 would: only
+``true``/``false`` are booleans and only plain decimals are numbers. ``label: no``,
+``id: on``, ``label: 10:00`` and ``brand: 010`` stay the text written (a number field then
+says "expected a whole number, found the text "010""), instead of becoming false, 600
+and 8 behind the author's back — the "Norway problem". Mapping keys are always text.
 """
 
 from __future__ import annotations
 
 import codecs
+import math
 import re
 from dataclasses import dataclass, field
 
 import yaml
 
 from game.scenario.diagnostics import DocPath
-from game.scenario.vocabulary import ID_FIELDS, ID_LIST_FIELDS
 from game.scenario.yaml_syntax import explain
 
 MAX_FILE_BYTES = 1_000_000
 MAX_DEPTH = 40
-MAX_VALUES = 200_000
+MAX_VALUES = 100_000
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TAG = "tag:yaml.org,2002:"
-_SCALAR_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null")}
+#: tags the resolver gives plain scalars; any other tag was written by the author
+_PLAIN_TAGS = {f"{_TAG}{name}" for name in ("str", "int", "float", "bool", "null", "timestamp")}
 _OPENING_TOKENS = (
     yaml.BlockMappingStartToken,
     yaml.BlockSequenceStartToken,
@@ -42,9 +47,19 @@ _OPENING_TOKENS = (
     yaml.FlowSequenceStartToken,
 )
 _CLOSING_TOKENS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
-_COMMENT_AS_TEXT = re.compile(r"^\s+#\S")  # "theatre #1 in town"; not "value  # a note"
+_INTEGER = re.compile(r"^[-+]?(0|[1-9][0-9]{0,17})$")
+_DECIMAL = re.compile(r"^[-+]?((0|[1-9][0-9]{0,17})(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]{1,3})?$")
+_NULL_WORDS = {"", "~", "null", "Null", "NULL"}
+_BOOLEAN_WORDS = {"true": True, "True": True, "TRUE": True,
+                  "false": False, "False": False, "FALSE": False}  # fmt: skip
+#: "theatre #1 in town": a comment the author meant as text (not "value  # a note")
+_COMMENT_AS_TEXT = re.compile(r"^\s+#\S")
+#: fields of free text, where a cut-off "#word" is worth a warning
+_FREE_TEXT_FIELDS = {
+    "name", "title", "label", "mission", "passion", "ambitions", "text", "summary",
+    "description", "reason", "trainer_notes",
+}  # fmt: skip
 _EMPTY_HINT = "start from a scaffold: outofthebox new FILE --roles library,museum"
-_YES_NO_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 
 
 class SourceProblem(Exception):
@@ -62,10 +77,8 @@ class Located:
     data: object
     value_marks: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[DocPath, tuple[int, int]] = field(default_factory=dict)
-    #: paths whose value was a plain yes/no/on/off word turned into a boolean
-    yes_no_words: dict[DocPath, str] = field(default_factory=dict)
     duplicate_keys: list[tuple[DocPath, tuple[int, int], int]] = field(default_factory=list)
-    #: plain texts followed on their line by "#word": a comment the author meant as text
+    #: free texts followed on their line by "#word": a comment the author meant as text
     cut_by_comment: list[tuple[DocPath, str]] = field(default_factory=list)
 
     def mark(self, path: DocPath, *, of_key: bool = False) -> tuple[int, int]:
@@ -117,14 +130,16 @@ def read_text(raw: bytes, size: int | None = None) -> str:
 
 def load_located(text: str) -> Located:
     """Parse one YAML document into plain data with marks; raise SourceProblem if broken."""
-    _check_depth(text)
+    _check_size_of_structure(text)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         line, column, message, hint = explain(error, text)
         raise SourceProblem(line, column, message, hint) from None
-    except yaml.YAMLError as error:  # errors without a mark, e.g. from the reader
-        raise SourceProblem(1, 1, f"YAML: {error}") from None
+    except yaml.reader.ReaderError as error:
+        raise _unreadable_character(text, error) from None
+    except yaml.YAMLError as error:  # any other error without a mark
+        raise SourceProblem(1, 1, f"YAML: {str(error).splitlines()[0]}") from None
     if node is None:
         raise SourceProblem(1, 1, "the file is empty", _EMPTY_HINT)
     located = Located(data=None)
@@ -134,24 +149,49 @@ def load_located(text: str) -> Located:
     return located
 
 
-def _check_depth(text: str) -> None:
-    depth = 0
+def _check_size_of_structure(text: str) -> None:
+    """Depth and value count from the token stream: cheap, flat, before any node exists."""
+    depth = values = 0
     try:
         for token in yaml.scan(text, Loader=_Loader):
             if isinstance(token, _OPENING_TOKENS):
                 depth += 1
                 if depth > MAX_DEPTH:
+                    raise _too_deep(token.start_mark, "a scenario needs about 8 levels")
+            elif isinstance(token, _CLOSING_TOKENS):
+                depth -= 1
+            elif isinstance(token, yaml.ScalarToken):
+                values += 1
+                if values > MAX_VALUES:
                     mark = token.start_mark
                     raise SourceProblem(
                         mark.line + 1,
                         mark.column + 1,
-                        f"the document nests deeper than {MAX_DEPTH} levels",
-                        "a scenario needs about 8 levels; is a bracket or indentation off?",
+                        f"the document holds more than {MAX_VALUES:,} values",
+                        "a large scenario holds about 5,000; is this the right file?",
                     )
-            elif isinstance(token, _CLOSING_TOKENS):
-                depth -= 1
     except yaml.YAMLError:
         return  # composing reports syntax errors with a better message
+
+
+def _too_deep(mark: yaml.Mark, hint: str) -> SourceProblem:
+    return SourceProblem(
+        mark.line + 1, mark.column + 1, f"the document nests deeper than {MAX_DEPTH} levels", hint
+    )
+
+
+def _unreadable_character(text: str, error: yaml.reader.ReaderError) -> SourceProblem:
+    position = error.position if isinstance(error.position, int) else 0
+    before = text[:position]
+    line = before.count("\n") + 1
+    column = position - (before.rfind("\n") + 1) + 1
+    character = error.character if isinstance(error.character, str) else chr(error.character)
+    return SourceProblem(
+        line,
+        column,
+        f"the character {character!a} is not allowed in a scenario",
+        "remove it: often an invisible character pasted from another program",
+    )
 
 
 class _Builder:
@@ -161,10 +201,8 @@ class _Builder:
         self.located = located
         self.lines = lines
         self.values = 0
-        self.constructor = yaml.SafeLoader("")  # only its scalar converters are used
 
-    def build(self, node: yaml.Node, path: DocPath, ids: bool = False) -> object:
-        """Plain data for ``node``; ``ids``: a bare word is an id, kept as the text written."""
+    def build(self, node: yaml.Node, path: DocPath) -> object:
         self.values += 1
         if self.values > MAX_VALUES:
             self._fail(
@@ -173,11 +211,7 @@ class _Builder:
                 "anchors and aliases (&name, *name) are repeated too often",
             )
         if len(path) > MAX_DEPTH:
-            self._fail(
-                node,
-                f"the document nests deeper than {MAX_DEPTH} levels",
-                "an alias may refer to itself",
-            )
+            raise _too_deep(node.start_mark, "an alias may refer to itself")
         self.located.value_marks.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -185,8 +219,6 @@ class _Builder:
             if node.tag != f"{_TAG}seq":
                 self._bad_tag(node)
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
-        if ids and _is_plain_word(node):
-            return node.value  # "id: no" or "id: 2024" names something: it is text
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: DocPath) -> dict[str, object]:
@@ -203,6 +235,8 @@ class _Builder:
                     "merge keys (<<) are not supported",
                     "write the values out, or use an alias for a whole value",
                 )
+            if key_node.tag not in _PLAIN_TAGS:
+                self._bad_tag(key_node)
             key = str(key_node.value)
             key_path = (*path, key)
             if key in result:
@@ -212,12 +246,7 @@ class _Builder:
             self.located.key_marks[key_path] = _mark(key_node)
             if node.flow_style:
                 self._check_flow_entry(key_node, value_node)
-            result[key] = self.build(value_node, key_path, ids=key in ID_FIELDS)
-            if key in ID_LIST_FIELDS and isinstance(value_node, yaml.SequenceNode):
-                result[key] = [
-                    item.value if _is_plain_word(item) else value
-                    for item, value in zip(value_node.value, result[key], strict=True)
-                ]
+            result[key] = self.build(value_node, key_path)
         return result
 
     def _check_flow_entry(self, key_node: yaml.Node, value_node: yaml.Node) -> None:
@@ -242,26 +271,30 @@ class _Builder:
             )
 
     def _scalar(self, node: yaml.ScalarNode, path: DocPath) -> object:
-        tag = node.tag
-        if tag == f"{_TAG}timestamp":
-            return node.value  # a date stays the text the author wrote
-        if tag not in _SCALAR_TAGS:
+        if node.tag not in _PLAIN_TAGS:
             self._bad_tag(node)
-        try:
-            value = self.constructor.yaml_constructors[tag](self.constructor, node)
-        except (ValueError, OverflowError):
-            self._fail(
-                node,
-                f"the number {node.value[:20]}… is too long to read",
-                "scenario numbers are small whole numbers, like 25",
-            )
-        if isinstance(value, bool) and node.value.lower() in _YES_NO_WORDS - {"true", "false"}:
-            self.located.yes_no_words[path] = node.value
-        if isinstance(value, str) and _is_plain(node) and node.end_mark.line < len(self.lines):
+        text = str(node.value)
+        if not _is_plain(node):
+            return text  # quoted, or a | > block: always text
+        self._note_comment_cut(node, path)
+        if text in _NULL_WORDS:
+            return None
+        if text in _BOOLEAN_WORDS:
+            return _BOOLEAN_WORDS[text]
+        if _INTEGER.match(text):
+            return int(text)
+        if _DECIMAL.match(text) and math.isfinite(value := float(text)):
+            return value
+        return text
+
+    def _note_comment_cut(self, node: yaml.ScalarNode, path: DocPath) -> None:
+        names = [part for part in path if isinstance(part, str)]
+        if not names or names[-1] not in _FREE_TEXT_FIELDS:
+            return
+        if node.end_mark.line < len(self.lines):
             rest = self.lines[node.end_mark.line][node.end_mark.column :]
             if _COMMENT_AS_TEXT.match(rest):
                 self.located.cut_by_comment.append((path, rest.strip()))
-        return value
 
     def _bad_tag(self, node: yaml.Node) -> None:
         self._fail(
@@ -275,21 +308,13 @@ class _Builder:
         raise SourceProblem(line, column, message, hint)
 
 
-def _is_plain_word(node: yaml.Node) -> bool:
-    return (
-        isinstance(node, yaml.ScalarNode)
-        and _is_plain(node)
-        and node.tag in (f"{_TAG}bool", f"{_TAG}int", f"{_TAG}float")
-    )
-
-
 def _is_plain(node: yaml.Node) -> bool:
     """Unquoted: the C parser says style "", the Python one None."""
     return not getattr(node, "style", None)
 
 
 def _is_empty(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag == f"{_TAG}null" and node.value == ""
+    return isinstance(node, yaml.ScalarNode) and _is_plain(node) and node.value == ""
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:

@@ -147,17 +147,43 @@ def test_a_tab_in_the_indentation_gets_a_hint_about_spaces(tmp_path, capsys):
     assert validate(path, capsys)[0] == EXIT_INVALID
 
 
-def test_a_bare_no_where_text_belongs_is_explained(tmp_path):
+def test_bare_words_and_numbers_mean_what_the_author_wrote_not_what_yaml_1_1_guesses(tmp_path):
+    """``label: no`` is the text "no" (not false), ``10:00`` is a time (not 600)."""
     path = broken_copy(tmp_path, "label: Library sign only", "label: no")
+    path.write_text(path.read_text().replace("label: Weekends only, as a pilot", "label: 10:00"))
+    scenario = check_file(path).scenario()
+    assert scenario.projects[0].issues[0].options[0].label == "no"
+    assert scenario.projects[0].issues[1].options[2].label == "10:00"
+
+
+def test_a_yes_where_true_or_false_belongs_is_explained(tmp_path):
+    path = broken_copy(
+        tmp_path, "  - id: chain-discount\n", "  - id: chain-discount\n    repeatable: yes\n"
+    )
     _, _, message = the_error(path)
-    assert "YAML reads the bare word no as true/false" in message
-    assert 'put it in quotes: "no"' in message
+    assert 'expected true or false, found the text "yes" (hint: write true or false)' in message
 
 
-def test_an_option_id_no_is_kept_as_text_in_a_points_table(tmp_path):
-    """YAML 1.1 would turn the key ``no`` into false; a points table means the option "no"."""
-    path = broken_copy(tmp_path, "- id: weekends-only", "- id: 'no'")
-    text = path.read_text().replace("weekends-only:", "no:")
+def test_a_number_with_a_leading_zero_is_not_read_as_octal(tmp_path):
+    path = broken_copy(tmp_path, "    brand: 4\n", "    brand: 010\n")
+    _, _, message = the_error(path)
+    assert 'roles[library].brand: expected a whole number, found the text "010"' in message
+
+
+def test_a_quoted_number_is_text_and_says_so(tmp_path):
+    path = broken_copy(
+        tmp_path,
+        "      no_deal_value: 15\n",
+        '      no_deal_value: 15\n      min_participants: "3"\n',
+    )
+    _, _, message = the_error(path)
+    assert 'expected a whole number, found the text "3"' in message
+
+
+def test_ids_that_yaml_1_1_would_turn_into_booleans_are_ids(tmp_path):
+    """An option called "no" (a natural answer to "Bank logo on the bus?") just works."""
+    text = (SCENARIOS / "tutorial-reading-cafe.yaml").read_text().replace("weekends-only", "no")
+    path = tmp_path / "no.yaml"
     path.write_text(text)
     assert check_file(path).ok, [str(d) for d in check_file(path).diagnostics]
 

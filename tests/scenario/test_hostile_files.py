@@ -149,10 +149,11 @@ def test_a_byte_order_mark_is_accepted(tmp_path):
     assert code == 0, output
 
 
-def test_an_over_long_number_is_an_error_not_a_crash(tmp_path):
+def test_over_long_numbers_in_any_notation_are_errors_not_crashes(tmp_path):
     path = tmp_path / "long-number.yaml"
-    path.write_text("rounds: " + "1" * 5000 + "\n")
-    assert_clear_refusal(path, "is too long to read")
+    for number in ("1" * 5000, "0x" + "f" * 4000, "1" + ":59" * 3000):
+        path.write_text(f"rounds: {number}\ntitle: {number}\n")
+        assert_clear_refusal(path, "rounds: expected a whole number, found the text")
 
 
 TUTORIAL_TEXT = TUTORIAL.read_text(encoding="utf-8")

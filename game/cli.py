@@ -71,8 +71,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _play(getattr(args, "scenario", None))
     except KeyboardInterrupt:
         return 130
-    except BrokenPipeError:
-        return EXIT_OK
     except Exception as error:  # the last line of defence: a sentence, never a traceback
         if os.environ.get("OUTOFTHEBOX_DEBUG"):
             raise
@@ -91,26 +89,24 @@ def _validate(files: list[str], output: str, strict: bool) -> int:
     from game.scenario.loading import check_file
 
     results = [check_file(name) for name in files]  # an unreadable file is reported too
-    missing = [name for name in files if not Path(name).is_file()]
-    failed = any(r.errors or (strict and r.warnings) for r in results)
-    if output == "json":
-        report = [
-            {
-                "file": r.file,
-                "valid": not r.errors,
-                "diagnostics": [d.as_json() for d in r.diagnostics],
-            }
-            for r in results
-        ]
-        print(json.dumps(report, indent=2, ensure_ascii=False))
-    else:
-        for result in results:
-            for diagnostic in result.diagnostics:
-                print(diagnostic)
-            print(_summary_line(result))
-    if missing:
-        return EXIT_USAGE
-    return EXIT_INVALID if failed else EXIT_OK
+    valid = [not (r.errors or (strict and r.warnings)) for r in results]
+    missing = any(not Path(name).is_file() for name in files)
+    code = EXIT_USAGE if missing else EXIT_OK if all(valid) else EXIT_INVALID
+    try:
+        if output == "json":
+            report = [
+                {"file": r.file, "valid": ok, "diagnostics": [d.as_json() for d in r.diagnostics]}
+                for r, ok in zip(results, valid, strict=True)
+            ]
+            print(json.dumps(report, indent=2, ensure_ascii=False))
+        else:
+            for result in results:
+                for diagnostic in result.diagnostics:
+                    print(diagnostic)
+                print(_summary_line(result))
+    except BrokenPipeError:  # "validate … | head": the verdict still stands
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no noise at exit
+    return code
 
 
 def _summary_line(result) -> str:

@@ -102,7 +102,7 @@ def _plain(node: Any) -> Any:
         return _without_none(
             {
                 "type": "typed-dict",
-                "ref": node.get("ref"),
+                "ref": _stable_ref(node["ref"]) if "ref" in node else None,
                 "fields": {name: _typed_dict_field(field) for name, field in fields.items()},
                 "extra_behavior": "forbid",
                 "config": {
@@ -114,10 +114,15 @@ def _plain(node: Any) -> Any:
     if kind == "default":
         return _plain(node["schema"])
     return {
-        key: _plain(value)
+        key: _stable_ref(value) if key in ("ref", "schema_ref") else _plain(value)
         for key, value in node.items()
         if key not in ("metadata", "serialization", "cls", "ref_template")
     }
+
+
+def _stable_ref(ref: str) -> str:
+    """pydantic's refs end in a memory address ("…Resources:9451…"); the name is enough."""
+    return ref.rsplit(":", 1)[0]
 
 
 def _typed_dict_field(field: dict[str, Any]) -> dict[str, Any]:

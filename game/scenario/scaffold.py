@@ -61,8 +61,21 @@ class ScaffoldError(Exception):
 
 
 def guess_kind(role_id: str) -> tuple[str, str]:
-    for word, kind, sector in _GUESSES:
-        if word in role_id:
+    """The kind and sector a role id suggests: a word of the id starts with a known stem.
+
+    Words, not substrings: "visit-centre" is not an IT business.
+    """
+    id_words = role_id.split("-")
+    for stem, kind, sector in _GUESSES:
+        stem_words = stem.strip("-").split("-")
+        for start in range(len(id_words) - len(stem_words) + 1):
+            window = id_words[start : start + len(stem_words)]
+            if all(word.startswith(part) for word, part in zip(window, stem_words, strict=True)):
+                if stem.endswith("-") and window[-1] != stem_words[-1]:
+                    continue  # "it-" must be the whole word "it"
+                return kind, sector
+    for stem, kind, sector in _GUESSES:  # compound words: "laeseforening", "sparekassen"
+        if len(stem) >= 5 and stem in role_id:
             return kind, sector
     return "other", "civic"
 

@@ -63,6 +63,32 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Explained:
             "write key: value (a colon and a space); if the line continues the text above, "
             "indent it further than the key of that text",
         )
+    if "single document" in context:
+        return Explained(
+            line,
+            column,
+            "YAML syntax: a second document starts here",
+            "a scenario is one document: remove this '---' line and what follows, or merge it",
+        )
+    if "undefined alias" in problem:
+        name = re.match(r"\*([^\s,\]}]+)", source(line)[column - 1 :])
+        alias = name.group(1) if name else "?"
+        return Explained(
+            line,
+            column,
+            f'YAML syntax: "*{alias}" refers to an anchor "&{alias}" that is not defined above',
+            f"define &{alias} before using *{alias}, or write the value out",
+        )
+    if "while parsing a flow" in context and error.context_mark is not None:
+        opened = error.context_mark
+        bracket = source(opened.line + 1)[opened.column : opened.column + 1] or "["
+        closing = {"[": "]", "{": "}"}.get(bracket, "]")
+        return Explained(
+            opened.line + 1,
+            opened.column + 1,
+            f"YAML syntax: the {bracket} that opens here is not closed",
+            f"close it with {closing} (YAML was still looking for it on line {line})",
+        )
     if "mapping values are not allowed" in problem:
         return _mapping_value_here(line, column, source)
     if "\\t" in problem or "tab" in problem or source(line)[column - 1 : column] == "\t":

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from pydantic import BaseModel
+
+from game.scenario import model
 from game.scenario.loading import check_bytes
-from game.scenario.model import Approval, EventCard, Option, Project, Role, Rules, Scenario
 from game.scenario.vocabulary import LessonId, OptionFlag, RoleKind, words
 from tests.helpers import ROOT
 
@@ -22,10 +24,19 @@ def test_the_complete_short_example_validates_without_warnings():
     assert [str(d) for d in result.diagnostics] == []
 
 
-def test_the_guide_names_every_field_of_the_format():
-    for model in (Scenario, Role, Project, Option, Approval, EventCard, Rules):
-        for field in model.model_fields:
-            assert f"`{field}`" in GUIDE, f"{model.__name__}.{field} is not in the guide"
+def every_model() -> list[type[BaseModel]]:
+    return [
+        value
+        for value in vars(model).values()
+        if isinstance(value, type) and issubclass(value, model.Strict) and value is not model.Strict
+    ]
+
+
+def test_the_guide_names_every_field_of_every_part_of_the_format():
+    assert len(every_model()) >= 15
+    for part in every_model():
+        for field in part.model_fields:
+            assert f"`{field}`" in GUIDE, f"{part.__name__}.{field} is not in the guide"
 
 
 def test_the_guide_lists_every_allowed_word():

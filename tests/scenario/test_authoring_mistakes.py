@@ -133,9 +133,9 @@ def test_a_yaml_syntax_error_points_at_the_broken_line(tmp_path, capsys):
         "    passion: Reading for pleasure, for every age.\n",
         "    passion: [Reading for pleasure, for every age.\n",
     )
-    line, _, message = the_error(path)
-    assert abs(line - line_of(path.read_text(), "passion: [Reading")) <= 2
-    assert "YAML syntax" in message
+    line, column, message = the_error(path)
+    assert (line, column) == (line_of(path.read_text(), "passion: [Reading"), 14)
+    assert "YAML syntax: the [ that opens here is not closed (hint: close it with ]" in message
     assert validate(path, capsys)[0] == EXIT_INVALID
 
 
@@ -222,3 +222,71 @@ def test_mistakes_are_found_in_a_four_role_scenario_too(tmp_path):
     path.write_text(text.replace("sector: civic", "sector: civil", 1))
     _, _, message = the_error(path)
     assert 'did you mean "civic"?' in message
+
+
+def test_a_missing_space_after_a_colon_points_at_that_line_and_shows_the_fix(tmp_path):
+    path = broken_copy(tmp_path, "    name: Kringle Café\n", "    name:Kringle Café\n")
+    line, _, message = the_error(path)
+    assert line == line_of(path.read_text(), "name:Kringle")
+    assert (
+        'there is no space after the colon (hint: write a space after it: "name: Kringle Café")'
+        in message
+    )
+
+
+def test_a_field_indented_too_far_names_both_lines(tmp_path):
+    path = broken_copy(tmp_path, "    sector: market\n", "      sector: market\n")
+    line, _, message = the_error(path)
+    assert line == line_of(path.read_text(), "      sector: market")
+    assert f"indented further than line {line - 1}" in message
+
+
+def test_a_field_in_the_wrong_mapping_is_told_where_it_belongs(tmp_path):
+    path = broken_copy(tmp_path, "      red_lines:\n", "    red_lines:\n")
+    text = path.read_text()
+    start = text.index("    red_lines:\n")
+    block = text[start:].split("\n\n", 1)[0]
+    path.write_text(text.replace(block, block.replace("\n      ", "\n    ")))
+    result = check_file(path)
+    assert any('red_lines belongs inside "brief"' in str(d) for d in result.errors)
+
+
+def test_a_role_cannot_be_called_all(tmp_path):
+    path = broken_copy(tmp_path, "  - id: cafe\n", "  - id: all\n")
+    assert any("reserved word" in str(d) for d in check_file(path).errors)
+
+
+def test_a_role_listed_twice_among_the_required_is_an_error(tmp_path):
+    path = broken_copy(tmp_path, "required: [library, cafe]", "required: [library, cafe, cafe]")
+    _, _, message = the_error(path)
+    assert '"cafe" is listed twice' in message
+
+
+def test_a_card_that_can_never_be_drawn_is_a_warning(tmp_path):
+    path = broken_copy(
+        tmp_path, "when: {round_at_least: 2}", "when: {round_at_least: 3, round_at_most: 2}"
+    )
+    warnings = [str(d) for d in check_file(path).warnings]
+    assert any("round_at_least 3 is above round_at_most 2" in w for w in warnings), warnings
+
+
+def test_a_misspelt_competency_a_project_needs_is_a_warning(tmp_path):
+    path = broken_copy(tmp_path, "needs: [venue, hospitality]", "needs: [venu, hospitality]")
+    warnings = [str(d) for d in check_file(path).warnings]
+    assert any(
+        'no role has the competency "venu" (hint: did you mean "venue"?)' in w for w in warnings
+    )
+
+
+def test_a_hash_in_free_text_is_a_warning_but_a_comment_after_a_word_is_not(tmp_path):
+    path = broken_copy(
+        tmp_path,
+        "    passion: Reading for pleasure, for every age.\n",
+        "    passion: We are #1 for reading\n",
+    )
+    path.write_text(
+        path.read_text().replace("    kind: business\n", "    kind: business  #see guide\n")
+    )
+    warnings = [str(d) for d in check_file(path).warnings]
+    assert len(warnings) == 1
+    assert 'roles[library].passion: the text stops where "#1 for reading" begins' in warnings[0]

@@ -9,12 +9,19 @@ import sys
 
 import jsonschema
 import pydantic
+import pydantic_core
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.scenario.compiled import compile_from_models, shape_validator
+from game.scenario.compiled import (
+    SCHEMA_FILE,
+    _plain,
+    compile_from_models,
+    fingerprint,
+    shape_validator,
+)
 from game.scenario.crossref import CrossChecker
 from game.scenario.model import Scenario
 from game.scenario.schema import scenario_json_schema
@@ -78,6 +85,18 @@ def _compiled_errors(data: object) -> list[tuple]:
 
 def test_the_compiled_schema_is_plain_data():
     json.dumps(compile_from_models())
+
+
+def test_the_committed_compiled_schema_matches_the_models():
+    committed = json.loads(SCHEMA_FILE.read_text())
+    assert committed["fingerprint"] == fingerprint(), "run: python -m game.scenario.compiled"
+    if committed["pydantic_core"] == pydantic_core.__version__:
+        assert committed["schema"] == compile_from_models()
+
+
+def test_a_validator_function_in_a_model_cannot_be_skipped_silently():
+    with pytest.raises(ValueError, match="cannot convert a 'function-after' schema"):
+        _plain({"type": "function-after", "function": len, "schema": {"type": "int"}})
 
 
 TUTORIAL_DATA = yaml.safe_load(TUTORIAL.read_text())

@@ -325,3 +325,7 @@ class Scenario(Strict):
         if not project.open_to:
             return list(self.roles)
         return [role for role in self.roles if role.id in project.open_to]
+
+    def eligible_projects(self, role_id: str) -> list[Project]:
+        """The projects ``role_id`` may take part in."""
+        return [p for p in self.projects if not p.open_to or role_id in p.open_to]

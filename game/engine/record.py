@@ -1,0 +1,195 @@
+"""A game is (scenario, seed, actions): saved after every action, replayed to resume.
+
+The save names the scenario file and the SHA-256 of its bytes; loading replays the log
+against the scenario, so undo is "replay all but the last action" and the debrief's
+timeline is "replay the first N". Saves are JSON, written atomically (a temporary file in
+the same folder, fsync, rename, fsync of the folder): a crash, a closed lid or a pulled
+plug loses at most the action in flight. A save that cannot be read is reported and never
+written over.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from game.engine.actions import Action, BadActionData, action_from_json
+from game.engine.rules import IllegalAction, apply
+from game.engine.state import GameState, new_game
+from game.scenario.loading import check_file
+from game.scenario.model import Scenario
+
+SAVE_FORMAT = 1
+
+
+class SaveError(Exception):
+    """A save that cannot be used; ``str()`` says why and what to do."""
+
+
+@dataclass
+class GameRecord:
+    scenario_file: str
+    scenario_hash: str
+    seed: int
+    actions: list[Action] = field(default_factory=list)
+    started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+
+    def replay(self, scenario: Scenario, upto: int | None = None) -> GameState:
+        """The state after the first ``upto`` actions (all of them by default)."""
+        state = new_game(scenario, self.seed)
+        for number, action in enumerate(self.actions[:upto], 1):
+            try:
+                state = apply(state, action)
+            except IllegalAction as error:
+                raise SaveError(
+                    f"action {number} of the save cannot be replayed: {error}"
+                ) from None
+        return state
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": SAVE_FORMAT,
+            "scenario_file": self.scenario_file,
+            "scenario_hash": self.scenario_hash,
+            "seed": self.seed,
+            "started": self.started,
+            "saved": datetime.now(UTC).isoformat(timespec="seconds"),
+            "actions": [action.to_json() for action in self.actions],
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> GameRecord:
+        if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
+            raise SaveError("this is not an Out of the Box save (or one from another version)")
+        try:
+            return cls(
+                scenario_file=str(data["scenario_file"]),
+                scenario_hash=str(data["scenario_hash"]),
+                seed=int(data["seed"]),
+                actions=[action_from_json(item) for item in data["actions"]],
+                started=str(data.get("started", "")),
+            )
+        except (KeyError, TypeError, ValueError, BadActionData) as error:
+            raise SaveError(f"the save is damaged ({error})") from None
+
+
+def saves_folder() -> Path:
+    """Where games are saved: the user's data folder (``OUTOFTHEBOX_SAVES`` overrides)."""
+    if os.environ.get("OUTOFTHEBOX_SAVES"):
+        return Path(os.environ["OUTOFTHEBOX_SAVES"])
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("outofthebox", appauthor=False)) / "saves"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` whole, or leave it as it was."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    folder = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(folder)  # the rename itself survives a power cut
+    finally:
+        os.close(folder)
+
+
+def save(record: GameRecord, path: Path) -> None:
+    write_atomically(path, json.dumps(record.to_json(), ensure_ascii=False, indent=1))
+
+
+def read_record(path: Path) -> GameRecord:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise SaveError(f"{path}: cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise SaveError(f"{path}: the save is damaged (not text)") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SaveError(
+            f"{path}: the save is damaged or cut short (line {error.lineno}: {error.msg}); "
+            "it is left as it is"
+        ) from None
+    try:
+        return GameRecord.from_json(data)
+    except SaveError as error:
+        raise SaveError(f"{path}: {error}") from None
+
+
+def resume(path: Path, scenario_file: Path | None = None) -> tuple[GameRecord, GameState]:
+    """Load a save and replay it against its scenario, checking the scenario is the same."""
+    record = read_record(path)
+    source = scenario_file or Path(record.scenario_file)
+    result = check_file(source)
+    if not result.ok:
+        raise SaveError(f"{path}: its scenario {source} is missing or no longer valid")
+    if result.content_hash != record.scenario_hash:
+        raise SaveError(
+            f"{path}: the scenario file {source} has changed since this game was saved; "
+            "the game cannot be replayed on a different scenario"
+        )
+    return record, record.replay(result.scenario())
+
+
+class Session:
+    """A game being played: the record, the current state, and its save file.
+
+    Every action that the rules accept is appended and saved before ``act`` returns.
+    """
+
+    def __init__(self, scenario: Scenario, record: GameRecord, path: Path | None):
+        self.scenario = scenario
+        self.record = record
+        self.path = path
+        self.state = record.replay(scenario)
+
+    @classmethod
+    def start(cls, scenario_file: Path, seed: int, folder: Path | None = None) -> Session:
+        result = check_file(scenario_file)
+        scenario = result.scenario()
+        record = GameRecord(str(Path(scenario_file).resolve()), result.content_hash, seed)
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+        path = (folder or saves_folder()) / f"{scenario.id}-{stamp}.json"
+        session = cls(scenario, record, path)
+        session.save()
+        return session
+
+    @classmethod
+    def load(cls, path: Path) -> Session:
+        record, _ = resume(path)
+        result = check_file(record.scenario_file)
+        return cls(result.scenario(), record, path)
+
+    def act(self, action: Action) -> GameState:
+        self.state = apply(self.state, action)  # raises IllegalAction: nothing changes
+        self.record.actions.append(action)
+        self.save()
+        return self.state
+
+    def undo(self) -> GameState:
+        """Take back the last action: the game is replayed without it."""
+        if not self.record.actions:
+            raise IllegalAction("There is nothing to undo.")
+        self.record.actions.pop()
+        self.state = self.record.replay(self.scenario)
+        self.save()
+        return self.state
+
+    def save(self) -> None:
+        if self.path is not None:
+            save(self.record, self.path)

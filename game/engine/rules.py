@@ -1,0 +1,552 @@
+"""The rules: ``apply(state, action)`` gives the next state or raises ``IllegalAction``.
+
+Every refusal is a sentence a person at the table understands ("The museum cannot commit
+3 staff hours per round; it has 2 left"), because the screens show it as it is and the
+computer partners' refusals are built on the same checks.
+
+The turn structure (SPEC §2): rounds; in each round every role has one turn, the first
+player rotating; a turn is one main action. Answering a deal is a main action too.
+After the last turn of a round, deals proposed before this round expire, and an event
+card may be drawn. The game ends after the last round, or as soon as every project has a
+signed agreement.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from game.engine import actions as act
+from game.engine.deals import (
+    Amounts,
+    cost,
+    describe_amounts,
+    free_this_round,
+    red_line,
+    uncommitted,
+)
+from game.engine.events import draw_after_round, play_card
+from game.engine.insights import facts_about
+from game.engine.state import (
+    Agreement,
+    Deal,
+    GameState,
+    Insight,
+    RoleState,
+    StrawPoll,
+    turn_order,
+)
+from game.scenario.model import Project, Resources
+
+
+class IllegalAction(Exception):
+    """An action the rules do not allow; ``str()`` is the sentence to show."""
+
+
+def apply(state: GameState, action: act.Action) -> GameState:
+    if state.finished:
+        raise IllegalAction("The game is over.")
+    handler = _HANDLERS.get(type(action))
+    if handler is None:
+        raise IllegalAction(f"Unknown action: {action!r}.")
+    if action.actor == act.TRAINER:
+        if not isinstance(action, _TRAINER_ACTIONS):
+            raise IllegalAction("The trainer does not play a role's turn.")
+    else:
+        _known_role(state, action.actor)
+        if isinstance(action, _TRAINER_ACTIONS):
+            raise IllegalAction(f"Only the trainer can {_TRAINER_VERBS[type(action)]}.")
+        if action.uses_turn:
+            _check_turn(state, action.actor)
+    state = handler(state, action)
+    state = replace(state, actions_taken=state.actions_taken + 1)
+    if action.uses_turn and not state.finished:
+        state = _end_turn(state)
+    return state
+
+
+def is_legal(state: GameState, action: act.Action) -> bool:
+    try:
+        apply(state, action)
+    except IllegalAction:
+        return False
+    return True
+
+
+# -- turns and rounds ---------------------------------------------------------------------
+
+
+def _name(state: GameState, role: str) -> str:
+    return state.scenario.role(role).name
+
+
+def _known_role(state: GameState, role: str) -> None:
+    if not any(r.id == role for r in state.scenario.roles):
+        raise IllegalAction(f'There is no role "{role}" in this game.')
+
+
+def _check_turn(state: GameState, role: str) -> None:
+    if state.paused:
+        raise IllegalAction("The game is paused; the trainer resumes it.")
+    if state.current_role != role:
+        raise IllegalAction(
+            f"It is {_name(state, state.current_role)}'s turn, not {_name(state, role)}'s."
+        )
+
+
+def _end_turn(state: GameState) -> GameState:
+    if _everything_agreed(state):
+        return replace(state, finished=True)
+    if state.turn + 1 < len(state.order):
+        return replace(state, turn=state.turn + 1)
+    return _end_round(state)
+
+
+def _everything_agreed(state: GameState) -> bool:
+    agreed = {a.project for a in state.agreements if a.active}
+    return all(project.id in agreed for project in state.scenario.projects)
+
+
+def _end_round(state: GameState) -> GameState:
+    deals = tuple(
+        replace(deal, status="expired") if deal.status == "open" and deal.round < state.round
+        else deal
+        for deal in state.deals
+    )  # fmt: skip
+    state = draw_after_round(replace(state, deals=deals))
+    if state.round >= state.scenario.rounds or _everything_agreed(state):
+        return replace(state, finished=True)
+    next_round = state.round + 1
+    return replace(
+        state,
+        round=next_round,
+        turn=0,
+        order=turn_order(state.scenario, next_round),
+        roles=tuple(replace(mine, spent_staff_time=0, spent_budget=0) for mine in state.roles),
+        blocked=tuple(block for block in state.blocked if block.until_round >= next_round),
+    )
+
+
+# -- deals ----------------------------------------------------------------------------------
+
+
+def _project(state: GameState, project_id: str) -> Project:
+    for project in state.scenario.projects:
+        if project.id == project_id:
+            return project
+    raise IllegalAction(f'There is no project "{project_id}".')
+
+
+def check_deal_shape(
+    state: GameState, project_id: str, participants: tuple[str, ...], options: tuple[str, ...]
+) -> tuple[Project, tuple[str, ...]]:
+    """Checks that do not depend on who proposes; returns participants in role order."""
+    project = _project(state, project_id)
+    if state.agreement_for(project.id) is not None and state.agreement_for(project.id).active:
+        raise IllegalAction(f"{project.title} is already agreed.")
+    eligible = [role.id for role in state.scenario.eligible_roles(project)]
+    if len(set(participants)) != len(participants):
+        raise IllegalAction("A deal names each participant once.")
+    for role in participants:
+        _known_role(state, role)
+        if role not in eligible:
+            raise IllegalAction(f"{_name(state, role)} cannot take part in {project.title}.")
+    rule = project.approval
+    if len(participants) < rule.min_participants:
+        raise IllegalAction(f"{project.title} needs at least {rule.min_participants} participants.")
+    if rule.max_participants is not None and len(participants) > rule.max_participants:
+        raise IllegalAction(f"{project.title} takes at most {rule.max_participants} participants.")
+    for role in rule.required:
+        if role not in participants:
+            raise IllegalAction(f"{project.title} needs {_name(state, role)} to take part.")
+    if len(options) != len(project.issues):
+        raise IllegalAction(
+            f"Choose one option for each of the {len(project.issues)} issues of {project.title}."
+        )
+    for issue, option_id in zip(project.issues, options, strict=True):
+        option = next((o for o in issue.options if o.id == option_id), None)
+        if option is None:
+            raise IllegalAction(f'"{option_id}" is not an option of "{issue.title}".')
+        for role in option.cost_for:
+            if role not in participants:
+                raise IllegalAction(f'"{option.label}" needs {_name(state, role)} to take part.')
+        for block in state.blocked:
+            if (block.project, block.issue, block.option) == (project.id, issue.id, option_id):
+                raise IllegalAction(
+                    f'"{option.label}" cannot be proposed until after round {block.until_round}.'
+                )
+    order = [role.id for role in state.scenario.roles]
+    return project, tuple(sorted(participants, key=order.index))
+
+
+def _check_willing(state: GameState, role: str, project: Project, options: tuple[str, ...]):
+    """A role can never agree to its red lines, nor promise more than it has left."""
+    line = red_line(state.scenario, role, project, options)
+    if line is not None:
+        raise IllegalAction(f"{_name(state, role)} cannot agree: {line.reason}")
+    need = cost(role, project, options)
+    have = uncommitted(state, role)
+    for amount, left, what in (
+        (need.staff_time, have.staff_time, "staff hour"),
+        (need.budget, have.budget, "budget unit"),
+    ):
+        if amount > left:
+            raise IllegalAction(
+                f"{_name(state, role)} cannot commit {amount} {what}{'s' * (amount != 1)} per "
+                f"round; it has {max(0, left)} left."
+            )
+
+
+def _put_on_table(
+    state: GameState,
+    proposer: str,
+    project_id: str,
+    participants: tuple[str, ...],
+    options: tuple[str, ...],
+    counter_of: int | None = None,
+) -> GameState:
+    project, participants = check_deal_shape(state, project_id, participants, options)
+    if proposer not in participants:
+        raise IllegalAction(f"{_name(state, proposer)} must take part in its own proposal.")
+    if project.approval.proposers and proposer not in project.approval.proposers:
+        names = ", ".join(_name(state, role) for role in project.approval.proposers)
+        raise IllegalAction(f"Only {names} may propose a deal on {project.title}.")
+    _check_willing(state, proposer, project, options)
+    deal = Deal(
+        number=len(state.deals) + 1,
+        project=project.id,
+        proposer=proposer,
+        participants=participants,
+        options=tuple(options),
+        round=state.round,
+        accepted=(proposer,),
+        counter_of=counter_of,
+    )
+    return _settle(replace(state, deals=(*state.deals, deal)), deal)
+
+
+def _open_deal_awaiting(state: GameState, number: int, role: str) -> Deal:
+    deal = state.deal(number)
+    if deal is None:
+        raise IllegalAction(f"There is no deal {number}.")
+    if deal.status != "open":
+        raise IllegalAction(f"Deal {number} is no longer on the table ({deal.status}).")
+    if role not in deal.participants:
+        raise IllegalAction(f"{_name(state, role)} is not part of deal {number}.")
+    if role not in deal.awaiting():
+        raise IllegalAction(f"{_name(state, role)} has already answered deal {number}.")
+    return deal
+
+
+def _with_deal(state: GameState, deal: Deal) -> GameState:
+    deals = list(state.deals)
+    deals[deal.number - 1] = deal
+    return replace(state, deals=tuple(deals))
+
+
+def _settle(state: GameState, deal: Deal) -> GameState:
+    """Sign the deal if the approval rule is met; close it if it can no longer be."""
+    rule = state.scenario.project(deal.project).approval
+    quorum = rule.quorum or len(deal.participants)
+    must = (set(rule.required) | set(rule.vetoes)) & set(deal.participants)
+    rejected = {role for role, _ in deal.rejected}
+    if must & rejected or len(deal.accepted) + len(deal.awaiting()) < quorum:
+        return _with_deal(state, replace(deal, status="rejected"))
+    if len(deal.accepted) < quorum or not must <= set(deal.accepted):
+        return _with_deal(state, deal)
+    signed = replace(deal, status="signed")
+    agreement = Agreement(
+        deal=signed,
+        members=deal.accepted,
+        round=state.round,
+        unanimous=len(deal.accepted) == len(deal.participants),
+    )
+    deals = tuple(
+        signed if d.number == deal.number
+        else replace(d, status="superseded") if d.status == "open" and d.project == deal.project
+        else d
+        for d in state.deals
+    )  # fmt: skip
+    return replace(state, deals=deals, agreements=(*state.agreements, agreement))
+
+
+def _propose(state: GameState, action: act.Propose) -> GameState:
+    return _put_on_table(
+        state, action.actor, action.project, tuple(action.participants), tuple(action.options)
+    )
+
+
+def _accept(state: GameState, action: act.Accept) -> GameState:
+    deal = _open_deal_awaiting(state, action.deal, action.actor)
+    project = state.scenario.project(deal.project)
+    _check_willing(state, action.actor, project, deal.options)
+    return _settle(state, replace(deal, accepted=(*deal.accepted, action.actor)))
+
+
+def _reject(state: GameState, action: act.Reject) -> GameState:
+    deal = _open_deal_awaiting(state, action.deal, action.actor)
+    reason = str(action.reason).strip()
+    if not reason:
+        raise IllegalAction("Say why you reject the deal: the partners need the reason.")
+    return _settle(state, replace(deal, rejected=(*deal.rejected, (action.actor, reason))))
+
+
+def _counter(state: GameState, action: act.Counter) -> GameState:
+    deal = _open_deal_awaiting(state, action.deal, action.actor)
+    number = len(state.deals) + 1
+    state = _put_on_table(
+        state,
+        action.actor,
+        deal.project,
+        tuple(action.participants),
+        tuple(action.options),
+        counter_of=deal.number,
+    )
+    answer = (action.actor, f"countered with deal {number}")
+    return _with_deal(state, replace(deal, rejected=(*deal.rejected, answer), status="countered"))
+
+
+# -- the other main actions -------------------------------------------------------------
+
+
+def _spend(state: GameState, role: str, price: Resources, what: str) -> GameState:
+    need = Amounts(price.staff_time, price.budget)
+    left = free_this_round(state, role)
+    if not left.covers(need):
+        raise IllegalAction(
+            f"{_name(state, role)} cannot spend {describe_amounts(need)} on {what} this round; "
+            f"it has {describe_amounts(left)} left."
+        )
+    return _change_role(
+        state,
+        role,
+        lambda mine: replace(
+            mine,
+            spent_staff_time=mine.spent_staff_time + need.staff_time,
+            spent_budget=mine.spent_budget + need.budget,
+        ),
+    )
+
+
+def _change_role(state: GameState, role: str, change: Callable[[RoleState], RoleState]):
+    return replace(
+        state, roles=tuple(change(mine) if mine.role == role else mine for mine in state.roles)
+    )
+
+
+def _explore(state: GameState, action: act.Explore) -> GameState:
+    _known_role(state, action.target)
+    if action.target == action.actor:
+        raise IllegalAction("Explore a partner, not yourself.")
+    known = {i.text for i in state.role_state(action.actor).insights}
+    fresh = [fact for fact in facts_about(state, action.target) if fact not in known]
+    if not fresh:
+        raise IllegalAction(
+            f"{_name(state, action.actor)} already knows all that exploring can tell about "
+            f"{_name(state, action.target)}."
+        )
+    state = _spend(state, action.actor, state.scenario.rules.explore_cost, "exploring")
+    insight = Insight(action.target, fresh[0])
+    return _change_role(
+        state, action.actor, lambda mine: replace(mine, insights=(*mine.insights, insight))
+    )
+
+
+def _consult(state: GameState, action: act.ConsultUsers) -> GameState:
+    project = _project(state, action.project)
+    if project.id in state.role_state(action.actor).consulted:
+        raise IllegalAction(
+            f"{_name(state, action.actor)} has already consulted users about {project.title}."
+        )
+    state = _spend(state, action.actor, state.scenario.rules.consult_cost, "consulting users")
+    return _change_role(
+        state, action.actor, lambda mine: replace(mine, consulted=(*mine.consulted, project.id))
+    )
+
+
+def learnable(state: GameState) -> list[str]:
+    rules = state.scenario.rules
+    if rules.learnable:
+        return list(rules.learnable)
+    return list(dict.fromkeys(need for p in state.scenario.projects for need in p.needs))
+
+
+def competencies(state: GameState, role: str) -> tuple[str, ...]:
+    return (*state.scenario.role(role).competencies, *state.role_state(role).gained)
+
+
+def _build(state: GameState, action: act.BuildCompetence) -> GameState:
+    options = learnable(state)
+    if action.competency not in options:
+        raise IllegalAction(
+            f'"{action.competency}" cannot be built here; choose one of: {", ".join(options)}.'
+        )
+    if action.competency in competencies(state, action.actor):
+        raise IllegalAction(f"{_name(state, action.actor)} already has {action.competency}.")
+    state = _spend(
+        state, action.actor, state.scenario.rules.build_competence_cost, "building a competence"
+    )
+    return _change_role(
+        state, action.actor, lambda mine: replace(mine, gained=(*mine.gained, action.competency))
+    )
+
+
+def _communicate(state: GameState, action: act.Communicate) -> GameState:
+    if action.channel not in ("newsletter", "flyer"):
+        raise IllegalAction('Communicate with a "newsletter" or a "flyer".')
+    rules = state.scenario.rules
+    state = _spend(state, action.actor, rules.communicate_cost, f"a {action.channel}")
+    return _change_role(
+        state,
+        action.actor,
+        lambda mine: replace(
+            mine,
+            brand=min(10, mine.brand + rules.communicate_brand_gain),
+            communications=mine.communications + 1,
+        ),
+    )
+
+
+def _pass(state: GameState, action: act.Pass) -> GameState:
+    return state
+
+
+# -- at any time, and the trainer's -------------------------------------------------------
+
+
+def _answer_poll(state: GameState, action: act.AnswerStrawPoll) -> GameState:
+    poll = state.poll
+    if poll is None:
+        raise IllegalAction("No straw poll is open.")
+    if action.actor not in poll.participants:
+        raise IllegalAction(f"{_name(state, action.actor)} is not asked in this straw poll.")
+    if any(role == action.actor for role, _ in poll.answers):
+        raise IllegalAction(f"{_name(state, action.actor)} has already answered the poll.")
+    answers = (*poll.answers, (action.actor, bool(action.yes)))
+    return replace(state, poll=replace(poll, answers=answers))
+
+
+def _pause(state: GameState, action: act.Pause) -> GameState:
+    if state.paused:
+        raise IllegalAction("The game is already paused.")
+    return replace(state, paused=True)
+
+
+def _resume(state: GameState, action: act.Resume) -> GameState:
+    if not state.paused:
+        raise IllegalAction("The game is not paused.")
+    return replace(state, paused=False)
+
+
+def _skip(state: GameState, action: act.SkipTurn) -> GameState:
+    if state.paused:
+        raise IllegalAction("The game is paused; resume it before skipping a turn.")
+    return _end_turn(state)
+
+
+def _inject(state: GameState, action: act.InjectEvent) -> GameState:
+    card = next((c for c in state.scenario.events if c.id == action.card), None)
+    if card is None:
+        raise IllegalAction(f'There is no event card "{action.card}".')
+    return play_card(state, card)
+
+
+def _call_poll(state: GameState, action: act.CallStrawPoll) -> GameState:
+    project, participants = check_deal_shape(
+        state, action.project, tuple(action.participants), tuple(action.options)
+    )
+    return replace(state, poll=StrawPoll(project.id, participants, tuple(action.options)))
+
+
+_HANDLERS: dict[type, Callable] = {
+    act.Propose: _propose,
+    act.Accept: _accept,
+    act.Reject: _reject,
+    act.Counter: _counter,
+    act.Explore: _explore,
+    act.ConsultUsers: _consult,
+    act.BuildCompetence: _build,
+    act.Communicate: _communicate,
+    act.Pass: _pass,
+    act.AnswerStrawPoll: _answer_poll,
+    act.Pause: _pause,
+    act.Resume: _resume,
+    act.SkipTurn: _skip,
+    act.InjectEvent: _inject,
+    act.CallStrawPoll: _call_poll,
+}
+_TRAINER_ACTIONS = (act.Pause, act.Resume, act.SkipTurn, act.InjectEvent, act.CallStrawPoll)
+_TRAINER_VERBS = {
+    act.Pause: "pause the game",
+    act.Resume: "resume the game",
+    act.SkipTurn: "skip a turn",
+    act.InjectEvent: "play an event card",
+    act.CallStrawPoll: "call a straw poll",
+}
+
+
+# -- what a role may do now ---------------------------------------------------------------
+
+
+def legal_actions(state: GameState, role: str, *, proposals: bool = True) -> list[act.Action]:
+    """Every action ``role`` (or ``"trainer"``) may take now.
+
+    ``proposals=False`` leaves out proposals and counters, which can number thousands;
+    ``legal_proposals`` lists them for one project.
+    """
+    return [action for action in _candidates(state, role, proposals) if is_legal(state, action)]
+
+
+def _candidates(state: GameState, role: str, proposals: bool) -> Iterator[act.Action]:
+    if state.finished:
+        return
+    if role == act.TRAINER:
+        yield act.Resume() if state.paused else act.Pause()
+        yield act.SkipTurn()
+        for card in state.scenario.events:
+            yield act.InjectEvent(card=card.id)
+        return
+    if state.poll is not None:
+        yield act.AnswerStrawPoll(role, True)
+        yield act.AnswerStrawPoll(role, False)
+    if state.current_role != role or state.paused:
+        return
+    yield act.Pass(role)
+    yield act.Communicate(role, "newsletter")
+    yield act.Communicate(role, "flyer")
+    for other in state.scenario.roles:
+        if other.id != role:
+            yield act.Explore(role, other.id)
+    for project in state.scenario.projects:
+        yield act.ConsultUsers(role, project.id)
+    for competency in learnable(state):
+        yield act.BuildCompetence(role, competency)
+    for deal in state.open_deals():
+        if role in deal.awaiting():
+            yield act.Accept(role, deal.number)
+            yield act.Reject(role, deal.number, "This deal does not work for us.")
+            if proposals:
+                for proposal in legal_proposals(state, role, deal.project):
+                    yield act.Counter(role, deal.number, proposal.participants, proposal.options)
+    if proposals:
+        for project in state.scenario.projects:
+            yield from legal_proposals(state, role, project.id)
+
+
+def legal_proposals(state: GameState, role: str, project_id: str) -> Iterator[act.Propose]:
+    project = state.scenario.project(project_id)
+    eligible = [r.id for r in state.scenario.eligible_roles(project)]
+    if role not in eligible:
+        return
+    others = [r for r in eligible if r != role]
+    rule = project.approval
+    largest = min(rule.max_participants or len(eligible), len(eligible))
+    all_options = [[option.id for option in issue.options] for issue in project.issues]
+    for size in range(max(2, rule.min_participants), largest + 1):
+        for group in itertools.combinations(others, size - 1):
+            participants = (role, *group)
+            for options in itertools.product(*all_options):
+                proposal = act.Propose(role, project_id, participants, options)
+                if is_legal(state, proposal):
+                    yield proposal

@@ -1,0 +1,158 @@
+"""What one role may see of the game, as plain data; and what the trainer sees.
+
+``view_for(state, role)`` holds the public table (every role's public profile, the deals
+on the table with their answers, the agreements, the news) and that role's own brief and
+private knowledge — and nothing of any other role's confidential brief: no points, no
+walk-away values, no red lines, no risk tolerance, no exploration results, no user needs
+another team found. Screens, computer partners and exports receive views, never the
+state, so a secret cannot leak by accident: a test searches every serialized view for
+every other role's confidential values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.deals import committed, free_this_round, per_round, uncommitted, walk_away
+from game.engine.state import Agreement, Deal, GameState
+
+TRAINER = "trainer"
+
+
+def view_for(state: GameState, role: str) -> dict[str, Any]:
+    """The game as ``role`` may see it (``"trainer"``: everything)."""
+    view = _public(state, viewer=role)
+    if role == TRAINER:
+        view["briefs"] = {r.id: _private(state, r.id) for r in state.scenario.roles}
+    else:
+        view["me"] = _private(state, role)
+    return view
+
+
+def _public(state: GameState, viewer: str) -> dict[str, Any]:
+    scenario = state.scenario
+    consulted = (
+        {p.id for p in scenario.projects}
+        if viewer == TRAINER
+        else set(state.role_state(viewer).consulted)
+    )
+    return {
+        "viewer": viewer,
+        "scenario": {
+            "id": scenario.id,
+            "title": scenario.title,
+            "summary": scenario.summary,
+            "language": scenario.language,
+            "rounds": scenario.rounds,
+            "round_timer_seconds": scenario.round_timer_seconds,
+        },
+        "round": state.round,
+        "turn_of": state.current_role,
+        "order": list(state.order),
+        "paused": state.paused,
+        "finished": state.finished,
+        "roles": [_profile(state, role.id) for role in scenario.roles],
+        "projects": [
+            _project(state, project.id, show_needs=project.id in consulted)
+            for project in scenario.projects
+        ],
+        "deals": [_deal(deal) for deal in state.deals],
+        "agreements": [_agreement(agreement) for agreement in state.agreements],
+        "blocked": [
+            {"project": b.project, "issue": b.issue, "option": b.option, "until": b.until_round}
+            for b in state.blocked
+        ],
+        "news": [
+            {
+                "round": n.round,
+                "card": n.card,
+                "title": n.title,
+                "text": n.text,
+                "outcomes": list(n.outcomes),
+            }
+            for n in state.news
+        ],
+        "poll": None
+        if state.poll is None
+        else {
+            "project": state.poll.project,
+            "participants": list(state.poll.participants),
+            "options": list(state.poll.options),
+            "answers": {role: yes for role, yes in state.poll.answers},
+        },
+    }
+
+
+def _profile(state: GameState, role_id: str) -> dict[str, Any]:
+    role = state.scenario.role(role_id)
+    mine = state.role_state(role_id)
+    return {
+        "id": role.id,
+        "name": role.name,
+        "kind": role.kind,
+        "sector": role.sector,
+        "mission": role.mission,
+        "passion": role.passion,
+        "ambitions": list(role.ambitions),
+        "competencies": [*role.competencies, *mine.gained],
+        "resources_per_round": {"staff_time": mine.staff_time, "budget": mine.budget},
+        "committed_per_round": committed(state, role_id)._asdict(),
+        "brand": mine.brand,
+    }
+
+
+def _project(state: GameState, project_id: str, show_needs: bool) -> dict[str, Any]:
+    project = state.scenario.project(project_id)
+    data = project.model_dump(exclude={"user_needs"})
+    if show_needs:
+        data["user_needs"] = [need.model_dump() for need in project.user_needs]
+    return data
+
+
+def _deal(deal: Deal) -> dict[str, Any]:
+    return {
+        "number": deal.number,
+        "project": deal.project,
+        "proposer": deal.proposer,
+        "participants": list(deal.participants),
+        "options": list(deal.options),
+        "round": deal.round,
+        "accepted": list(deal.accepted),
+        "rejected": [{"role": role, "reason": reason} for role, reason in deal.rejected],
+        "counter_of": deal.counter_of,
+        "status": deal.status,
+    }
+
+
+def _agreement(agreement: Agreement) -> dict[str, Any]:
+    return {
+        "deal": agreement.deal.number,
+        "project": agreement.project,
+        "members": list(agreement.members),
+        "round": agreement.round,
+        "unanimous": agreement.unanimous,
+        "failed_round": agreement.failed_round,
+        "failure": agreement.failure,
+    }
+
+
+def _private(state: GameState, role_id: str) -> dict[str, Any]:
+    role = state.scenario.role(role_id)
+    mine = state.role_state(role_id)
+    brief = role.brief
+    return {
+        "role": role_id,
+        "brief": brief.text,
+        "points": brief.points,
+        "walk_away": {
+            project.id: walk_away(state, role_id, project)
+            for project in state.scenario.eligible_projects(role_id)
+        },
+        "red_lines": [line.model_dump() for line in brief.red_lines],
+        "risk_tolerance": brief.risk_tolerance,
+        "insights": [{"about": i.about, "text": i.text} for i in mine.insights],
+        "consulted": list(mine.consulted),
+        "free_this_round": free_this_round(state, role_id)._asdict(),
+        "uncommitted_per_round": uncommitted(state, role_id)._asdict(),
+        "resources_per_round": per_round(state, role_id)._asdict(),
+    }

@@ -314,9 +314,15 @@ def _spend(state: GameState, role: str, price: Resources, what: str) -> GameStat
     need = Amounts(price.staff_time, price.budget)
     left = free_this_round(state, role)
     if not left.covers(need):
+        short = []
+        if need.staff_time > left.staff_time:
+            short.append(describe_amounts(Amounts(left.staff_time, 0)) if left.staff_time
+                         else "no staff time")  # fmt: skip
+        if need.budget > left.budget:
+            short.append(describe_amounts(Amounts(0, left.budget)) if left.budget else "no budget")
         raise IllegalAction(
             f"{_name(state, role)} cannot spend {describe_amounts(need)} on {what} this round; "
-            f"it has {describe_amounts(left)} left."
+            f"it has {' and '.join(short)} left."
         )
     return _change_role(
         state,

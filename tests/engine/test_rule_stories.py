@@ -1,0 +1,420 @@
+"""The rules, one short story each, in Rules Town (tests/fixtures/rules-town.yaml).
+
+Turn order: round 1 library, museum, shop; round 2 museum, shop, library; round 3 shop,
+library, museum. The town draws no chance cards: stories play cards on purpose.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from game.engine import actions as act
+from game.engine.deals import free_this_round, uncommitted, walk_away
+from game.engine.rules import IllegalAction, apply, legal_actions
+from game.engine.state import GameState, new_game
+from game.engine.views import view_for
+from game.scenario.loading import load_scenario
+from tests.helpers import FIXTURES
+
+TOWN = load_scenario(FIXTURES / "rules-town.yaml")
+EXHIBIT_OK = ("co-branded", "shared", "pilot")  # fine for library and museum
+
+
+def start() -> GameState:
+    return new_game(TOWN, seed=1)
+
+
+def play(state: GameState, *actions: act.Action) -> GameState:
+    for action in actions:
+        state = apply(state, action)
+    return state
+
+
+def refused(state: GameState, action: act.Action) -> str:
+    with pytest.raises(IllegalAction) as caught:
+        apply(state, action)
+    return str(caught.value)
+
+
+def propose_exhibit(role="library", participants=("library", "museum"), options=EXHIBIT_OK):
+    return act.Propose(role, "exhibit", participants, options)
+
+
+def passes(*roles: str) -> list[act.Action]:
+    return [act.Pass(role) for role in roles]
+
+
+# -- turns ---------------------------------------------------------------------------------
+
+
+def test_the_library_opens_round_one_and_the_first_player_rotates_each_round():
+    state = start()
+    assert (state.round, state.current_role) == (1, "library")
+    state = play(state, *passes("library", "museum", "shop"))
+    assert (state.round, state.order) == (2, ("museum", "shop", "library"))
+    state = play(state, *passes("museum", "shop", "library"))
+    assert state.order == ("shop", "library", "museum")
+
+
+def test_a_team_cannot_act_out_of_turn():
+    assert refused(start(), act.Pass("museum")) == ("It is The Library's turn, not The Museum's.")
+
+
+def test_the_game_ends_after_the_last_round_and_then_nothing_more_is_allowed():
+    state = start()
+    for order in (("library", "museum", "shop"), ("museum", "shop", "library"),
+                  ("shop", "library", "museum")):  # fmt: skip
+        state = play(state, *passes(*order))
+    assert state.finished
+    assert refused(state, act.Pass("shop")) == "The game is over."
+
+
+# -- proposing -------------------------------------------------------------------------------
+
+
+def test_a_proposal_goes_on_the_table_accepted_by_its_proposer():
+    state = play(start(), propose_exhibit())
+    (deal,) = state.deals
+    assert (deal.number, deal.status, deal.accepted) == (1, "open", ("library",))
+    assert deal.awaiting() == ("museum",)
+    assert state.current_role == "museum"
+
+
+def test_a_deal_names_each_participant_once_and_includes_its_proposer():
+    festival = ("library-hall", "split", "talks")
+    twice = act.Propose("library", "festival", ("library", "shop", "shop"), festival)
+    assert refused(start(), twice) == "A deal names each participant once."
+    state = play(start(), act.Pass("library"), act.Pass("museum"))
+    assert refused(state, act.Propose("shop", "exhibit", ("library", "museum"), EXHIBIT_OK)) == (
+        "The Shop must take part in its own proposal."
+    )
+
+
+def test_a_required_role_must_take_part():
+    state = play(start(), act.Pass("library"))
+    assert refused(state, act.Propose("museum", "exhibit", ("museum", "shop"), EXHIBIT_OK)) == (
+        "The Exhibition needs The Library to take part."
+    )
+
+
+def test_a_deal_needs_enough_participants():
+    action = act.Propose(
+        "library", "festival", ("library", "museum"), ("library-hall", "split", "talks")
+    )
+    assert refused(start(), action) == "The Festival needs at least 3 participants."
+
+
+def test_a_deal_chooses_one_known_option_for_every_issue():
+    assert refused(start(), propose_exhibit(options=("co-branded", "shared"))) == (
+        "Choose one option for each of the 3 issues of The Exhibition."
+    )
+    assert refused(start(), propose_exhibit(options=("co-branded", "volunteers", "pilot"))) == (
+        '"volunteers" is not an option of "Staffing".'
+    )
+
+
+def test_an_option_that_names_who_pays_needs_that_role_in_the_deal():
+    shop_pays = act.Propose(
+        "library", "festival", ("library", "museum", "shop"), ("library-hall", "shop-pays", "talks")
+    )
+    assert play(start(), shop_pays).deals[0].status == "open"
+    museum_staff = propose_exhibit(
+        participants=("library", "shop"), options=("co-branded", "museum-staff", "pilot")
+    )
+    assert refused(start(), museum_staff) == '"Museum staff" needs The Museum to take part.'
+
+
+def test_a_team_cannot_propose_its_own_red_line_and_hears_its_reason():
+    action = propose_exhibit(
+        participants=("library", "shop"), options=("sponsor-logo", "shared", "pilot")
+    )
+    assert refused(start(), action) == (
+        "The Library cannot agree: The library is a commercial-free space."
+    )
+
+
+def test_the_museum_cannot_commit_three_staff_hours_when_it_has_two():
+    state = play(start(), propose_exhibit(options=("co-branded", "museum-staff", "pilot")))
+    assert refused(state, act.Accept("museum", 1)) == (
+        "The Museum cannot commit 3 staff hours per round; it has 2 left."
+    )
+
+
+# -- answering -------------------------------------------------------------------------------
+
+
+def test_when_every_participant_accepts_the_deal_is_signed_unanimously():
+    state = play(start(), propose_exhibit(), act.Accept("museum", 1))
+    (agreement,) = state.agreements
+    assert agreement.members == ("library", "museum")
+    assert agreement.unanimous and agreement.round == 1
+    assert state.deals[0].status == "signed"
+
+
+def test_a_team_can_never_accept_its_red_line_and_says_why():
+    state = play(start(), act.Pass("library"), act.Pass("museum"))
+    logo = act.Propose("shop", "exhibit", ("library", "shop"), ("sponsor-logo", "shared", "pilot"))
+    state = play(state, logo, act.Pass("museum"), act.Pass("shop"))
+    assert refused(state, act.Accept("library", 1)) == (
+        "The Library cannot agree: The library is a commercial-free space."
+    )
+
+
+def test_a_rejection_needs_a_reason_and_ends_a_two_party_deal():
+    state = play(start(), propose_exhibit())
+    assert refused(state, act.Reject("museum", 1, "  ")) == (
+        "Say why you reject the deal: the partners need the reason."
+    )
+    state = play(state, act.Reject("museum", 1, "We want it permanent."))
+    assert state.deals[0].status == "rejected"
+    assert state.deals[0].rejected == (("museum", "We want it permanent."),)
+
+
+def test_only_a_participant_that_has_not_answered_may_answer():
+    state = play(start(), propose_exhibit(), act.Pass("museum"), act.Pass("shop"))
+    state = play(state, act.Pass("museum"), act.Pass("shop"))  # round 2: the library's turn
+    assert refused(state, act.Accept("library", 1)) == "The Library has already answered deal 1."
+    assert refused(state, act.Accept("library", 7)) == "There is no deal 7."
+    state = play(start(), propose_exhibit(), act.Pass("museum"))
+    assert refused(state, act.Accept("shop", 1)) == "The Shop is not part of deal 1."
+
+
+def test_a_counter_replaces_the_deal_with_the_counterer_s_own():
+    state = play(start(), propose_exhibit())
+    state = play(
+        state,
+        act.Counter("museum", 1, ("library", "museum"), ("co-branded", "shared", "permanent")),
+    )
+    original, counter = state.deals
+    assert original.status == "countered"
+    assert original.rejected == (("museum", "countered with deal 2"),)
+    assert (counter.proposer, counter.counter_of, counter.accepted) == ("museum", 1, ("museum",))
+
+
+def test_with_a_quorum_two_of_three_sign_and_the_one_who_said_no_is_not_bound():
+    festival = act.Propose(
+        "library", "festival", ("library", "museum", "shop"), ("library-hall", "split", "talks")
+    )
+    state = play(start(), festival, act.Accept("museum", 1))
+    (agreement,) = state.agreements
+    assert agreement.members == ("library", "museum")
+    assert not agreement.unanimous
+    assert state.deals[0].awaiting() == ("shop",)
+
+
+def test_the_veto_holder_s_no_ends_the_deal_whatever_the_quorum():
+    festival = act.Propose(
+        "library", "festival", ("library", "museum", "shop"), ("library-hall", "split", "talks")
+    )
+    state = play(start(), festival, act.Reject("museum", 1, "Not in the hall."))
+    assert state.deals[0].status == "rejected"
+
+
+def test_the_veto_holder_must_accept_even_when_the_quorum_is_reached():
+    state = play(start(), act.Pass("library"), act.Pass("museum"))
+    festival = act.Propose(
+        "shop", "festival", ("library", "museum", "shop"), ("library-hall", "split", "workshops")
+    )
+    state = play(state, festival, act.Pass("museum"), act.Pass("shop"), act.Accept("library", 1))
+    assert state.deals[0].accepted == ("shop", "library")  # two of three: the quorum…
+    assert state.agreements == ()  # …but not the museum, which holds the veto
+
+
+def test_an_unanswered_deal_expires_at_the_end_of_the_next_round():
+    state = play(start(), propose_exhibit(), act.Pass("museum"), act.Pass("shop"))
+    assert state.deals[0].status == "open"  # round 2 now
+    state = play(state, *passes("museum", "shop", "library"))
+    assert state.deals[0].status == "expired"
+
+
+def test_signing_a_project_takes_its_other_deals_off_the_table():
+    state = play(start(), propose_exhibit())
+    permanent = ("co-branded", "shared", "permanent")
+    state = play(state, act.Counter("museum", 1, ("library", "museum"), permanent))
+    shop_deal = act.Propose("shop", "exhibit", ("library", "shop"), EXHIBIT_OK)
+    state = play(state, shop_deal, act.Pass("museum"), act.Pass("shop"), act.Accept("library", 3))
+    assert [deal.status for deal in state.deals] == ["countered", "superseded", "signed"]
+    state = play(state, act.Pass("shop"))
+    assert refused(state, propose_exhibit()) == "The Exhibition is already agreed."
+
+
+# -- agreements commit resources ------------------------------------------------------------
+
+
+def test_an_agreement_costs_its_members_every_round_after_it_is_signed():
+    state = play(start(), propose_exhibit(), act.Accept("museum", 1))
+    assert free_this_round(state, "library").staff_time == 3  # not this round
+    state = play(state, act.Pass("shop"))
+    assert free_this_round(state, "library").staff_time == 2  # shared staff: 1 per round
+    assert free_this_round(state, "museum").staff_time == 1
+
+
+def test_what_a_team_spends_on_actions_comes_back_next_round():
+    state = play(start(), act.Communicate("library", "newsletter"))
+    assert free_this_round(state, "library").budget == 1
+    state = play(state, act.Pass("museum"), act.Pass("shop"))
+    assert free_this_round(state, "library").budget == 2
+
+
+def test_spending_what_is_not_there_is_refused_with_what_is_left():
+    state = play(start(), act.BuildCompetence("library", "exhibits"))
+    state = play(state, act.Pass("museum"), act.Pass("shop"))
+    state = play(state, act.Pass("museum"), act.Pass("shop"))
+    state = play(state, act.InjectEvent(card="budget-cut"))
+    assert refused(state, act.Communicate("library", "flyer")) == (
+        "The Library cannot spend 1 budget unit on a flyer this round; it has no budget left."
+    )
+
+
+# -- the other main actions ------------------------------------------------------------------
+
+
+def test_exploring_a_partner_reveals_one_true_coarse_fact_at_a_time():
+    state = play(start(), act.Explore("library", "museum"))
+    (insight,) = state.role_state("library").insights
+    assert insight.text == "In The Exhibition, The Museum cares most about: Branding."
+    assert free_this_round(state, "library").staff_time == 2
+    assert refused(state, act.Explore("museum", "museum")) == "Explore a partner, not yourself."
+
+
+def test_exploration_results_are_seen_only_by_the_explorer():
+    state = play(start(), act.Explore("library", "museum"))
+    assert "cares most about" in str(view_for(state, "library"))
+    for other in ("museum", "shop"):
+        assert "cares most about" not in str(view_for(state, other))
+
+
+def test_consulting_users_reveals_their_needs_to_that_team_only_and_once():
+    state = play(start(), act.ConsultUsers("library", "festival"))
+    assert "Families want to make things together." in str(view_for(state, "library"))
+    assert "Families want to make things together." not in str(view_for(state, "museum"))
+    state = play(state, act.Pass("museum"), act.Pass("shop"), act.Pass("museum"), act.Pass("shop"))
+    assert refused(state, act.ConsultUsers("library", "festival")) == (
+        "The Library has already consulted users about The Festival."
+    )
+
+
+def test_building_a_competence_adds_it_to_the_public_profile():
+    state = play(start(), act.BuildCompetence("library", "exhibits"))
+    library = next(r for r in view_for(state, "shop")["roles"] if r["id"] == "library")
+    assert "exhibits" in library["competencies"]
+    state = play(start(), act.Pass("library"))
+    assert refused(state, act.BuildCompetence("museum", "exhibits")) == (
+        "The Museum already has exhibits."
+    )
+    assert refused(state, act.BuildCompetence("museum", "juggling")).startswith(
+        '"juggling" cannot be built here; choose one of: venue, exhibits, funding, storytelling'
+    )
+
+
+def test_communicating_raises_the_brand_but_never_above_ten():
+    state = play(start(), act.Communicate("library", "newsletter"))
+    assert state.role_state("library").brand == 4
+    state = play(state, act.Communicate("museum", "flyer"))
+    assert state.role_state("museum").brand == 10
+    state = play(state, act.Pass("shop"), act.Communicate("museum", "flyer"))
+    assert state.role_state("museum").brand == 10
+
+
+# -- the trainer ---------------------------------------------------------------------------
+
+
+def test_while_paused_no_team_acts_and_only_the_trainer_pauses_and_resumes():
+    assert refused(start(), act.Pause(actor="library")) == "Only the trainer can pause the game."
+    state = play(start(), act.Pause())
+    assert refused(state, act.Pass("library")) == "The game is paused; the trainer resumes it."
+    assert refused(state, act.Pause()) == "The game is already paused."
+    state = play(state, act.Resume(), act.Pass("library"))
+    assert state.current_role == "museum"
+
+
+def test_the_trainer_can_skip_a_turn_but_not_play_one():
+    state = play(start(), act.SkipTurn())
+    assert state.current_role == "museum"
+    assert refused(state, act.Pass("trainer")) == "The trainer does not play a role's turn."
+
+
+def test_a_straw_poll_asks_without_binding_and_each_answers_once():
+    poll = act.CallStrawPoll(
+        project="exhibit", participants=("library", "museum"), options=EXHIBIT_OK
+    )
+    state = play(start(), poll, act.AnswerStrawPoll("museum", yes=False))
+    assert state.current_role == "library"  # answering uses no turn
+    state = play(state, act.AnswerStrawPoll("library", yes=True))
+    assert state.poll.answers == (("museum", False), ("library", True))
+    assert state.agreements == () and state.deals == ()
+    assert refused(state, act.AnswerStrawPoll("library", yes=False)) == (
+        "The Library has already answered the poll."
+    )
+    assert refused(state, act.AnswerStrawPoll("shop", yes=True)) == (
+        "The Shop is not asked in this straw poll."
+    )
+
+
+# -- events ----------------------------------------------------------------------------------
+
+
+def test_a_budget_cut_never_leaves_a_negative_budget():
+    state = play(start(), act.InjectEvent(card="budget-cut"))
+    assert state.role_state("library").budget == 0
+    assert state.news[-1].outcomes == ("The Library: budget -3 per round",)
+
+
+def test_press_coverage_raises_the_brand_of_the_partners_in_signed_agreements():
+    state = play(start(), propose_exhibit(), act.Accept("museum", 1), act.InjectEvent(card="press"))
+    assert [state.role_state(r).brand for r in ("library", "museum", "shop")] == [5, 10, 2]
+
+
+def test_a_rival_offer_changes_a_walk_away_value_and_only_its_owner_sees_the_number():
+    state = play(start(), act.InjectEvent(card="rival"))
+    festival = TOWN.project("festival")
+    assert walk_away(state, "shop", festival) == 15
+    assert view_for(state, "shop")["me"]["walk_away"]["festival"] == 15
+    assert "15" not in str(view_for(state, "library")["news"])
+
+
+def test_a_risk_test_can_make_a_risky_agreement_fail_and_frees_its_resources():
+    state = play(start(), propose_exhibit(options=("co-branded", "shared", "permanent")))
+    state = play(state, act.Accept("museum", 1), act.InjectEvent(card="inspection"))
+    (agreement,) = state.agreements
+    assert agreement.failed_round == 1 and agreement.failure == "Inspection"
+    assert uncommitted(state, "museum").staff_time == 2
+    assert "failed the test" in state.news[-1].outcomes[0]
+
+
+def test_a_safe_agreement_holds_when_tested():
+    state = play(start(), propose_exhibit(options=("co-branded", "library-staff", "pilot")))
+    state = play(state, act.Accept("museum", 1), act.InjectEvent(card="inspection"))
+    assert state.agreements[0].active
+    assert state.news[-1].outcomes == ("no agreement was risky enough to be tested",)
+
+
+def test_a_blocked_option_cannot_be_proposed_until_the_block_ends():
+    state = play(start(), act.InjectEvent(card="strike"))
+    assert refused(state, propose_exhibit()) == (
+        '"Shared staff" cannot be proposed until after round 2.'
+    )
+    state = play(state, *passes("library", "museum", "shop"), *passes("museum", "shop", "library"))
+    state = play(state, act.Pass("shop"), propose_exhibit())
+    assert state.deals[-1].status == "open"
+
+
+def test_the_game_ends_as_soon_as_every_project_is_agreed():
+    state = play(start(), propose_exhibit(), act.Accept("museum", 1))
+    festival = act.Propose(
+        "shop", "festival", ("library", "museum", "shop"), ("library-hall", "split", "talks")
+    )
+    state = play(state, festival)
+    assert not state.finished
+    state = play(state, act.Accept("museum", 2))  # round 2 opens with the museum
+    assert state.finished and len(state.agreements) == 2
+
+
+def test_legal_actions_are_exactly_those_the_rules_accept():
+    state = play(start(), propose_exhibit())
+    actions = legal_actions(state, "museum")
+    assert act.Accept("museum", 1) in actions
+    assert act.Pass("museum") in actions
+    assert legal_actions(state, "shop") == []  # not its turn, no poll open
+    for action in actions[:200]:
+        apply(state, action)  # none raises

@@ -159,12 +159,19 @@ class Session:
         self.state = record.replay(scenario)
 
     @classmethod
-    def start(cls, scenario_file: Path, seed: int, folder: Path | None = None) -> Session:
+    def start(
+        cls, scenario_file: Path, seed: int, folder: Path | None = None, path: Path | None = None
+    ) -> Session:
+        """A new game, saved at once: in ``path``, or a new file in ``folder`` (never over
+        an existing save, which may be one that could not be read)."""
         result = check_file(scenario_file)
         scenario = result.scenario()
         record = GameRecord(str(Path(scenario_file).resolve()), result.content_hash, seed)
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
-        path = (folder or saves_folder()) / f"{scenario.id}-{stamp}.json"
+        if path is None:
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+            path = (folder or saves_folder()) / f"{scenario.id}-{stamp}.json"
+        if path.exists():
+            raise SaveError(f"{path} exists already; a new game never writes over a save")
         session = cls(scenario, record, path)
         session.save()
         return session

@@ -1,0 +1,255 @@
+"""Win-win, risk and innovation: 0-100 each, for every agreement, role and the table.
+
+Every score comes with its reason in words the debrief can show. The formulas, with worked
+examples that tests recompute, are in docs/scoring.md; in short:
+
+* **win-win** — 0 if any member ends below its walk-away value (win-lose, the loser named);
+  otherwise the mean of *fairness* (the smallest member's share of the gain it could have
+  had) and *efficiency* (the members' joint gain against the best joint gain they could
+  have reached on that project).
+* **risk** — healthy risk scores high: something at stake (a deal risk above 0) within
+  every member's tolerance. Nothing at stake, beyond a member's tolerance, a member
+  promising more than it has, one partner in most of the library's agreements, or too
+  many new agreements at once score lower; an agreement that failed a risk test scores 10.
+* **innovation** — the needed competencies covered together though no member covers them
+  alone; members from different sectors (all three: the triple helix); options that are
+  new or take a partner out of its usual role; user needs found by consulting users.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import deals
+from game.engine.state import Agreement, GameState
+from game.scenario.model import Project
+from game.scoring.joint import best_joint_gain, best_points
+
+
+@dataclass(frozen=True)
+class Axis:
+    score: int  # 0-100
+    reason: str
+
+
+@dataclass(frozen=True)
+class AgreementScore:
+    project: str
+    members: tuple[str, ...]
+    win_win: Axis
+    risk: Axis
+    innovation: Axis
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Everything the debrief shows."""
+
+    agreements: tuple[AgreementScore, ...]
+    roles: dict[str, dict[str, Axis]]  # role -> axis name -> score
+    table: dict[str, Axis]
+    individual: dict[str, int]  # each role's own points over all projects
+
+
+AXES = ("win_win", "risk", "innovation")
+
+
+def _percent(value: float) -> int:
+    return max(0, min(100, round(100 * value)))
+
+
+def member_value(state: GameState, agreement: Agreement, role: str) -> int:
+    project = state.scenario.project(agreement.project)
+    bonus = project.approval.unanimity_bonus if agreement.unanimous else 0
+    return deals.points(state.scenario, role, project, agreement.deal.options) + bonus
+
+
+def win_win(state: GameState, agreement: Agreement) -> Axis:
+    scenario = state.scenario
+    project = scenario.project(agreement.project)
+    members = list(agreement.members)
+    walk = {role: deals.walk_away(state, role, project) for role in members}
+    value = {role: member_value(state, agreement, role) for role in members}
+    losers = [role for role in members if value[role] < walk[role]]
+    if losers:
+        loser = losers[0]
+        return Axis(
+            0,
+            f"win-lose: {scenario.role(loser).name} gets {value[loser]}, below the "
+            f"{walk[loser]} it has without this deal",
+        )
+    bonus = project.approval.unanimity_bonus
+    shares = {}
+    for role in members:
+        room = best_points(scenario, role, project) + bonus - walk[role]
+        shares[role] = 1.0 if room <= 0 else (value[role] - walk[role]) / room
+    weakest = min(members, key=lambda role: shares[role])
+    fairness = min(1.0, shares[weakest])
+    joint = sum(value[role] - walk[role] for role in members)
+    best = best_joint_gain(scenario, project, members, walk) + bonus * len(members)
+    efficiency = 1.0 if best <= 0 else min(1.0, joint / best)
+    score = _percent((fairness + efficiency) / 2)
+    return Axis(
+        score,
+        f"every partner gains; the one gaining least, {scenario.role(weakest).name}, has "
+        f"{_percent(fairness)}% of what it could; together they reached {joint} of the "
+        f"{best} points of gain possible",
+    )
+
+
+def risk(state: GameState, agreement: Agreement) -> Axis:
+    scenario = state.scenario
+    project = scenario.project(agreement.project)
+    if not agreement.active:
+        return Axis(10, f"it failed when tested ({agreement.failure})")
+    level = deals.risk(project, agreement.deal.options)
+    tolerances = {role: scenario.role(role).brief.risk_tolerance for role in agreement.members}
+    timid = min(agreement.members, key=lambda role: tolerances[role])
+    reasons: list[str] = []
+    if level == 0:
+        score = 20
+        reasons.append("nothing is at stake")
+    elif level <= tolerances[timid]:
+        score = 100
+        reasons.append(f"something real is at stake (risk {level}), within every partner's limits")
+    else:
+        score = max(10, 100 - 20 * (level - tolerances[timid]))
+        reasons.append(f"risk {level} is beyond what {scenario.role(timid).name} tolerates")
+    for role in agreement.members:
+        if not deals.per_round(state, role).covers(deals.committed(state, role)):
+            score -= 30
+            reasons.append(f"{scenario.role(role).name} has promised more than it has")
+            break
+    same_round = [
+        a for a in state.agreements
+        if a.round == agreement.round and set(a.members) & set(agreement.members)
+    ]  # fmt: skip
+    if len(same_round) >= 2:
+        score -= 20
+        reasons.append("too many changes at once: several agreements signed in one round")
+    monopoly = _monopolist(state)
+    if monopoly and monopoly in agreement.members:
+        score -= 20
+        reasons.append(f"{scenario.role(monopoly).name} is in most of the library's agreements")
+    return Axis(max(0, min(100, score)), "; ".join(reasons))
+
+
+def _monopolist(state: GameState) -> str | None:
+    """A partner in more than half of the library's agreements (of two or more)."""
+    library = [r.id for r in state.scenario.roles if r.kind == "librarian"]
+    if not library:
+        return None
+    mine = [a for a in state.agreements if library[0] in a.members]
+    if len(mine) < 2:
+        return None
+    for role in state.scenario.roles:
+        if role.id != library[0] and sum(role.id in a.members for a in mine) * 2 > len(mine):
+            return role.id
+    return None
+
+
+def innovation(state: GameState, agreement: Agreement) -> Axis:
+    scenario = state.scenario
+    project = scenario.project(agreement.project)
+    members = agreement.members
+    needs = set(project.needs)
+    skills = {role: set(_competencies(state, role)) for role in members}
+    covered = needs & set().union(*skills.values()) if needs else set()
+    coverage = len(covered) / len(needs) if needs else 1.0
+    alone = any(needs <= skills[role] for role in members) if needs else True
+    sectors = {scenario.role(role).sector for role in members}
+    chosen = deals.chosen_options(project, agreement.deal.options)
+    new_things = sum(1 for o in chosen if {"novel", "outside-usual-role"} & set(o.flags))
+    novelty = new_things / len(chosen)
+    found = _needs_met(state, agreement, project)
+    score = _percent(
+        0.35 * coverage * (0.5 if alone else 1.0)
+        + 0.25 * (len(sectors) - 1) / 2
+        + 0.2 * novelty
+        + 0.2 * (1.0 if found else 0.0)
+    )
+    reasons = [
+        f"together they cover {len(covered)} of the {len(needs)} competencies needed"
+        + (" (one partner could have done it alone)" if alone and needs else ""),
+        "civic, public and market together: the triple helix"
+        if len(sectors) == 3
+        else f"{len(sectors)} sector{'s' * (len(sectors) != 1)}",
+        f"{new_things} of {len(chosen)} choices are new or outside a partner's usual role",
+    ]
+    reasons.append(
+        f"it meets a need users told them about: {found[0]}"
+        if found
+        else "no user need found by consulting users is met"
+    )
+    return Axis(score, "; ".join(reasons))
+
+
+def _competencies(state: GameState, role: str) -> tuple[str, ...]:
+    return (*state.scenario.role(role).competencies, *state.role_state(role).gained)
+
+
+def _needs_met(state: GameState, agreement: Agreement, project: Project) -> list[str]:
+    consulted = any(project.id in state.role_state(role).consulted for role in agreement.members)
+    if not consulted:
+        return []
+    chosen = {
+        f"{issue.id}.{option}"
+        for issue, option in zip(project.issues, agreement.deal.options, strict=True)
+    }
+    return [need.text for need in project.user_needs if chosen & set(need.served_by)]
+
+
+def score_agreement(state: GameState, agreement: Agreement) -> AgreementScore:
+    return AgreementScore(
+        agreement.project,
+        agreement.members,
+        win_win(state, agreement),
+        risk(state, agreement),
+        innovation(state, agreement),
+    )
+
+
+def individual(state: GameState, role: str) -> int:
+    """A role's own points: its deal's value where it signed, its walk-away elsewhere."""
+    total = 0
+    for project in state.scenario.eligible_projects(role):
+        agreement = state.agreement_for(project.id)
+        if agreement is not None and agreement.active and role in agreement.members:
+            total += member_value(state, agreement, role)
+        else:
+            total += deals.walk_away(state, role, project)
+    return total
+
+
+def score_game(state: GameState) -> Scores:
+    scored = tuple(score_agreement(state, a) for a in state.agreements)
+    roles: dict[str, dict[str, Axis]] = {}
+    for role in state.scenario.roles:
+        mine = [s for s in scored if role.id in s.members]
+        roles[role.id] = {
+            axis: _mean([getattr(s, axis) for s in mine], f"{role.name} signed no agreement")
+            for axis in AXES
+        }
+    projects = len(state.scenario.projects)
+    table = {}
+    for axis in AXES:
+        values = [getattr(s, axis).score for s in scored]
+        unsigned = projects - len({s.project for s in scored})
+        score = round(sum(values) / projects) if projects else 0
+        table[axis] = Axis(
+            score,
+            f"the mean over {projects} project{'s' * (projects != 1)}"
+            + (f", {unsigned} left unsigned (scored 0)" if unsigned else ""),
+        )
+    return Scores(
+        scored, roles, table, {r.id: individual(state, r.id) for r in state.scenario.roles}
+    )
+
+
+def _mean(axes: list[Axis], nothing: str) -> Axis:
+    if not axes:
+        return Axis(0, nothing)
+    return Axis(
+        round(sum(a.score for a in axes) / len(axes)),
+        f"the mean of {len(axes)} agreement{'s' * (len(axes) != 1)}",
+    )

@@ -258,7 +258,7 @@ def _settle(state: GameState, deal: Deal) -> GameState:
     signed = replace(deal, status="signed")
     agreement = Agreement(
         deal=signed,
-        members=deal.accepted,
+        members=tuple(role for role in deal.participants if role in deal.accepted),
         round=state.round,
         unanimous=len(deal.accepted) == len(deal.participants),
     )

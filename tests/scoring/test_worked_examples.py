@@ -1,0 +1,38 @@
+"""Every worked example in docs/scoring.md is replayed and must give the scores it shows."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from game.engine.actions import action_from_json
+from game.engine.record import GameRecord
+from game.scenario.loading import load_scenario
+from game.scoring.axes import score_game
+from tests.helpers import ROOT
+
+DOC = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
+EXAMPLES = [yaml.safe_load(block) for block in re.findall(r"```yaml example\n(.*?)```", DOC, re.S)]
+
+
+def test_the_scoring_guide_has_worked_examples():
+    assert len(EXAMPLES) >= 3
+
+
+@pytest.mark.parametrize(
+    "example", EXAMPLES, ids=[f"example-{n}" for n in range(1, 10)][: len(EXAMPLES)]
+)
+def test_a_worked_example_gives_the_scores_the_guide_shows(example):
+    scenario = load_scenario(ROOT / example["scenario"])
+    record = GameRecord("", "", example["seed"], [action_from_json(a) for a in example["actions"]])
+    scores = score_game(record.replay(scenario))
+    by_project = {s.project: s for s in scores.agreements}
+    for project, expected in example.get("agreements", {}).items():
+        got = by_project[project]
+        assert {axis: getattr(got, axis).score for axis in expected} == expected
+    for axis, value in example.get("table", {}).items():
+        assert scores.table[axis].score == value
+    for role, value in example.get("individual", {}).items():
+        assert scores.individual[role] == value

@@ -22,6 +22,7 @@ from game.engine.state import GameState, new_game
 from game.engine.views import view_for
 from game.scenario.loading import load_scenario
 from game.scenario.model import Scenario
+from game.scoring.axes import AXES, score_game
 from tests.helpers import BUILT_IN
 
 ACTIONS_PER_SCENARIO = 10_000 // len(BUILT_IN)
@@ -72,6 +73,15 @@ def check_invariants(state: GameState) -> None:
     assert len(active) == len(set(active)), "one active agreement per project"
 
 
+def check_scores(state: GameState) -> None:
+    scores = score_game(state)
+    axes = [getattr(s, axis) for s in scores.agreements for axis in AXES]
+    axes += [axis for role in scores.roles.values() for axis in role.values()]
+    axes += list(scores.table.values())
+    for axis in axes:
+        assert 0 <= axis.score <= 100 and axis.reason
+
+
 def check_views(state: GameState, secrets: dict[str, set[str]]) -> None:
     """Every other role's secrets are absent from the view; the viewer's own part ("me")
     is the viewer's brief exactly (its walk-away values may have moved with events, so
@@ -112,6 +122,7 @@ def test_random_play_keeps_every_invariant_and_every_secret(path):
             if played % 3 == 0:
                 check_views(state, secrets)
         check_views(state, secrets)
+        check_scores(state)
         replayed = GameRecord("", "", seed, log).replay(scenario)
         assert replayed == state, "the same scenario, seed and log give the same game"
     assert played >= ACTIONS_PER_SCENARIO

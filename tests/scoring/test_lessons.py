@@ -1,0 +1,71 @@
+"""The lessons of the report, seen in a game: each with its evidence (deal, round)."""
+
+from __future__ import annotations
+
+from game.engine import actions as act
+from game.engine.rules import apply
+from game.engine.state import new_game
+from game.scenario.loading import load_scenario
+from game.scenario.vocabulary import LessonId, words
+from game.scoring.lessons import _DETECTORS, lessons
+from tests.helpers import FIXTURES
+
+TOWN = load_scenario(FIXTURES / "rules-town.yaml")
+
+
+def test_every_lesson_of_the_report_has_a_situation_that_shows_it():
+    assert set(_DETECTORS) == set(words(LessonId))
+
+
+def test_a_scripted_game_shows_seven_lessons_each_with_its_evidence():
+    state = new_game(TOWN, seed=1)
+    for action in (
+        act.Explore("library", "museum"),
+        act.Propose("museum", "exhibit", ("library", "museum"), ("co-branded", "shared", "pilot")),
+        act.Propose(
+            "shop", "festival", ("library", "museum", "shop"), ("library-hall", "split", "talks")
+        ),
+        act.Accept("museum", 2),
+        act.Pass("shop"),
+        act.Accept("library", 1),
+    ):
+        state = apply(state, action)
+    assert state.finished
+    found = {lesson.id: lesson for lesson in lessons(state)}
+    assert set(found) == {
+        "something-at-risk",
+        "consult-users",
+        "too-many-changes",
+        "new-competencies",
+        "strong-brand",
+        "find-the-connection",
+        "avoid-fixed-roles",
+    }
+    assert found["something-at-risk"].evidence == (
+        "The Festival (deal 2, round 2): nothing in it is at stake",
+    )
+    assert found["something-at-risk"].deals == (2,) and found["something-at-risk"].rounds == (2,)
+    assert found["too-many-changes"].evidence == ("The Museum signed 2 new agreements in round 2",)
+    assert found["find-the-connection"].evidence == (
+        "The Exhibition (deal 1, round 2): The Library explored The Museum before they agreed",
+    )
+    assert found["new-competencies"].evidence == (
+        "The Festival (deal 2, round 2): nobody in it brings venue, storytelling",
+    )
+    assert found["avoid-fixed-roles"].title == "Keep an open mind, avoid fixed roles"
+    assert found["consult-users"].evidence == ("no team consulted users in 2 rounds",)
+
+
+def test_a_win_lose_deal_names_the_loser_without_its_numbers():
+    state = new_game(TOWN, seed=1)
+    for action in (
+        act.Propose(
+            "library", "exhibit", ("library", "museum"), ("library-only", "shared", "pilot")
+        ),
+        act.Accept("museum", 1),
+    ):
+        state = apply(state, action)
+    (win_lose,) = [lesson for lesson in lessons(state) if lesson.id == "win-win"]
+    assert win_lose.evidence == (
+        "The Exhibition (deal 1, round 1): The Museum ends below what it had without the deal",
+    )

@@ -115,6 +115,23 @@ class AnswerStrawPoll(Action):
     yes: bool
 
 
+@dataclass(frozen=True)
+class Predict(Action):
+    """Perspective-taking: say what a partner wants or will do; scored against its truth.
+
+    Either ``ranking`` (the partner's issues of a project, most important to it first) or
+    ``deal`` with ``accepts`` (will it accept that deal?).
+    """
+
+    kind: ClassVar[str] = "predict"
+    uses_turn: ClassVar[bool] = False
+    target: str
+    project: str
+    ranking: tuple[str, ...] = ()
+    deal: int | None = None
+    accepts: bool | None = None
+
+
 # -- the trainer's -----------------------------------------------------------------------
 
 
@@ -167,7 +184,7 @@ ACTION_TYPES: dict[str, type[Action]] = {
     cls.kind: cls
     for cls in (
         Propose, Accept, Reject, Counter, Explore, ConsultUsers, BuildCompetence,
-        Communicate, Pass, AnswerStrawPoll, Pause, Resume, SkipTurn, InjectEvent,
+        Communicate, Pass, AnswerStrawPoll, Predict, Pause, Resume, SkipTurn, InjectEvent,
         CallStrawPoll,
     )
 }  # fmt: skip

@@ -28,11 +28,13 @@ from game.engine.deals import (
 )
 from game.engine.events import draw_after_round, play_card
 from game.engine.insights import facts_about
+from game.engine.perspective import ranking_score, true_ranking, would_accept
 from game.engine.state import (
     Agreement,
     Deal,
     GameState,
     Insight,
+    Prediction,
     RoleState,
     StrawPoll,
     turn_order,
@@ -433,6 +435,42 @@ def _answer_poll(state: GameState, action: act.AnswerStrawPoll) -> GameState:
     return replace(state, poll=replace(poll, answers=answers))
 
 
+def _predict(state: GameState, action: act.Predict) -> GameState:
+    _known_role(state, action.target)
+    if action.target == action.actor:
+        raise IllegalAction("Predict a partner, not yourself.")
+    project = _project(state, action.project)
+    if project not in state.scenario.eligible_projects(action.target):
+        raise IllegalAction(f"{_name(state, action.target)} cannot take part in {project.title}.")
+    truth_ranking = true_ranking(state, action.target, project.id)
+    if action.ranking:
+        if sorted(action.ranking) != sorted(truth_ranking):
+            raise IllegalAction(f"Rank each issue of {project.title} once.")
+        ranking = tuple(action.ranking)
+        titles = {issue.id: issue.title for issue in project.issues}
+        prediction = Prediction(
+            action.target, project.id, state.round, ranking_score(ranking, truth_ranking),
+            ranking=ranking, truth=", ".join(titles[i] for i in truth_ranking),
+        )  # fmt: skip
+    else:
+        deal = state.deal(action.deal) if action.deal is not None else None
+        if deal is None or deal.project != project.id or action.accepts is None:
+            raise IllegalAction("Predict a ranking of the issues, or whether a deal is accepted.")
+        if action.target not in deal.participants:
+            raise IllegalAction(f"{_name(state, action.target)} is not part of deal {deal.number}.")
+        truth = would_accept(state, action.target, deal)
+        prediction = Prediction(
+            action.target, project.id, state.round, 100 if truth == action.accepts else 0,
+            deal=deal.number, accepts=action.accepts,
+            truth="it would accept" if truth else "it would not accept",
+        )  # fmt: skip
+    return _change_role(
+        state,
+        action.actor,
+        lambda mine: replace(mine, predictions=(*mine.predictions, prediction)),
+    )
+
+
 def _pause(state: GameState, action: act.Pause) -> GameState:
     if state.paused:
         raise IllegalAction("The game is already paused.")
@@ -476,6 +514,7 @@ _HANDLERS: dict[type, Callable] = {
     act.Communicate: _communicate,
     act.Pass: _pass,
     act.AnswerStrawPoll: _answer_poll,
+    act.Predict: _predict,
     act.Pause: _pause,
     act.Resume: _resume,
     act.SkipTurn: _skip,

@@ -30,6 +30,20 @@ class Insight:
 
 
 @dataclass(frozen=True)
+class Prediction:
+    """A perspective-taking exercise and its score (0-100) against the partner's truth."""
+
+    target: str
+    project: str
+    round: int
+    score: int
+    ranking: tuple[str, ...] = ()
+    deal: int | None = None
+    accepts: bool | None = None
+    truth: str = ""  # what the partner really wanted: shown to the predictor afterwards
+
+
+@dataclass(frozen=True)
 class RoleState:
     """One team's changing situation. ``insights`` and ``consulted`` are private to it."""
 
@@ -44,6 +58,7 @@ class RoleState:
     insights: tuple[Insight, ...] = ()
     consulted: tuple[str, ...] = ()  # projects whose users this role consulted
     communications: int = 0
+    predictions: tuple[Prediction, ...] = ()  # private, like insights
 
 
 @dataclass(frozen=True)

@@ -152,6 +152,19 @@ def _private(state: GameState, role_id: str) -> dict[str, Any]:
         "risk_tolerance": brief.risk_tolerance,
         "insights": [{"about": i.about, "text": i.text} for i in mine.insights],
         "consulted": list(mine.consulted),
+        "predictions": [
+            {
+                "target": p.target,
+                "project": p.project,
+                "round": p.round,
+                "score": p.score,
+                "ranking": list(p.ranking),
+                "deal": p.deal,
+                "accepts": p.accepts,
+                "truth": p.truth,
+            }
+            for p in mine.predictions
+        ],
         "free_this_round": free_this_round(state, role_id)._asdict(),
         "uncommitted_per_round": uncommitted(state, role_id)._asdict(),
         "resources_per_round": per_round(state, role_id)._asdict(),

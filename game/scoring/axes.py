@@ -221,6 +221,19 @@ def individual(state: GameState, role: str) -> int:
     return total
 
 
+def perspective(state: GameState, role: str) -> Axis | None:
+    """The mean score of a role's perspective-taking predictions, if it made any."""
+    predictions = state.role_state(role).predictions
+    if not predictions:
+        return None
+    right = sum(p.score for p in predictions) / len(predictions)
+    return Axis(
+        round(right),
+        f"the mean of {len(predictions)} prediction{'s' * (len(predictions) != 1)} about "
+        "partners, scored against what they really wanted",
+    )
+
+
 def score_game(state: GameState) -> Scores:
     scored = tuple(score_agreement(state, a) for a in state.agreements)
     roles: dict[str, dict[str, Axis]] = {}

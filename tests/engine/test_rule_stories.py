@@ -418,3 +418,43 @@ def test_legal_actions_are_exactly_those_the_rules_accept():
     assert legal_actions(state, "shop") == []  # not its turn, no poll open
     for action in actions[:200]:
         apply(state, action)  # none raises
+
+
+# -- perspective-taking ----------------------------------------------------------------------
+
+
+def test_predicting_a_partner_s_priorities_is_scored_against_its_brief():
+    """The museum's points spread 20 on branding and duration, 10 on staffing."""
+    exact = act.Predict(
+        "library", "museum", "exhibit", ranking=("branding", "duration", "staffing")
+    )
+    close = act.Predict(
+        "library", "museum", "exhibit", ranking=("duration", "branding", "staffing")
+    )
+    state = play(start(), exact, close)
+    assert [p.score for p in state.role_state("library").predictions] == [100, 50]
+    assert state.current_role == "library"  # predicting uses no turn
+    assert state.role_state("library").predictions[1].truth == "Branding, Duration, Staffing"
+
+
+def test_predicting_whether_a_partner_accepts_is_right_or_wrong():
+    state = play(start(), propose_exhibit())
+    state = play(state, act.Predict("library", "museum", "exhibit", deal=1, accepts=False))
+    (prediction,) = state.role_state("library").predictions
+    assert (prediction.score, prediction.truth) == (0, "it would accept")
+
+
+def test_predictions_are_private_and_must_be_well_formed():
+    state = play(
+        start(),
+        act.Predict("library", "museum", "exhibit", ranking=("branding", "duration", "staffing")),
+    )
+    assert view_for(state, "library")["me"]["predictions"][0]["score"] == 100
+    assert "predictions" not in str(view_for(state, "museum")["roles"])
+    assert view_for(state, "museum")["me"]["predictions"] == []
+    assert refused(start(), act.Predict("library", "library", "exhibit", ranking=())) == (
+        "Predict a partner, not yourself."
+    )
+    assert refused(start(), act.Predict("library", "museum", "exhibit", ranking=("branding",))) == (
+        "Rank each issue of The Exhibition once."
+    )

@@ -10,7 +10,7 @@ import yaml
 from game.engine.actions import action_from_json
 from game.engine.record import GameRecord
 from game.scenario.loading import load_scenario
-from game.scoring.axes import score_game
+from game.scoring.axes import perspective, score_game
 from tests.helpers import ROOT
 
 DOC = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
@@ -18,7 +18,7 @@ EXAMPLES = [yaml.safe_load(block) for block in re.findall(r"```yaml example\n(.*
 
 
 def test_the_scoring_guide_has_worked_examples():
-    assert len(EXAMPLES) >= 3
+    assert len(EXAMPLES) >= 4
 
 
 @pytest.mark.parametrize(
@@ -27,7 +27,8 @@ def test_the_scoring_guide_has_worked_examples():
 def test_a_worked_example_gives_the_scores_the_guide_shows(example):
     scenario = load_scenario(ROOT / example["scenario"])
     record = GameRecord("", "", example["seed"], [action_from_json(a) for a in example["actions"]])
-    scores = score_game(record.replay(scenario))
+    state = record.replay(scenario)
+    scores = score_game(state)
     by_project = {s.project: s for s in scores.agreements}
     for project, expected in example.get("agreements", {}).items():
         got = by_project[project]
@@ -36,3 +37,5 @@ def test_a_worked_example_gives_the_scores_the_guide_shows(example):
         assert scores.table[axis].score == value
     for role, value in example.get("individual", {}).items():
         assert scores.individual[role] == value
+    for role, value in example.get("perspective", {}).items():
+        assert perspective(state, role).score == value

@@ -28,6 +28,8 @@ def random_action(state: GameState, rng: random.Random) -> act.Action:
         waiting = [r for r in state.poll.participants if r not in dict(state.poll.answers)]
         if waiting:
             return act.AnswerStrawPoll(rng.choice(waiting), rng.random() < 0.5)
+    if rng.random() < 0.05:
+        return _random_prediction(state, rng, role)
     waiting_deals = [deal for deal in state.open_deals() if role in deal.awaiting()]
     roll = rng.random()
     if waiting_deals and roll < 0.6:
@@ -46,6 +48,14 @@ def random_action(state: GameState, rng: random.Random) -> act.Action:
         if proposal is not None:
             return proposal
     return rng.choice(legal_actions(state, role, proposals=False))
+
+
+def _random_prediction(state: GameState, rng: random.Random, role: str) -> act.Predict:
+    target = rng.choice([r.id for r in state.scenario.roles if r.id != role])
+    project = rng.choice(state.scenario.eligible_projects(target))
+    ranking = [issue.id for issue in project.issues]
+    rng.shuffle(ranking)
+    return act.Predict(role, target, project.id, ranking=tuple(ranking))
 
 
 def random_proposal(

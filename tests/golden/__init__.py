@@ -1,0 +1,1 @@
+"""Golden replays: one whole game per built-in scenario, with the scores it must give."""

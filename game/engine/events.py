@@ -6,11 +6,9 @@ walk-away value; test risky agreements; block an option), never code.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from game.engine import chance
 from game.engine.deals import risk
-from game.engine.state import Agreement, Blocked, GameState, News, RoleState
+from game.engine.state import Agreement, Blocked, GameState, News, RoleState, evolve
 from game.scenario.model import (
     BlockOption,
     ChangeBrand,
@@ -48,12 +46,12 @@ def draw_after_round(state: GameState) -> GameState:
     """Maybe draw a card (``rules.event_chance``), by seeded chance, and play it."""
     rules = state.scenario.rules
     roll = chance.uniform(state.seed, state.chance_counter)
-    state = replace(state, chance_counter=state.chance_counter + 1)
+    state = evolve(state, chance_counter=state.chance_counter + 1)
     cards = [card for card in state.scenario.events if can_be_drawn(state, card)]
     if roll >= rules.event_chance or not cards:
         return state
     index = chance.weighted_index(state.seed, state.chance_counter, [c.weight for c in cards])
-    state = replace(state, chance_counter=state.chance_counter + 1)
+    state = evolve(state, chance_counter=state.chance_counter + 1)
     return play_card(state, cards[index])
 
 
@@ -62,7 +60,7 @@ def play_card(state: GameState, card: EventCard) -> GameState:
     for effect in card.effects:
         state = _apply_effect(state, card, effect, outcomes)
     news = News(state.round, card.id, card.title, card.text, tuple(outcomes))
-    return replace(state, drawn=(*state.drawn, card.id), news=(*state.news, news))
+    return evolve(state, drawn=(*state.drawn, card.id), news=(*state.news, news))
 
 
 def _targets(state: GameState, target: str) -> list[str]:
@@ -75,7 +73,7 @@ def _targets(state: GameState, target: str) -> list[str]:
 
 
 def _change_roles(state: GameState, roles: list[str], change) -> GameState:
-    return replace(
+    return evolve(
         state, roles=tuple(change(mine) if mine.role in roles else mine for mine in state.roles)
     )
 
@@ -87,7 +85,7 @@ def _apply_effect(state: GameState, card: EventCard, effect, outcomes: list[str]
 
         def change(mine: RoleState) -> RoleState:
             value = max(0, getattr(mine, effect.resource) + effect.amount)
-            return replace(mine, **{effect.resource: value})
+            return evolve(mine, **{effect.resource: value})
 
         word = "staff time" if effect.resource == "staff_time" else "budget"
         outcomes += [f"{scenario.role(r).name}: {word} {effect.amount:+d} per round" for r in roles]
@@ -98,7 +96,7 @@ def _apply_effect(state: GameState, card: EventCard, effect, outcomes: list[str]
         return _change_roles(
             state,
             roles,
-            lambda mine: replace(mine, brand=min(10, max(0, mine.brand + effect.amount))),
+            lambda mine: evolve(mine, brand=min(10, max(0, mine.brand + effect.amount))),
         )
     if isinstance(effect, ChangeWalkAway):
         roles = _targets(state, effect.role)
@@ -111,7 +109,7 @@ def _apply_effect(state: GameState, card: EventCard, effect, outcomes: list[str]
         return _change_roles(
             state,
             roles,
-            lambda mine: replace(
+            lambda mine: evolve(
                 mine, walk_away_change=(*mine.walk_away_change, (effect.project, effect.amount))
             ),
         )
@@ -124,7 +122,7 @@ def _apply_effect(state: GameState, card: EventCard, effect, outcomes: list[str]
         label = next(option.label for option in issue.options if option.id == effect.option)
         outcomes.append(f'"{label}" cannot be proposed until after round {until}')
         blocked = Blocked(effect.project, effect.issue, effect.option, until)
-        return replace(state, blocked=(*state.blocked, blocked))
+        return evolve(state, blocked=(*state.blocked, blocked))
     raise TypeError(f"unknown effect {effect!r}")
 
 
@@ -137,11 +135,11 @@ def _risk_test(state: GameState, card: EventCard, effect: RiskTest, outcomes: li
             fails = chance.uniform(state.seed, counter) < effect.chance
             counter += 1
             if fails:
-                agreement = replace(agreement, failed_round=state.round, failure=card.title)
+                agreement = evolve(agreement, failed_round=state.round, failure=card.title)
                 outcomes.append(f"{project.title} failed the test: the agreement ends")
             else:
                 outcomes.append(f"{project.title} held")
         agreements.append(agreement)
     if counter == state.chance_counter:
         outcomes.append("no agreement was risky enough to be tested")
-    return replace(state, agreements=tuple(agreements), chance_counter=counter)
+    return evolve(state, agreements=tuple(agreements), chance_counter=counter)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 
 from game.engine import actions as act
 from game.engine.deals import (
@@ -37,6 +36,7 @@ from game.engine.state import (
     Prediction,
     RoleState,
     StrawPoll,
+    evolve,
     turn_order,
 )
 from game.scenario.model import Project, Resources
@@ -62,7 +62,7 @@ def apply(state: GameState, action: act.Action) -> GameState:
         if action.uses_turn:
             _check_turn(state, action.actor)
     state = handler(state, action)
-    state = replace(state, actions_taken=state.actions_taken + 1)
+    state = evolve(state, actions_taken=state.actions_taken + 1)
     if action.uses_turn and not state.finished:
         state = _end_turn(state)
     return state
@@ -99,9 +99,9 @@ def _check_turn(state: GameState, role: str) -> None:
 
 def _end_turn(state: GameState) -> GameState:
     if _everything_agreed(state):
-        return replace(state, finished=True)
+        return evolve(state, finished=True)
     if state.turn + 1 < len(state.order):
-        return replace(state, turn=state.turn + 1)
+        return evolve(state, turn=state.turn + 1)
     return _end_round(state)
 
 
@@ -112,20 +112,20 @@ def _everything_agreed(state: GameState) -> bool:
 
 def _end_round(state: GameState) -> GameState:
     deals = tuple(
-        replace(deal, status="expired") if deal.status == "open" and deal.round < state.round
+        evolve(deal, status="expired") if deal.status == "open" and deal.round < state.round
         else deal
         for deal in state.deals
     )  # fmt: skip
-    state = draw_after_round(replace(state, deals=deals))
+    state = draw_after_round(evolve(state, deals=deals))
     if state.round >= state.scenario.rounds or _everything_agreed(state):
-        return replace(state, finished=True)
+        return evolve(state, finished=True)
     next_round = state.round + 1
-    return replace(
+    return evolve(
         state,
         round=next_round,
         turn=0,
         order=turn_order(state.scenario, next_round),
-        roles=tuple(replace(mine, spent_staff_time=0, spent_budget=0) for mine in state.roles),
+        roles=tuple(evolve(mine, spent_staff_time=0, spent_budget=0) for mine in state.roles),
         blocked=tuple(block for block in state.blocked if block.until_round >= next_round),
     )
 
@@ -225,7 +225,7 @@ def _put_on_table(
         accepted=(proposer,),
         counter_of=counter_of,
     )
-    return _settle(replace(state, deals=(*state.deals, deal)), deal)
+    return _settle(evolve(state, deals=(*state.deals, deal)), deal)
 
 
 def _open_deal_awaiting(state: GameState, number: int, role: str) -> Deal:
@@ -244,7 +244,7 @@ def _open_deal_awaiting(state: GameState, number: int, role: str) -> Deal:
 def _with_deal(state: GameState, deal: Deal) -> GameState:
     deals = list(state.deals)
     deals[deal.number - 1] = deal
-    return replace(state, deals=tuple(deals))
+    return evolve(state, deals=tuple(deals))
 
 
 def _settle(state: GameState, deal: Deal) -> GameState:
@@ -254,10 +254,10 @@ def _settle(state: GameState, deal: Deal) -> GameState:
     must = (set(rule.required) | set(rule.vetoes)) & set(deal.participants)
     rejected = {role for role, _ in deal.rejected}
     if must & rejected or len(deal.accepted) + len(deal.awaiting()) < quorum:
-        return _with_deal(state, replace(deal, status="rejected"))
+        return _with_deal(state, evolve(deal, status="rejected"))
     if len(deal.accepted) < quorum or not must <= set(deal.accepted):
         return _with_deal(state, deal)
-    signed = replace(deal, status="signed")
+    signed = evolve(deal, status="signed")
     agreement = Agreement(
         deal=signed,
         members=tuple(role for role in deal.participants if role in deal.accepted),
@@ -266,11 +266,11 @@ def _settle(state: GameState, deal: Deal) -> GameState:
     )
     deals = tuple(
         signed if d.number == deal.number
-        else replace(d, status="superseded") if d.status == "open" and d.project == deal.project
+        else evolve(d, status="superseded") if d.status == "open" and d.project == deal.project
         else d
         for d in state.deals
     )  # fmt: skip
-    return replace(state, deals=deals, agreements=(*state.agreements, agreement))
+    return evolve(state, deals=deals, agreements=(*state.agreements, agreement))
 
 
 def _propose(state: GameState, action: act.Propose) -> GameState:
@@ -283,7 +283,7 @@ def _accept(state: GameState, action: act.Accept) -> GameState:
     deal = _open_deal_awaiting(state, action.deal, action.actor)
     project = state.scenario.project(deal.project)
     _check_willing(state, action.actor, project, deal.options)
-    return _settle(state, replace(deal, accepted=(*deal.accepted, action.actor)))
+    return _settle(state, evolve(deal, accepted=(*deal.accepted, action.actor)))
 
 
 def _reject(state: GameState, action: act.Reject) -> GameState:
@@ -291,7 +291,7 @@ def _reject(state: GameState, action: act.Reject) -> GameState:
     reason = str(action.reason).strip()
     if not reason:
         raise IllegalAction("Say why you reject the deal: the partners need the reason.")
-    return _settle(state, replace(deal, rejected=(*deal.rejected, (action.actor, reason))))
+    return _settle(state, evolve(deal, rejected=(*deal.rejected, (action.actor, reason))))
 
 
 def _counter(state: GameState, action: act.Counter) -> GameState:
@@ -306,7 +306,7 @@ def _counter(state: GameState, action: act.Counter) -> GameState:
         counter_of=deal.number,
     )
     answer = (action.actor, f"countered with deal {number}")
-    return _with_deal(state, replace(deal, rejected=(*deal.rejected, answer), status="countered"))
+    return _with_deal(state, evolve(deal, rejected=(*deal.rejected, answer), status="countered"))
 
 
 # -- the other main actions -------------------------------------------------------------
@@ -329,7 +329,7 @@ def _spend(state: GameState, role: str, price: Resources, what: str) -> GameStat
     return _change_role(
         state,
         role,
-        lambda mine: replace(
+        lambda mine: evolve(
             mine,
             spent_staff_time=mine.spent_staff_time + need.staff_time,
             spent_budget=mine.spent_budget + need.budget,
@@ -338,7 +338,7 @@ def _spend(state: GameState, role: str, price: Resources, what: str) -> GameStat
 
 
 def _change_role(state: GameState, role: str, change: Callable[[RoleState], RoleState]):
-    return replace(
+    return evolve(
         state, roles=tuple(change(mine) if mine.role == role else mine for mine in state.roles)
     )
 
@@ -357,7 +357,7 @@ def _explore(state: GameState, action: act.Explore) -> GameState:
     state = _spend(state, action.actor, state.scenario.rules.explore_cost, "exploring")
     insight = Insight(action.target, fresh[0])
     return _change_role(
-        state, action.actor, lambda mine: replace(mine, insights=(*mine.insights, insight))
+        state, action.actor, lambda mine: evolve(mine, insights=(*mine.insights, insight))
     )
 
 
@@ -369,7 +369,7 @@ def _consult(state: GameState, action: act.ConsultUsers) -> GameState:
         )
     state = _spend(state, action.actor, state.scenario.rules.consult_cost, "consulting users")
     return _change_role(
-        state, action.actor, lambda mine: replace(mine, consulted=(*mine.consulted, project.id))
+        state, action.actor, lambda mine: evolve(mine, consulted=(*mine.consulted, project.id))
     )
 
 
@@ -396,7 +396,7 @@ def _build(state: GameState, action: act.BuildCompetence) -> GameState:
         state, action.actor, state.scenario.rules.build_competence_cost, "building a competence"
     )
     return _change_role(
-        state, action.actor, lambda mine: replace(mine, gained=(*mine.gained, action.competency))
+        state, action.actor, lambda mine: evolve(mine, gained=(*mine.gained, action.competency))
     )
 
 
@@ -408,7 +408,7 @@ def _communicate(state: GameState, action: act.Communicate) -> GameState:
     return _change_role(
         state,
         action.actor,
-        lambda mine: replace(
+        lambda mine: evolve(
             mine,
             brand=min(10, mine.brand + rules.communicate_brand_gain),
             communications=mine.communications + 1,
@@ -432,7 +432,7 @@ def _answer_poll(state: GameState, action: act.AnswerStrawPoll) -> GameState:
     if any(role == action.actor for role, _ in poll.answers):
         raise IllegalAction(f"{_name(state, action.actor)} has already answered the poll.")
     answers = (*poll.answers, (action.actor, bool(action.yes)))
-    return replace(state, poll=replace(poll, answers=answers))
+    return evolve(state, poll=evolve(poll, answers=answers))
 
 
 def _predict(state: GameState, action: act.Predict) -> GameState:
@@ -467,20 +467,20 @@ def _predict(state: GameState, action: act.Predict) -> GameState:
     return _change_role(
         state,
         action.actor,
-        lambda mine: replace(mine, predictions=(*mine.predictions, prediction)),
+        lambda mine: evolve(mine, predictions=(*mine.predictions, prediction)),
     )
 
 
 def _pause(state: GameState, action: act.Pause) -> GameState:
     if state.paused:
         raise IllegalAction("The game is already paused.")
-    return replace(state, paused=True)
+    return evolve(state, paused=True)
 
 
 def _resume(state: GameState, action: act.Resume) -> GameState:
     if not state.paused:
         raise IllegalAction("The game is not paused.")
-    return replace(state, paused=False)
+    return evolve(state, paused=False)
 
 
 def _skip(state: GameState, action: act.SkipTurn) -> GameState:
@@ -500,7 +500,7 @@ def _call_poll(state: GameState, action: act.CallStrawPoll) -> GameState:
     project, participants = check_deal_shape(
         state, action.project, tuple(action.participants), tuple(action.options)
     )
-    return replace(state, poll=StrawPoll(project.id, participants, tuple(action.options)))
+    return evolve(state, poll=StrawPoll(project.id, participants, tuple(action.options)))
 
 
 _HANDLERS: dict[type, Callable] = {

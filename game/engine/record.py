@@ -152,11 +152,17 @@ class Session:
     Every action that the rules accept is appended and saved before ``act`` returns.
     """
 
-    def __init__(self, scenario: Scenario, record: GameRecord, path: Path | None):
+    def __init__(
+        self,
+        scenario: Scenario,
+        record: GameRecord,
+        path: Path | None,
+        state: GameState | None = None,
+    ):
         self.scenario = scenario
         self.record = record
         self.path = path
-        self.state = record.replay(scenario)
+        self.state = state if state is not None else record.replay(scenario)
 
     @classmethod
     def start(
@@ -178,9 +184,8 @@ class Session:
 
     @classmethod
     def load(cls, path: Path) -> Session:
-        record, _ = resume(path)
-        result = check_file(record.scenario_file)
-        return cls(result.scenario(), record, path)
+        record, state = resume(path)
+        return cls(state.scenario, record, path, state)
 
     def act(self, action: Action) -> GameState:
         self.state = apply(self.state, action)  # raises IllegalAction: nothing changes

@@ -170,6 +170,12 @@ def _check_size_of_structure(text: str) -> None:
                         f"the document holds more than {MAX_VALUES:,} values",
                         "a large scenario holds about 5,000; is this the right file?",
                     )
+    except yaml.MarkedYAMLError as error:
+        # libyaml (PyYAML 6.0.3 and newer) stops at 1,000 levels on its own while looking
+        # ahead for a key; that is our limit too, said in our words.
+        if "nesting depth" in str(error.problem) and error.problem_mark is not None:
+            raise _too_deep(error.problem_mark, "a scenario needs about 8 levels") from None
+        return  # composing reports syntax errors with a better message
     except yaml.YAMLError:
         return  # composing reports syntax errors with a better message
 

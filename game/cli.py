@@ -1,11 +1,12 @@
-"""The ``outofthebox`` command: play, validate, schema, new.
+"""The ``outofthebox`` command: play, shot, validate, schema, new.
 
 Imports are lazy: ``validate`` must answer in well under a third of a second including
 the interpreter's start, so nothing heavy (pygame, pydantic) is imported before the
 subcommand that needs it runs.
 
 Exit codes: 0 fine, 1 an invalid scenario, 2 a usage error (bad arguments, missing file),
-70 an internal error (a bug: said in one sentence, never as a traceback).
+3 no screen to open a window on, 70 an internal error (a bug: said in one sentence, never
+as a traceback).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+EXIT_NO_DISPLAY = 3
 SCENARIO_DIR = Path(__file__).resolve().parent.parent / "scenarios"
 DEFAULT_SCENARIO = "tutorial-reading-cafe.yaml"
 
@@ -38,7 +40,20 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     play = commands.add_parser("play", help="play a scenario (the default command)")
-    play.add_argument("scenario", nargs="?", help="a scenario file (default: the tutorial)")
+    play.add_argument(
+        "scenario", nargs="*", help="scenario files to choose from (default: the built-in ones)"
+    )
+    _screen_options(play)
+    play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
+
+    shot = commands.add_parser("shot", help="render a scene of a scripted game to a PNG file")
+    shot.add_argument("scene", help="title, chooser, seats, curtain, brief, table, turn, deal, "
+                      "respond, result, event, round, scores, inject, poll, problems or help")  # fmt: skip
+    shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
+    shot.add_argument("--scenario", help="the scenario to play (default: children-and-families)")
+    shot.add_argument("--seed", type=int, default=7)
+    shot.add_argument("--contrast", action="store_true", help="the high-contrast theme")
+    _screen_options(shot)
 
     validate = commands.add_parser("validate", help="check scenario files for mistakes")
     validate.add_argument("files", nargs="+", metavar="FILE")
@@ -59,8 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _screen_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=("en", "da"), default="en", help="English or Danish")
+    parser.add_argument("--size", default="1280x720", help="window size, e.g. 1920x1080")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv = ["play", *argv]  # `outofthebox --lang da` plays
+    args = parser.parse_args(argv)
     try:
         if args.command == "validate":
             return _validate(args.files, args.format, args.strict)
@@ -68,7 +93,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema()
         if args.command == "new":
             return _new(args.file, args.roles, args.force)
-        return _play(getattr(args, "scenario", None))
+        if args.command == "shot":
+            return _shot(args)
+        return _play(args)
     except KeyboardInterrupt:
         return 130
     except Exception as error:  # the last line of defence: a sentence, never a traceback
@@ -141,29 +168,73 @@ def _new(file: str, roles: str, force: bool) -> int:
     return EXIT_OK
 
 
-def _play(scenario: str | None) -> int:
-    from game.scenario.loading import check_file
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise SystemExit(_usage(f'--size wants WIDTHxHEIGHT, e.g. 1920x1080, not "{text}"'))
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise SystemExit(_usage(f"--size {text} is outside 320x240 … 7680x4320"))
+    return width, height
 
-    path = Path(scenario) if scenario else SCENARIO_DIR / DEFAULT_SCENARIO
-    if not path.is_file():
-        print(f"outofthebox: no such scenario file: {path}", file=sys.stderr)
-        return EXIT_USAGE
-    result = check_file(path)
-    if not result.ok:
-        for diagnostic in result.errors:
-            print(diagnostic, file=sys.stderr)
-        return EXIT_INVALID
-    story = result.scenario()
-    print(
-        f"{story.title} — {_count(len(story.roles), 'role')}, "
-        f"{_count(len(story.projects), 'project')}, {_count(story.rounds, 'round')}"
-    )
-    print(story.summary)
-    print("Roles: " + ", ".join(f"{r.name} ({r.sector})" for r in story.roles))
-    print()
-    print("The game table is not built yet: this version checks and lists scenarios only.")
-    print(f"Try: outofthebox validate {_nearby(SCENARIO_DIR)}/*.yaml")
-    print("  or: outofthebox new my-town.yaml   (then read docs/scenario-format.md)")
+
+def _usage(message: str) -> int:
+    print(f"outofthebox: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _open_display(size: tuple[int, int]) -> str | None:
+    """None if a window can open here; otherwise the one line that says what is missing."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    try:
+        pygame.display.init()
+    except pygame.error as error:
+        return (
+            f"outofthebox: no screen to draw on ({error}). Run it on a desktop session, "
+            "or for pictures without a screen: SDL_VIDEODRIVER=dummy outofthebox shot table -o table.png"
+        )
+    return None
+
+
+def _play(args: argparse.Namespace) -> int:
+    files = [Path(name) for name in args.scenario]
+    for path in files:
+        if not path.is_file():
+            return _usage(f"no such scenario file: {path}")
+    size = _size(args.size)
+    problem = _open_display(size)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    from game.ui.app import App
+
+    App(size, language=args.lang, scenario_files=files or None, fullscreen=args.fullscreen).run()
+    return EXIT_OK
+
+
+def _shot(args: argparse.Namespace) -> int:
+    size = _size(args.size)
+    scenario = Path(args.scenario) if args.scenario else None
+    if scenario is not None and not scenario.is_file():
+        return _usage(f"no such scenario file: {scenario}")
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    problem = _open_display(size)
+    if problem:
+        print(problem, file=sys.stderr)
+        return EXIT_NO_DISPLAY
+    import tempfile
+
+    from game.ui.positions import DEFAULT, SCENES
+    from game.ui.shot import render
+
+    if args.scene not in SCENES:
+        return _usage(f'no scene "{args.scene}"; choose one of: {", ".join(SCENES)}')
+    with tempfile.TemporaryDirectory() as saves:
+        render(args.scene, size, Path(args.output), scenario or DEFAULT, args.seed, args.lang,
+               Path(saves), contrast=args.contrast)  # fmt: skip
+    print(f"Wrote {args.output}")
     return EXIT_OK
 
 

@@ -14,14 +14,18 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.deals import committed, free_this_round, per_round, uncommitted, walk_away
+from game.engine.rules import learnable
 from game.engine.state import Agreement, Deal, GameState
 
 TRAINER = "trainer"
+PUBLIC = "public"  # the room: what the projector shows between teams' private screens
 
 
 def view_for(state: GameState, role: str) -> dict[str, Any]:
-    """The game as ``role`` may see it (``"trainer"``: everything)."""
+    """The game as ``role`` may see it (``"trainer"``: everything; ``"public"``: the room)."""
     view = _public(state, viewer=role)
+    if role == PUBLIC:
+        return view
     if role == TRAINER:
         view["briefs"] = {r.id: _private(state, r.id) for r in state.scenario.roles}
     else:
@@ -31,11 +35,12 @@ def view_for(state: GameState, role: str) -> dict[str, Any]:
 
 def _public(state: GameState, viewer: str) -> dict[str, Any]:
     scenario = state.scenario
-    consulted = (
-        {p.id for p in scenario.projects}
-        if viewer == TRAINER
-        else set(state.role_state(viewer).consulted)
-    )
+    if viewer == TRAINER:
+        consulted = {p.id for p in scenario.projects}
+    elif viewer == PUBLIC:
+        consulted = set()
+    else:
+        consulted = set(state.role_state(viewer).consulted)
     return {
         "viewer": viewer,
         "scenario": {
@@ -46,6 +51,8 @@ def _public(state: GameState, viewer: str) -> dict[str, Any]:
             "rounds": scenario.rounds,
             "round_timer_seconds": scenario.round_timer_seconds,
         },
+        "rules": scenario.rules.model_dump(),
+        "learnable": learnable(state),
         "round": state.round,
         "turn_of": state.current_role,
         "order": list(state.order),

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from game.scenario.diagnostics import DocPath, Severity, closest, did_you_mean
-from game.scenario.vocabulary import ROLE_TARGET_WORDS, RoleKind, words
+from game.scenario.vocabulary import RESERVED_ROLE_IDS, ROLE_TARGET_WORDS, RoleKind, words
 
 MAX_ROLES, MAX_PROJECTS, MAX_EVENTS = 6, 8, 200
 
@@ -112,10 +112,11 @@ class CrossChecker:
         for key in ("roles", "projects", "events"):
             yield from _duplicates((key,), self.data)
         for index, role in self.roles:
-            if role.get("id") in ROLE_TARGET_WORDS:
+            if role.get("id") in RESERVED_ROLE_IDS:
                 yield Finding(
                     ("roles", index, "id"),
-                    f'"{role.get("id")}" is a reserved word (events use it for several roles)',
+                    f'"{role.get("id")}" is a reserved word (the program uses it for '
+                    "several roles, the trainer or the whole room)",
                     "choose another id",
                 )
             yield from _repeated_words(("roles", index, "competencies"), role)

@@ -92,6 +92,8 @@ EffectKind = Literal[
 
 #: Who an event effect touches: one role's id, or one of these words.
 ROLE_TARGET_WORDS = ("all", "signed-participants")
+# Role ids the program uses for other seats: the trainer, and the public view of the table.
+RESERVED_ROLE_IDS = (*ROLE_TARGET_WORDS, "trainer", "public")
 
 
 def words(literal: object) -> tuple[str, ...]:

@@ -251,8 +251,9 @@ def test_a_field_in_the_wrong_mapping_is_told_where_it_belongs(tmp_path):
     assert any('red_lines belongs inside "brief"' in str(d) for d in result.errors)
 
 
-def test_a_role_cannot_be_called_all(tmp_path):
-    path = broken_copy(tmp_path, "  - id: cafe\n", "  - id: all\n")
+@pytest.mark.parametrize("word", ["all", "trainer", "public"])
+def test_a_role_cannot_be_called_by_a_reserved_word(tmp_path, word):
+    path = broken_copy(tmp_path, "  - id: cafe\n", f"  - id: {word}\n")
     assert any("reserved word" in str(d) for d in check_file(path).errors)
 
 

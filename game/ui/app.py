@@ -1,0 +1,293 @@
+"""The window, the scene stack, the trainer's keys, and a loop that sleeps when idle.
+
+One frame is drawn only when something changed (an event, the clock's second, a message):
+an idle table costs the laptop almost nothing. Scenes are pushed and popped; the table
+is always at the bottom once a game runs, and the app brings the room back to it after
+every team's private screen, showing the moments the last action set off (round summary,
+event cards, final scores) on the way.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from game.engine import actions as act
+from game.engine.record import saves_folder
+from game.ui.i18n import Translator
+from game.ui.layout import Layout
+from game.ui.painter import Hit, Painter
+from game.ui.text import Typesetter
+from game.ui.theme import CALM, HIGH_CONTRAST
+from game.ui.timer import RoundTimer
+from game.ui.workshop import Moments, Outcome, Workshop
+
+IDLE_FPS, BUSY_FPS = 10, 60
+TEXT_SCALES = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4)
+
+
+class App:
+    def __init__(
+        self,
+        size: tuple[int, int] = (1280, 720),
+        *,
+        language: str = "en",
+        saves: Path | None = None,
+        scenario_files: list[Path] | None = None,
+        fullscreen: bool = False,
+        strict: bool = False,
+        seed: int | None = None,
+    ):
+        pygame.display.init()
+        pygame.font.init()
+        flags = pygame.RESIZABLE | (pygame.FULLSCREEN if fullscreen else 0)
+        self.window = pygame.display.set_mode(size, flags)
+        pygame.display.set_caption("Out of the Box")
+        pygame.key.set_repeat(400, 40)
+        self.t = Translator(language)
+        self.theme = CALM
+        self.text_scale = 1.0
+        self.type = Typesetter()
+        self.saves = saves or saves_folder()
+        self.scenario_files = scenario_files
+        self.strict = strict  # tests: let a bug raise instead of showing it
+        self.seed = seed
+        self.scenes: list = []
+        self.workshop: Workshop | None = None
+        self.timer = RoundTimer(None)
+        self.message = ""  # the room's latest news
+        self.error = ""  # the latest refusal or problem, until the next action
+        self.help_open = False
+        self.pending: list = []  # moment scenes to show when the room is back at the table
+        self.hits: list[Hit] = []
+        self.drawn: list = []
+        self.mouse: tuple[int, int] | None = None
+        self._pressed: Hit | None = None
+        self._shown_clock = ""
+        self.dirty = True
+        self.running = True
+        self.clock = pygame.time.Clock()
+        from game.ui.scenes.title import TitleScene
+
+        self.push(TitleScene(self))
+
+    # -- the stack ------------------------------------------------------------------------
+
+    @property
+    def scene(self):
+        return self.scenes[-1]
+
+    def push(self, scene) -> None:
+        self.scenes.append(scene)
+        self.dirty = True
+
+    def pop(self) -> None:
+        if len(self.scenes) > 1:
+            self.scenes.pop()
+        self.dirty = True
+
+    def replace(self, scene) -> None:
+        self.scenes[-1] = scene
+        self.dirty = True
+
+    def reset_to(self, scene) -> None:
+        self.scenes = [scene]
+        self.dirty = True
+
+    def to_table(self) -> None:
+        """Hide every private screen; show what happened since, then the table."""
+        from game.ui.scenes.scores import ScoresScene
+        from game.ui.scenes.table import TableScene
+
+        self.scenes = [s for s in self.scenes if isinstance(s, TableScene)][:1] or [
+            TableScene(self)
+        ]
+        if self.workshop is not None and self.workshop.state.finished:
+            self.scenes = [ScoresScene(self)]
+        for scene in reversed(self.pending):
+            self.scenes.append(scene)
+        self.pending = []
+        self.dirty = True
+
+    # -- the game -------------------------------------------------------------------------
+
+    def begin(self, workshop: Workshop) -> None:
+        """A game starts or resumes: the table, and the timer for this round."""
+        from game.ui.scenes.table import TableScene
+
+        self.workshop = workshop
+        workshop.t = self.t
+        self.timer = RoundTimer(workshop.state.scenario.round_timer_seconds)
+        self.timer.reset(start=False)
+        self.message = self.error = ""
+        self.reset_to(TableScene(self))
+
+    def perform(self, action: act.Action) -> Outcome:
+        """Send an action to the game; the outcome's sentence goes to the room."""
+        assert self.workshop is not None
+        outcome = self.workshop.act(action)
+        if outcome.ok:
+            self.message, self.error = outcome.message, ""
+            self._queue(outcome.moments)
+        else:
+            self.error = outcome.message
+        self.dirty = True
+        return outcome
+
+    def _queue(self, moments: Moments) -> None:
+        from game.ui.scenes.moments import EventCardScene, RoundSummaryScene
+
+        for news in moments.news:
+            self.pending.append(EventCardScene(self, news))
+        for number in moments.rounds_ended:
+            self.pending.append(RoundSummaryScene(self, number))
+        if moments.rounds_ended:
+            self.timer.reset(start=not self.workshop.state.finished)
+
+    # -- the loop -------------------------------------------------------------------------
+
+    @property
+    def layout(self) -> Layout:
+        width, height = pygame.display.get_surface().get_size()
+        return Layout(max(width, 1), max(height, 1), self.text_scale)
+
+    def run(self) -> None:
+        while self.running:
+            self.step()
+            self.clock.tick(BUSY_FPS if self.dirty else IDLE_FPS)
+
+    def step(self) -> None:
+        for event in pygame.event.get():
+            self.guarded(lambda event=event: self.handle(event))
+        if self.scene.tick():
+            self.dirty = True
+        shown = self.timer.shown() if self.timer.enabled else ""
+        if shown != self._shown_clock:
+            self._shown_clock = shown
+            self.dirty = True
+        if self.dirty and self.running:
+            self.guarded(self.draw)
+
+    def guarded(self, work: Callable[[], None]) -> None:
+        """A bug in a screen says so on the screen; the game (saved) goes on."""
+        if self.strict:
+            work()
+            return
+        try:
+            work()
+        except Exception as error:  # the workshop must not stop for one screen's bug
+            traceback.print_exc()
+            self.error = self.t(
+                "Something went wrong on this screen ({error}). The game is saved; "
+                "press Esc or F4 to go on.",
+                error=type(error).__name__,
+            )
+            self.dirty = True
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.running = False  # every action is saved already
+            return
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED):
+            self.dirty = True
+            return
+        if event.type == pygame.KEYDOWN:
+            self._key(event)
+        elif event.type == pygame.MOUSEMOTION and "pos" in event.dict:
+            self._hover(event.pos)
+        elif event.type == pygame.MOUSEBUTTONDOWN and event.dict.get("button") == 1:
+            self._pressed = self._hit_at(event.dict.get("pos"))
+        elif event.type == pygame.MOUSEBUTTONUP and event.dict.get("button") == 1:
+            hit = self._hit_at(event.dict.get("pos"))
+            pressed, self._pressed = self._pressed, None
+            if hit is not None and pressed is not None and hit.rect == pressed.rect:
+                self._activate(hit)
+        elif self.scene.handle(event):
+            self.dirty = True
+
+    def _hit_at(self, pos) -> Hit | None:
+        if not pos:
+            return None
+        point = self.layout.to_logical(pos)
+        for hit in reversed(self.hits):
+            if hit.enabled and hit.rect.collidepoint(point):
+                return hit
+        return None
+
+    def _hover(self, pos) -> None:
+        before = self._hit_at(self._physical(self.mouse)) if self.mouse else None
+        self.mouse = self.layout.to_logical(pos)
+        if self._hit_at(pos) is not before:
+            self.dirty = True
+
+    def _physical(self, logical: tuple[int, int]) -> tuple[int, int]:
+        s = self.layout.scale
+        return round(logical[0] * s), round(logical[1] * s)
+
+    def _activate(self, hit: Hit) -> None:
+        self.dirty = True
+        hit.action()
+
+    def _key(self, event: pygame.event.Event) -> None:
+        from game.ui.trainer import trainer_key
+
+        if trainer_key(self, event):
+            self.dirty = True
+            return
+        if self.help_open:
+            if event.key in (pygame.K_ESCAPE, pygame.K_RETURN):
+                self.help_open = False
+                self.dirty = True
+            return
+        if self.scene.handle(event):
+            self.dirty = True
+            return
+        for hit in self.hits:
+            if hit.key == event.key and hit.enabled:
+                self._activate(hit)
+                return
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def draw(self) -> None:
+        from game.ui.overlays import draw_help, draw_status
+
+        surface = pygame.display.get_surface()
+        painter = Painter(surface, self.layout, self.type, self.theme, self.mouse)
+        painter.fill()
+        self.scene.draw(painter)
+        draw_status(self, painter)
+        if self.help_open:
+            painter.hits = []
+            draw_help(self, painter)
+        self.hits, self.drawn = painter.hits, painter.drawn
+        pygame.display.flip()
+        self.dirty = False
+
+    # -- settings the trainer changes -------------------------------------------------------
+
+    def set_language(self, language: str) -> None:
+        self.t = Translator(language)
+        for scene in self.scenes:
+            scene.t = self.t
+        if self.workshop is not None:
+            self.workshop.t = self.t
+        self.dirty = True
+
+    def toggle_contrast(self) -> None:
+        self.theme = CALM if self.theme is HIGH_CONTRAST else HIGH_CONTRAST
+        self.type = Typesetter()  # cached lines carry the old colours
+
+    def change_text_size(self, step: int) -> None:
+        index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))
+        index = max(0, min(len(TEXT_SCALES) - 1, index + step))
+        self.text_scale = TEXT_SCALES[index]
+
+    def toggle_fullscreen(self) -> None:
+        try:
+            pygame.display.toggle_fullscreen()
+        except pygame.error as error:  # the dummy driver, some window managers
+            self.error = self.t("Fullscreen is not available here ({error}).", error=str(error))

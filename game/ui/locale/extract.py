@@ -1,0 +1,137 @@
+"""List every message id the screens translate, and check a language table against them.
+
+The English text in ``t("…")`` is the message id (see ``game/ui/i18n.py``), so the list of
+ids lives only in the code. A translator needs that list, and a table drifts as screens
+change: this script reads the code with ``ast`` (no import, no pygame) and prints the ids
+as JSON, or with ``--check`` reports ids a table lacks, keys no code uses any more, and
+translations whose ``{placeholders}`` differ from the English, exiting 1 if there are any.
+
+    python game/ui/locale/extract.py              # the ids, as a sorted JSON list
+    python game/ui/locale/extract.py --check      # compare with locale/da.json
+    python game/ui/locale/extract.py --check --language xx
+
+Besides the ``t(...)`` calls it reads the purposes in ``TRAINER_KEYS`` (``trainer.py``),
+which the help overlay passes through ``t`` as variables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import string
+import sys
+from pathlib import Path
+
+LOCALE_DIR = Path(__file__).resolve().parent
+UI_DIR = LOCALE_DIR.parent
+TRAINER_FILE = UI_DIR / "trainer.py"
+
+
+def _is_translator(func: ast.expr) -> bool:
+    """``t``, or any attribute called ``t``: ``self.t``, ``app.t``, ``self.app.t``."""
+    if isinstance(func, ast.Name):
+        return func.id == "t"
+    return isinstance(func, ast.Attribute) and func.attr == "t"
+
+
+def _calls(tree: ast.AST) -> set[str]:
+    found = set()
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and _is_translator(node.func)
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            found.add(node.args[0].value)
+    return found
+
+
+def _trainer_purposes(tree: ast.AST) -> set[str]:
+    """The second string of each pair in ``TRAINER_KEYS``."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AnnAssign):
+            targets, value = [node.target], node.value
+        elif isinstance(node, ast.Assign):
+            targets, value = node.targets, node.value
+        else:
+            continue
+        if not any(isinstance(x, ast.Name) and x.id == "TRAINER_KEYS" for x in targets):
+            continue
+        if not isinstance(value, ast.List | ast.Tuple):
+            continue
+        for item in value.elts:
+            if (
+                isinstance(item, ast.Tuple)
+                and len(item.elts) >= 2
+                and isinstance(item.elts[1], ast.Constant)
+                and isinstance(item.elts[1].value, str)
+            ):
+                found.add(item.elts[1].value)
+    return found
+
+
+def message_ids(ui_dir: Path = UI_DIR) -> list[str]:
+    """Every message id under ``ui_dir``, sorted and without repeats."""
+    ids: set[str] = set()
+    for path in sorted(ui_dir.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        ids |= _calls(tree)
+        if path.resolve() == TRAINER_FILE:
+            ids |= _trainer_purposes(tree)
+    return sorted(ids)
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` in a format string (``{{`` and ``}}`` are not placeholders)."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def check(ids: list[str], table: dict[str, str]) -> list[str]:
+    """One line per problem; no lines means the table fits the code."""
+    problems = [f"missing: {key!r}" for key in ids if key not in table]
+    wanted = set(ids)
+    problems += [f"unused: {key!r}" for key in sorted(table) if key not in wanted]
+    for key in ids:
+        if key not in table:
+            continue
+        try:
+            theirs = placeholders(table[key])
+        except ValueError as error:
+            problems.append(f"bad format string for {key!r}: {error}")
+            continue
+        if placeholders(key) != theirs:
+            problems.append(
+                f"placeholders differ: {key!r} has {sorted(placeholders(key))}, "
+                f"translation has {sorted(theirs)}"
+            )
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare the ids with a table")
+    parser.add_argument("--language", default="da", help="the table to check (default: da)")
+    args = parser.parse_args(argv)
+    ids = message_ids()
+    if not args.check:
+        print(json.dumps(ids, ensure_ascii=False, indent=1))
+        return 0
+    table_path = LOCALE_DIR / f"{args.language}.json"
+    table = json.loads(table_path.read_text(encoding="utf-8"))
+    problems = check(ids, table)
+    for line in problems:
+        print(line)
+    name = table_path.name
+    if problems:
+        print(f"{name}: {len(problems)} problem(s) for {len(ids)} message ids", file=sys.stderr)
+        return 1
+    print(f"{name}: all {len(ids)} message ids translated", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

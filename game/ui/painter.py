@@ -1,0 +1,242 @@
+"""Drawing one frame: panels, text that always fits, and buttons that can be clicked.
+
+Scenes describe a frame in logical units; the painter turns it into pixels. It is
+immediate-mode: a button exists because the frame drew it, and the app matches clicks and
+shortcut keys against the buttons of the last frame. Every line of text drawn is recorded
+with the box it had to stay inside — the tests read that record to prove nothing is
+clipped and that no secret reached a screen it does not belong on.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pygame
+
+from game.ui.layout import Layout
+from game.ui.text import Typesetter
+from game.ui.theme import SIZES, Colour, Theme
+
+PAD = 24  # logical padding inside panels
+
+
+@dataclass
+class Hit:
+    """A clickable area of the last frame, in logical units, with its shortcut key."""
+
+    rect: pygame.Rect
+    label: str
+    action: Callable[[], None]
+    key: int | None = None
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class DrawnText:
+    text: str
+    rect: pygame.Rect  # where the line went, in pixels
+    bounds: pygame.Rect  # the box it had to stay inside, in pixels
+
+
+class Painter:
+    def __init__(
+        self,
+        surface: pygame.Surface,
+        layout: Layout,
+        typesetter: Typesetter,
+        theme: Theme,
+        mouse: tuple[int, int] | None = None,
+    ):
+        self.surface = surface
+        self.layout = layout
+        self.type = typesetter
+        self.theme = theme
+        self.mouse = mouse  # logical position, for hover
+        self.hits: list[Hit] = []
+        self.drawn: list[DrawnText] = []
+
+    # -- geometry -------------------------------------------------------------------------
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.layout.logical_size
+
+    @property
+    def screen(self) -> pygame.Rect:
+        return pygame.Rect((0, 0), self.size)
+
+    def px(self, size: str) -> int:
+        return max(8, round(SIZES[size] * self.layout.font_scale))
+
+    def line_height(self, size: str = "body", bold: bool = False) -> int:
+        """One line of text in logical units (rounded up)."""
+        return math.ceil(self.type.line_height(self.px(size), bold) / self.layout.scale)
+
+    # -- shapes ---------------------------------------------------------------------------
+
+    def fill(self, colour: Colour | None = None) -> None:
+        self.surface.fill(colour or self.theme.background)
+
+    def box(
+        self,
+        rect: pygame.Rect,
+        colour: Colour | None = None,
+        edge: Colour | None = None,
+        edge_width: int | None = None,
+    ) -> None:
+        target = self.layout.to_px(rect)
+        radius = max(2, round(10 * self.layout.scale))
+        pygame.draw.rect(self.surface, colour or self.theme.panel, target, border_radius=radius)
+        width = self.theme.edge_width if edge_width is None else edge_width
+        if width:
+            pygame.draw.rect(
+                self.surface, edge or self.theme.panel_edge, target, width, border_radius=radius
+            )
+
+    def panel(self, rect: pygame.Rect, title: str | None = None, edge: Colour | None = None):
+        """A panel; returns the logical rectangle left inside it for content."""
+        self.box(rect, edge=edge)
+        inner = rect.inflate(-2 * PAD, -2 * PAD)
+        if title:
+            used = self.text(inner, title, "heading", bold=True, max_lines=1)
+            inner = pygame.Rect(inner.left, inner.top + used + 8, inner.width, inner.height - used - 8)
+        return inner
+
+    # -- text -----------------------------------------------------------------------------
+
+    def text(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        size: str = "body",
+        colour: Colour | None = None,
+        bold: bool = False,
+        align: str = "left",
+        max_lines: int | None = None,
+    ) -> int:
+        """Wrap ``text`` into ``rect``; lines that do not fit are cut with an ellipsis.
+
+        Returns the logical height used, so callers can stack paragraphs.
+        """
+        if not text or rect.width <= 0 or rect.height <= 0:
+            return 0
+        bounds = self.layout.to_px(rect)
+        px = self.px(size)
+        line_px = self.type.line_height(px, bold)
+        fitting = max(0, bounds.height // line_px)
+        if max_lines is not None:
+            fitting = min(fitting, max_lines)
+        if fitting == 0:
+            return 0
+        lines = self.type.wrap(text, px, bold, bounds.width)
+        if len(lines) > fitting:
+            lines = lines[:fitting]
+            lines[-1] = self.type.elide(lines[-1] + " …", px, bold, bounds.width)
+        y = bounds.top
+        for line in lines:
+            self._blit_line(line, px, bold, colour or self.theme.text, bounds, y, align)
+            y += line_px
+        return int((y - bounds.top) / self.layout.scale + 0.999)
+
+    def line(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        size: str = "body",
+        colour: Colour | None = None,
+        bold: bool = False,
+        align: str = "left",
+    ) -> None:
+        """One line, centred vertically in ``rect``, cut with an ellipsis if too long."""
+        bounds = self.layout.to_px(rect)
+        px = self.px(size)
+        while px > 8 and self.type.line_height(px, bold) > bounds.height:
+            px -= 1  # a short box (a small window, big text): smaller type rather than clipped
+        shown = self.type.elide(text, px, bold, bounds.width)
+        if not shown:
+            return
+        top = bounds.top + (bounds.height - self.type.line_height(px, bold)) // 2
+        self._blit_line(shown, px, bold, colour or self.theme.text, bounds, top, align)
+
+    def _blit_line(self, line, px, bold, colour, bounds, top, align) -> None:
+        surface = self.type.render(line, px, bold, colour)
+        width = surface.get_width()
+        if align == "center":
+            left = bounds.left + (bounds.width - width) // 2
+        elif align == "right":
+            left = bounds.right - width
+        else:
+            left = bounds.left
+        target = pygame.Rect(left, top, width, surface.get_height())
+        self.surface.blit(surface, target)
+        self.drawn.append(DrawnText(line, target, bounds))
+
+    # -- buttons --------------------------------------------------------------------------
+
+    def button(
+        self,
+        rect: pygame.Rect,
+        label: str,
+        action: Callable[[], None],
+        key: int | None = None,
+        enabled: bool = True,
+        selected: bool = False,
+        size: str = "body",
+    ) -> None:
+        """A button with its label (and its key, shown as a hint), clickable next frame."""
+        hovered = enabled and self.mouse is not None and rect.collidepoint(self.mouse)
+        if selected:
+            fill, ink = self.theme.accent, self.theme.accent_text
+        elif not enabled:
+            fill, ink = self.theme.panel, self.theme.disabled
+        else:
+            fill = self.theme.button_hover if hovered else self.theme.button
+            ink = self.theme.button_text
+        edge = self.theme.accent if hovered or selected else self.theme.panel_edge
+        self.box(rect, fill, edge)
+        inner = rect.inflate(-20, -8)
+        text = label
+        if key is not None and enabled:
+            hinted = f"{label}  [{key_name(key)}]"
+            room = self.layout.to_px(inner).width
+            if self.type.width(hinted, self.px(size), selected) <= room:
+                text = hinted  # the key hint only where it fits: the label matters more
+        self.centred(inner, text, size, ink, bold=selected)
+        self.hits.append(Hit(rect, label, action, key, enabled))
+
+    def centred(
+        self, rect: pygame.Rect, text: str, size: str, colour: Colour, bold: bool = False
+    ) -> None:
+        """Text centred in ``rect`` on as many lines as fit; one line shrinks rather than clip."""
+        bounds = self.layout.to_px(rect)
+        px = self.px(size)
+        line_px = self.type.line_height(px, bold)
+        fitting = bounds.height // line_px if line_px else 0
+        if fitting < 2:
+            self.line(rect, text, size, colour, bold, align="center")
+            return
+        lines = self.type.wrap(text, px, bold, bounds.width)
+        if len(lines) > fitting:
+            lines = lines[:fitting]
+            lines[-1] = self.type.elide(lines[-1] + " …", px, bold, bounds.width)
+        top = bounds.top + (bounds.height - line_px * len(lines)) // 2
+        for line in lines:
+            self._blit_line(line, px, bold, colour, bounds, top, "center")
+            top += line_px
+
+
+def key_name(key: int) -> str:
+    names = {
+        pygame.K_RETURN: "Enter",
+        pygame.K_ESCAPE: "Esc",
+        pygame.K_SPACE: "Space",
+        pygame.K_BACKSPACE: "⌫",
+        pygame.K_LEFT: "←",
+        pygame.K_RIGHT: "→",
+        pygame.K_UP: "↑",
+        pygame.K_DOWN: "↓",
+        pygame.K_TAB: "Tab",
+    }
+    return names.get(key) or pygame.key.name(key).upper()

@@ -1,0 +1,154 @@
+"""Scripted positions: any scene of a real game, for ``outofthebox shot``, tests and benchmarks.
+
+Games here are played through the engine by a simple script (not through the screens):
+each team accepts a deal that awaits it when it can, and otherwise proposes the deal that
+is best for everyone it names. The same scenario and seed give the same picture.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from game.engine import actions as act
+from game.engine.deals import points, walk_away
+from game.engine.rules import is_legal, legal_proposals
+from game.engine.state import GameState
+from game.ui.workshop import Workshop, default_seats
+
+SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+DEFAULT = SCENARIO_DIR / "children-and-families.yaml"
+SCENES = (
+    "title", "chooser", "seats", "curtain", "brief", "table", "turn", "deal", "respond",
+    "result", "event", "round", "scores", "inject", "poll", "problems", "help",
+)  # fmt: skip
+
+
+def good_proposal(state: GameState, role: str, everyone: bool = False) -> act.Propose | None:
+    """The legal proposal that leaves its worst-off participant best off (ties: more points)."""
+    best, best_key = None, None
+    for project in state.scenario.eligible_projects(role):
+        agreement = state.agreement_for(project.id)
+        if agreement is not None and agreement.active:
+            continue
+        for proposal in legal_proposals(state, role, project.id):
+            if everyone and len(proposal.participants) < 3:
+                continue
+            gains = [points(state.scenario, r, project, proposal.options) - walk_away(state, r, project)
+                     for r in proposal.participants]  # fmt: skip
+            key = (min(gains), sum(gains))
+            if best_key is None or key > best_key:
+                best, best_key = proposal, key
+    return best
+
+
+def scripted_action(state: GameState) -> act.Action:
+    role = state.current_role
+    for deal in state.open_deals():
+        if role in deal.awaiting() and is_legal(state, act.Accept(role, deal.number)):
+            return act.Accept(role, deal.number)
+    proposal = good_proposal(state, role)
+    return proposal if proposal is not None else act.Pass(role)
+
+
+def proposals_only(workshop: Workshop, count: int, seed: int = 3) -> None:
+    """Fill the table with ``count`` open deals (each team proposes on its turn)."""
+    rng = random.Random(seed)
+    made = 0
+    while made < count and not workshop.state.finished:
+        state = workshop.state
+        role = state.current_role
+        candidates = []
+        for project in state.scenario.eligible_projects(role):
+            candidates.extend(p for _, p in zip(range(400), legal_proposals(state, role, project.id), strict=False)
+                              if len(p.participants) >= 3)  # fmt: skip
+        if candidates:
+            workshop.act(rng.choice(candidates))
+            made += 1
+        else:
+            workshop.act(act.Pass(role))
+
+
+def play_to_end(workshop: Workshop, limit: int = 500) -> None:
+    for _ in range(limit):
+        if workshop.state.finished:
+            return
+        workshop.act(scripted_action(workshop.state))
+
+
+def start(saves: Path, scenario: Path = DEFAULT, seed: int = 7) -> Workshop:
+    from game.engine.record import Session
+
+    session = Session.start(scenario, seed, folder=saves)
+    return Workshop(session, default_seats(session.state))
+
+
+def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
+    """Put ``app`` on ``scene`` of a scripted game of ``scenario``."""
+    from game.ui.scenes import brief, chooser, deal, moments, respond, result, scores, seats
+    from game.ui.scenes import trainer_scenes, turn
+
+    if scene not in SCENES:
+        raise ValueError(f'no scene "{scene}"; choose one of: {", ".join(SCENES)}')
+    if scene == "title":
+        return
+    if scene == "chooser":
+        app.push(chooser.ChooserScene(app))
+        return
+    if scene == "seats":
+        choice = chooser.load_choices([scenario])[0]
+        app.push(seats.SeatsScene(app, scenario, choice.scenario))
+        return
+    workshop = start(app.saves, scenario, seed)
+    app.begin(workshop)
+    first = workshop.state.current_role
+    if scene == "curtain":
+        app.push(brief.CurtainScene(app, first, "turn"))
+    elif scene == "brief":
+        app.push(brief.BriefScene(app, first))
+    elif scene == "table":
+        proposals_only(workshop, 6)
+    elif scene == "turn":
+        proposals_only(workshop, 2)
+        app.push(turn.TurnScene(app, workshop.state.current_role))
+    elif scene == "deal":
+        app.push(deal.DealScene(app, first))
+    elif scene == "respond":
+        proposals_only(workshop, 1)
+        role = workshop.state.current_role
+        waiting = [d for d in workshop.state.open_deals() if role in d.awaiting()]
+        if not waiting:
+            proposals_only(workshop, len(workshop.state.scenario.roles) - 1)
+            role = workshop.state.current_role
+            waiting = [d for d in workshop.state.open_deals() if role in d.awaiting()]
+        app.push(respond.RespondScene(app, role, waiting[0].number))
+    elif scene == "result":
+        other = next(r.id for r in workshop.state.scenario.roles if r.id != first)
+        outcome = workshop.act(act.Explore(first, other))
+        app.push(result.ResultScene(app, first, outcome.private))
+    elif scene == "event":
+        card = workshop.state.scenario.events[0].id
+        outcome = workshop.act(act.InjectEvent(card=card))
+        app.push(moments.EventCardScene(app, outcome.moments.news[0]))
+    elif scene == "round":
+        proposals_only(workshop, len(workshop.state.scenario.roles))
+        app.push(moments.RoundSummaryScene(app, 1))
+    elif scene == "scores":
+        play_to_end(workshop)
+        app.reset_to(scores.ScoresScene(app))
+    elif scene == "inject":
+        app.push(trainer_scenes.InjectScene(app))
+    elif scene == "poll":
+        proposals_only(workshop, 1)
+        d = workshop.state.open_deals()[-1]
+        workshop.act(act.CallStrawPoll(project=d.project, participants=d.participants, options=d.options))
+        workshop.act(act.AnswerStrawPoll(d.participants[0], True))
+        app.push(trainer_scenes.PollScene(app, d.number))
+    elif scene == "problems":
+        app.push(trainer_scenes.ProblemsScene(app, [
+            f"{scenario.name}:37:5: roles[library].brnad: unknown field \"brnad\" (hint: did you mean \"brand\"?)",
+            f"{scenario.name}:55:19: roles[library].brief.red_lines[1].option: issue \"branding\" has no option \"cafe-logo\"",
+        ]))  # fmt: skip
+    elif scene == "help":
+        proposals_only(workshop, 2)
+        app.help_open = True

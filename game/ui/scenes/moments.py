@@ -1,0 +1,68 @@
+"""Moments the whole room sees: an event card, and the summary at the end of a round."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.painter import Painter
+from game.ui.scenes.base import Scene, button_row
+from game.ui.words import status_name
+
+
+class EventCardScene(Scene):
+    name = "event"
+
+    def __init__(self, app, news: dict):
+        super().__init__(app)
+        self.news = news
+
+    def draw(self, painter: Painter) -> None:
+        t = self.t
+        width, _ = painter.size
+        area = self.header(painter, t("Event card"))
+        card = pygame.Rect(width // 2 - 700, area.top, 1400, area.height)
+        inner = painter.panel(card, self.news["title"], edge=painter.theme.accent)
+        top = inner.top + painter.text(inner, self.news["text"].strip(), "body") + 24
+        for outcome in self.news["outcomes"]:
+            if top >= inner.bottom:
+                break
+            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), "► " + outcome, "body", painter.theme.accent) + 10
+        button_row(painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)])
+
+
+class RoundSummaryScene(Scene):
+    name = "round"
+
+    def __init__(self, app, round_number: int):
+        super().__init__(app)
+        self.round = round_number
+
+    def draw(self, painter: Painter) -> None:
+        t = self.t
+        view = self.app.workshop.public_view()
+        area = self.header(painter, t("Round {round} is over", round=self.round))
+        titles = {p["id"]: p["title"] for p in view["projects"]}
+        names = {r["id"]: r["name"] for r in view["roles"]}
+        lines = []
+        for deal in view["deals"]:
+            if deal["round"] == self.round or (deal["status"] == "expired" and deal["round"] == self.round - 1):
+                lines.append(t("Deal {number} ({project}, from {proposer}): {status}", number=deal["number"],
+                               project=titles[deal["project"]], proposer=names[deal["proposer"]],
+                               status=status_name(t, deal["status"])))  # fmt: skip
+        for news in view["news"]:
+            if news["round"] == self.round:
+                lines.append(t("Event: {title}", title=news["title"]))
+        if not lines:
+            lines.append(t("A quiet round: no deals and no events."))
+        if view["finished"]:
+            lines.append(t("The game is over: the scores are next."))
+        else:
+            first = view["turn_of"]
+            lines.append(t("Next: round {round}; {team} starts.", round=view["round"], team=self.app.workshop.seat(first).team))
+        inner = painter.panel(area)
+        top = inner.top
+        for line in lines:
+            if top >= inner.bottom:
+                break
+            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), "• " + line, "body") + 10
+        button_row(painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)])

@@ -1,0 +1,120 @@
+"""Answering a deal: accept, reject with a reason the partners will hear, or counter."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import actions as act
+from game.ui.dealmath import project_of, read_deal
+from game.ui.painter import Painter
+from game.ui.scenes.base import Scene, button_row
+
+
+class RespondScene(Scene):
+    name = "respond"
+
+    def __init__(self, app, role: str, deal: int):
+        super().__init__(app)
+        self.role = role
+        self.secret_of = role
+        self.deal = deal
+        self.rejecting = False
+
+    def reasons(self, view, reading) -> list[str]:
+        t = self.t
+        reasons = list(reading.red_lines)
+        if not reading.better_than_nothing:
+            reasons.append(t("This leaves us below what we get without a deal."))
+        reasons += [
+            t("It costs us more than we can give."),
+            t("It is too risky for us."),
+            t("It does not serve our mission."),
+        ]
+        return list(dict.fromkeys(reasons))
+
+    def draw(self, painter: Painter) -> None:
+        t = self.t
+        workshop = self.app.workshop
+        view = workshop.private_view(self.role)
+        role_name = workshop.name(self.role)
+        deal = next(d for d in view["deals"] if d["number"] == self.deal)
+        project = project_of(view, deal["project"])
+        names = {role["id"]: role["name"] for role in view["roles"]}
+        area = self.header(painter, t("Deal {number}: {project}", number=self.deal, project=project["title"]), secret=role_name)
+        left = pygame.Rect(area.left, area.top, area.width // 2 - 15, area.height)
+        right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
+        inner = painter.panel(left, t("The deal, with our points"))
+        top = inner.top
+        who = t("From {proposer}, with {others}", proposer=names[deal["proposer"]],
+                others=", ".join(names[r] for r in deal["participants"] if r != deal["proposer"]))  # fmt: skip
+        top += painter.text(pygame.Rect(inner.left, top, inner.width, 100), who, "small", painter.theme.muted, max_lines=2) + 12
+        points = view["me"]["points"][deal["project"]]
+        for issue, option_id in zip(project["issues"], deal["options"], strict=True):
+            option = next(o for o in issue["options"] if o["id"] == option_id)
+            line = f"{issue['title']}: {option['label']} · {points[issue['id']][option_id]}"
+            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small", max_lines=2) + 8
+        reading = read_deal(view, deal["project"], list(deal["options"]))
+        verdict = "✓ " + t("better than no deal") if reading.better_than_nothing else "✗ " + t("worse than no deal")
+        summary = [
+            t("Our points: {points} (without a deal: {walk})", points=reading.points, walk=reading.walk_away),
+            verdict,
+            t("Our cost per round: {staff} staff, {budget} budget", staff=reading.staff_time, budget=reading.budget),
+            t("Risk: {level} of 10", level=reading.risk),
+        ] + ["✗ " + t("Red line: {reason}", reason=reason) for reason in reading.red_lines]
+        top += 10
+        for line in summary:
+            if top >= inner.bottom:
+                break
+            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small", painter.theme.accent) + 6
+        if self.rejecting:
+            self.draw_reasons(painter, right, view, reading)
+        else:
+            self.draw_answers(painter, right, reading)
+        button_row(painter, self.footer(painter), [(t("Back"), self.back, pygame.K_ESCAPE, True)])
+
+    def draw_answers(self, painter: Painter, rect: pygame.Rect, reading) -> None:
+        t = self.t
+        inner = painter.panel(rect, t("Our answer"))
+        refusal = self.app.workshop.check(act.Accept(self.role, self.deal))
+        entries = [
+            (t("Accept"), self.accept, pygame.K_a, refusal is None),
+            (t("Reject, and say why"), self.start_rejecting, pygame.K_r, True),
+            (t("Counter with a changed deal"), self.counter, pygame.K_c, True),
+        ]
+        height = min(100, (inner.height - 200) // 3)
+        for index, (label, action, key, enabled) in enumerate(entries):
+            painter.button(pygame.Rect(inner.left, inner.top + index * (height + 16), inner.width, height), label, action, key, enabled)
+        if refusal:
+            top = inner.top + 3 * (height + 16)
+            painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), "⚠ " + refusal, "small", painter.theme.bad)
+
+    def draw_reasons(self, painter: Painter, rect: pygame.Rect, view, reading) -> None:
+        t = self.t
+        inner = painter.panel(rect, t("Why do we reject it? (everyone hears the reason)"))
+        reasons = self.reasons(view, reading)
+        height = min(100, (inner.height - 12 * len(reasons)) // len(reasons))
+        for index, reason in enumerate(reasons):
+            painter.button(pygame.Rect(inner.left, inner.top + index * (height + 12), inner.width, height), reason,
+                           lambda r=reason: self.reject(r), size="small")  # fmt: skip
+
+    def back(self) -> None:
+        if self.rejecting:
+            self.rejecting = False
+        else:
+            self.app.pop()
+
+    def start_rejecting(self) -> None:
+        self.rejecting = True
+
+    def accept(self) -> None:
+        if self.app.perform(act.Accept(self.role, self.deal)).ok:
+            self.app.to_table()
+
+    def reject(self, reason: str) -> None:
+        if self.app.perform(act.Reject(self.role, self.deal, reason)).ok:
+            self.app.to_table()
+
+    def counter(self) -> None:
+        from game.ui.scenes.deal import DealScene
+
+        self.app.replace(DealScene(self.app, self.role, counter_of=self.deal))

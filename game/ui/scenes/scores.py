@@ -1,0 +1,92 @@
+"""The final scores: win-win, risk and innovation per agreement, per role and for the table.
+
+Each score is shown as a number, a bar and its reason, and individual scores stand next
+to the table's: the lesson is that the table wins together.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.painter import Painter
+from game.ui.scenes.base import Scene, button_row
+
+AXIS_KEYS = ("win_win", "risk", "innovation")
+
+
+class ScoresScene(Scene):
+    name = "scores"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.page = 0  # 0: the table and the roles; 1…: one agreement each
+
+    def axis_names(self) -> dict[str, str]:
+        t = self.t
+        return {"win_win": t("Win-win"), "risk": t("Risk"), "innovation": t("Innovation")}
+
+    def draw(self, painter: Painter) -> None:
+        t = self.t
+        workshop = self.app.workshop
+        scores = workshop.scores()
+        pages = 1 + len(scores.agreements)
+        self.page %= pages
+        area = self.header(painter, t("Final scores"), t("Page {page} of {pages}", page=self.page + 1, pages=pages))
+        if self.page == 0:
+            self.draw_overview(painter, area, scores)
+        else:
+            self.draw_agreement(painter, area, scores.agreements[self.page - 1])
+        button_row(painter, self.footer(painter), [
+            (t("Previous"), lambda: self.turn(-1), pygame.K_LEFT, pages > 1),
+            (t("Next"), lambda: self.turn(+1), pygame.K_RIGHT, pages > 1),
+            (t("Back to the title"), self.leave, pygame.K_ESCAPE, True),
+        ])  # fmt: skip
+
+    def draw_overview(self, painter: Painter, area: pygame.Rect, scores) -> None:
+        t = self.t
+        workshop = self.app.workshop
+        names = self.axis_names()
+        top_h = area.height // 2
+        table = painter.panel(pygame.Rect(area.left, area.top, area.width, top_h), t("The table"))
+        row_h = table.height // 3
+        for index, axis in enumerate(AXIS_KEYS):
+            self.bar(painter, pygame.Rect(table.left, table.top + index * row_h, table.width, row_h), names[axis], scores.table[axis])
+        roles = painter.panel(pygame.Rect(area.left, area.top + top_h + 20, area.width, area.height - top_h - 20), t("Each role: its own points and its agreements' mean scores"))
+        role_ids = list(scores.roles)
+        row_h = roles.height // max(1, len(role_ids))
+        for index, role in enumerate(role_ids):
+            axes = scores.roles[role]
+            line = t("{role}: {points} points", role=workshop.name(role), points=scores.individual[role]) + "   " + "   ".join(
+                f"{names[a]} {axes[a].score}" for a in AXIS_KEYS
+            )
+            painter.line(pygame.Rect(roles.left, roles.top + index * row_h, roles.width, row_h), line, "small")
+
+    def draw_agreement(self, painter: Painter, area: pygame.Rect, agreement) -> None:
+        workshop = self.app.workshop
+        title = workshop.state.scenario.project(agreement.project).title
+        members = ", ".join(workshop.name(m) for m in agreement.members)
+        inner = painter.panel(area, f"{title}: {members}")
+        names = self.axis_names()
+        row_h = inner.height // 3
+        for index, axis in enumerate(AXIS_KEYS):
+            self.bar(painter, pygame.Rect(inner.left, inner.top + index * row_h, inner.width, row_h), names[axis], getattr(agreement, axis))
+
+    def bar(self, painter: Painter, rect: pygame.Rect, name: str, axis) -> None:
+        """A score as a labelled bar (the number is written: colour never carries it alone)."""
+        label_w = 330
+        line_h = min(rect.height, painter.line_height("body"))
+        painter.line(pygame.Rect(rect.left, rect.top, label_w, line_h), f"{name} {axis.score}", "body", bold=True)
+        track = pygame.Rect(rect.left + label_w, rect.top + 8, rect.width - label_w, max(8, line_h - 16))
+        painter.box(track, painter.theme.background)
+        if axis.score:
+            painter.box(pygame.Rect(track.left, track.top, track.width * axis.score // 100, track.height), painter.theme.accent, painter.theme.accent)
+        painter.text(pygame.Rect(rect.left + 20, rect.top + line_h, rect.width - 20, rect.height - line_h), "→ " + axis.reason, "small", painter.theme.muted, max_lines=2)
+
+    def turn(self, step: int) -> None:
+        self.page += step
+
+    def leave(self) -> None:
+        from game.ui.scenes.title import TitleScene
+
+        self.app.workshop = None
+        self.app.reset_to(TitleScene(self.app))

@@ -1,0 +1,92 @@
+"""Seat setup: a team name for every role, human or computer, and the language."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pygame
+
+from game.ui.i18n import LANGUAGES
+from game.ui.painter import Painter
+from game.ui.scenes.base import Scene, button_row
+from game.ui.words import sector_name
+from game.ui.workshop import Seat, Workshop
+
+MAX_NAME = 40
+
+
+class SeatsScene(Scene):
+    name = "seats"
+
+    def __init__(self, app, path: Path, scenario):
+        super().__init__(app)
+        self.path = path
+        self.scenario = scenario
+        self.seats = [Seat(role.id, role.name) for role in scenario.roles]
+        self.editing = 0  # the team name being typed
+
+    def draw(self, painter: Painter) -> None:
+        t = self.t
+        area = self.header(
+            painter,
+            t("Who plays?"),
+            t("Type each team's name (click a name to change it). Computer partners come in a later version."),
+        )
+        count = len(self.seats)
+        row_height = min(120, (area.height - 100) // count - 12)
+        for index, seat in enumerate(self.seats):
+            role = self.scenario.roles[index]
+            row = pygame.Rect(area.left, area.top + index * (row_height + 12), area.width, row_height)
+            label = pygame.Rect(row.left, row.top, 700, row_height)
+            painter.box(label)
+            painter.line(label.inflate(-30, -10), f"{role.name} ({sector_name(t, role.sector)})", "body", bold=True)
+            field = pygame.Rect(label.right + 20, row.top, row.width - 700 - 20 - 380, row_height)
+            editing = index == self.editing
+            shown = seat.team + ("▏" if editing else "")
+            painter.button(field, shown, lambda i=index: self.edit(i), selected=editing)
+            seat_kind = pygame.Rect(field.right + 20, row.top, 360, row_height)
+            painter.button(seat_kind, t("Human team"), lambda: None, enabled=False)
+        other = "da" if t.language == "en" else "en"
+        language = pygame.Rect(area.left, area.bottom - 90, 600, 80)
+        painter.button(language, t("Language: {name}", name=LANGUAGES[t.language]),
+                       lambda: self.app.set_language(other), pygame.K_F12)  # fmt: skip
+        button_row(
+            painter,
+            self.footer(painter),
+            [
+                (t("Back"), self.app.pop, pygame.K_ESCAPE, True),
+                (t("Start the game"), self.start, pygame.K_RETURN, True),
+            ],
+        )
+
+    def edit(self, index: int) -> None:
+        self.editing = index
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        seat = self.seats[self.editing]
+        if event.type == pygame.TEXTINPUT:
+            seat.team = (seat.team + event.text)[:MAX_NAME]
+            return True
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_BACKSPACE:
+                seat.team = seat.team[:-1]
+                return True
+            if event.key in (pygame.K_TAB, pygame.K_DOWN):
+                self.editing = (self.editing + 1) % len(self.seats)
+                return True
+            if event.key == pygame.K_UP:
+                self.editing = (self.editing - 1) % len(self.seats)
+                return True
+        return False
+
+    def start(self) -> None:
+        from game.ui.scenes.brief import CurtainScene
+
+        for seat, role in zip(self.seats, self.scenario.roles, strict=True):
+            seat.team = seat.team.strip() or role.name
+        seed = self.app.seed if self.app.seed is not None else random.SystemRandom().randrange(1, 10**6)
+        workshop = Workshop.start(self.path, seed, self.seats, folder=self.app.saves, t=self.t)
+        self.app.begin(workshop)
+        for role in reversed(self.scenario.roles):  # every team reads its brief, in turn
+            self.app.push(CurtainScene(self.app, role.id, "brief"))

@@ -1,0 +1,71 @@
+"""The title: start a new game, or resume the one the laptop was playing."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.i18n import LANGUAGES
+from game.ui.painter import Painter
+from game.ui.saves import latest_unfinished
+from game.ui.scenes.base import Scene
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.resumable = latest_unfinished(app.saves)
+
+    def draw(self, painter: Painter) -> None:
+        t = self.t
+        width, height = painter.size
+        top = height // 2 - 330
+        painter.line(pygame.Rect(0, top, width, 140), "Out of the Box", "title", painter.theme.accent, True, "center")
+        painter.text(
+            pygame.Rect(width // 2 - 700, top + 150, 1400, 120),
+            t("A role-play game about library partnerships: win-win, risk and innovation."),
+            "body",
+            painter.theme.muted,
+            align="center",
+        )
+        column = pygame.Rect(width // 2 - 450, top + 300, 900, 90)
+        if self.resumable is not None:
+            saved = self.resumable
+            painter.button(
+                column,
+                t("Resume {title}, round {round} (saved {time})", title=saved.title,
+                  round=saved.round, time=saved.saved_at),  # fmt: skip
+                self.resume,
+                pygame.K_r,
+            )
+            column = column.move(0, 110)
+        painter.button(column, t("New game"), self.new_game, pygame.K_RETURN)
+        column = column.move(0, 110)
+        other = "da" if self.t.language == "en" else "en"
+        painter.button(column, t("Language: {name}", name=LANGUAGES[self.t.language]),
+                       lambda: self.app.set_language(other), pygame.K_l)  # fmt: skip
+        column = column.move(0, 110)
+        painter.button(column, t("Quit"), self.quit, pygame.K_ESCAPE)
+        painter.line(pygame.Rect(0, height - 70, width, 50), t("F1: the trainer's keys"),
+                     "small", painter.theme.muted, align="center")  # fmt: skip
+
+    def new_game(self) -> None:
+        from game.ui.scenes.chooser import ChooserScene
+
+        self.app.push(ChooserScene(self.app))
+
+    def resume(self) -> None:
+        from game.engine.record import SaveError
+        from game.ui.workshop import Workshop
+
+        try:
+            workshop = Workshop.resume(self.resumable.path, self.t)
+        except SaveError as error:
+            self.app.error = str(error)
+            self.resumable = None
+            return
+        self.app.begin(workshop)
+
+    def quit(self) -> None:
+        self.app.running = False

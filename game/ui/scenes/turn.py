@@ -1,0 +1,170 @@
+"""A team's turn, behind the curtain: its situation, and everything it may do now.
+
+One main action per turn: propose, answer a deal, explore a partner, consult users,
+build a competence, communicate, or pass. Whatever the team chooses goes to the game as
+an action; what only the team may learn (an exploration's fact) is shown here, then the
+screen hides again before the room sees the table.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import actions as act
+from game.ui.painter import Painter
+from game.ui.scenes.base import Scene, button_row
+from game.ui.words import resources
+
+MODES = ("explore", "consult", "build", "communicate")
+
+
+class TurnScene(Scene):
+    name = "turn"
+
+    def __init__(self, app, role: str):
+        super().__init__(app)
+        self.role = role
+        self.secret_of = role
+        self.mode: str | None = None
+
+    def draw(self, painter: Painter) -> None:
+        t = self.t
+        workshop = self.app.workshop
+        view = workshop.private_view(self.role)
+        role_name = workshop.name(self.role)
+        area = self.header(painter, t("Our turn: {role}", role=role_name), secret=role_name)
+        left = pygame.Rect(area.left, area.top, area.width * 9 // 20, area.height)
+        right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
+        self.draw_situation(painter, left, view)
+        if self.mode is None:
+            self.draw_actions(painter, right, view)
+        else:
+            self.draw_choices(painter, right, view)
+        button_row(
+            painter,
+            self.footer(painter),
+            [
+                (t("Read our brief"), self.read_brief, pygame.K_b, True),
+                (t("Hide: back to the table"), self.app.to_table, pygame.K_ESCAPE, self.mode is None),
+            ],
+        )
+
+    def draw_situation(self, painter: Painter, rect: pygame.Rect, view) -> None:
+        t = self.t
+        me = view["me"]
+        inner = painter.panel(rect, t("Our situation"))
+        free = me["free_this_round"]
+        lines = [t("Free this round: {amounts}", amounts=resources(t, free["staff_time"], free["budget"]))]
+        titles = {p["id"]: p["title"] for p in view["projects"]}
+        agreed = {a["project"] for a in view["agreements"] if a["failed_round"] is None}
+        for project, value in me["walk_away"].items():
+            state = t("agreed") if project in agreed else t("without a deal: {points} points", points=value)
+            lines.append(f"• {titles[project]}: {state}")
+        for line in me["red_lines"]:
+            lines.append("✗ " + t("Red line: {reason}", reason=line["reason"]))
+        for insight in me["insights"]:
+            lines.append("? " + insight["text"])
+        top = inner.top
+        for line in lines:
+            if top >= inner.bottom:
+                break
+            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small") + 8
+
+    def draw_actions(self, painter: Painter, rect: pygame.Rect, view) -> None:
+        t = self.t
+        rules = view["rules"]
+        waiting = [d for d in view["deals"] if d["status"] == "open" and self.role in d["participants"]
+                   and self.role not in d["accepted"] and self.role not in {r["role"] for r in d["rejected"]}]  # fmt: skip
+        titles = {p["id"]: p["title"] for p in view["projects"]}
+        entries: list[tuple[str, object, int | None]] = []
+        for deal in waiting[:3]:
+            entries.append((t("Answer deal {number}: {project}", number=deal["number"], project=titles[deal["project"]]),
+                            lambda n=deal["number"]: self.answer(n), None))  # fmt: skip
+        entries += [
+            (t("Propose a deal"), self.propose, pygame.K_p),
+            (t("Explore a partner ({cost})", cost=cost_text(t, rules["explore_cost"])), lambda: self.set_mode("explore"), pygame.K_e),
+            (t("Consult users ({cost})", cost=cost_text(t, rules["consult_cost"])), lambda: self.set_mode("consult"), pygame.K_u),
+            (t("Build a competence ({cost})", cost=cost_text(t, rules["build_competence_cost"])), lambda: self.set_mode("build"), pygame.K_c),
+            (t("Communicate ({cost})", cost=cost_text(t, rules["communicate_cost"])), lambda: self.set_mode("communicate"), pygame.K_n),
+            (t("Pass"), self.pass_turn, None),
+        ]
+        self.draw_list(painter, rect, t("What do we do?"), entries)
+
+    def draw_choices(self, painter: Painter, rect: pygame.Rect, view) -> None:
+        t = self.t
+        entries: list[tuple[str, object, int | None]] = []
+        if self.mode == "explore":
+            title = t("Which partner do we explore?")
+            for role in view["roles"]:
+                if role["id"] != self.role:
+                    entries.append((role["name"], lambda r=role["id"]: self.send(act.Explore(self.role, r)), None))
+        elif self.mode == "consult":
+            title = t("Which project's users do we consult?")
+            for project in view["projects"]:
+                entries.append((project["title"], lambda p=project["id"]: self.send(act.ConsultUsers(self.role, p)), None))
+        elif self.mode == "build":
+            title = t("Which competence do we build?")
+            have = next(r for r in view["roles"] if r["id"] == self.role)["competencies"]
+            for competency in view["learnable"]:
+                if competency not in have:
+                    entries.append((competency, lambda c=competency: self.send(act.BuildCompetence(self.role, c)), None))
+        else:
+            title = t("How do we tell people?")
+            entries.append((t("A newsletter"), lambda: self.send(act.Communicate(self.role, "newsletter")), None))
+            entries.append((t("A flyer"), lambda: self.send(act.Communicate(self.role, "flyer")), None))
+        entries.append((t("Back"), lambda: self.set_mode(None), pygame.K_ESCAPE))
+        self.draw_list(painter, rect, title, entries)
+
+    def draw_list(self, painter: Painter, rect: pygame.Rect, title: str, entries) -> None:
+        inner = painter.panel(rect, title)
+        gap = 12
+        height = min(90, (inner.height - gap * (len(entries) - 1)) // max(1, len(entries)))
+        for index, (label, action, key) in enumerate(entries):
+            button = pygame.Rect(inner.left, inner.top + index * (height + gap), inner.width, height)
+            painter.button(button, label, action, key, size="small")
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        return False
+
+    # -- what the buttons do ---------------------------------------------------------------
+
+    def set_mode(self, mode: str | None) -> None:
+        self.mode = mode
+
+    def read_brief(self) -> None:
+        from game.ui.scenes.brief import BriefScene
+
+        self.app.push(BriefScene(self.app, self.role, back_to_turn=True))
+
+    def propose(self) -> None:
+        from game.ui.scenes.deal import DealScene
+
+        self.app.push(DealScene(self.app, self.role))
+
+    def answer(self, number: int) -> None:
+        from game.ui.scenes.respond import RespondScene
+
+        self.app.push(RespondScene(self.app, self.role, number))
+
+    def pass_turn(self) -> None:
+        self.send(act.Pass(self.role))
+
+    def send(self, action: act.Action) -> None:
+        outcome = self.app.perform(action)
+        if not outcome.ok:
+            return  # the refusal is on the message strip; the team chooses again
+        if outcome.private:
+            from game.ui.scenes.result import ResultScene
+
+            self.app.replace(ResultScene(self.app, self.role, outcome.private))
+        else:
+            self.app.to_table()
+
+
+def cost_text(t, cost: dict) -> str:
+    parts = []
+    if cost.get("staff_time"):
+        parts.append(t("{n} staff", n=cost["staff_time"]))
+    if cost.get("budget"):
+        parts.append(t("{n} budget", n=cost["budget"]))
+    return ", ".join(parts) or t("free")

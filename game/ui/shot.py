@@ -1,0 +1,28 @@
+"""Render one scene of a scripted game to a PNG: for the tests, the docs and the README."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.ui.app import App
+from game.ui.positions import stage
+
+
+def staged_app(scene: str, size, scenario: Path, seed: int, language: str, saves: Path,
+               contrast: bool = False) -> App:  # fmt: skip
+    app = App(size, language=language, saves=saves, strict=True, seed=seed)
+    if contrast:
+        app.toggle_contrast()
+    stage(app, scene, scenario, seed)
+    app.draw()
+    return app
+
+
+def render(scene: str, size, output: Path, scenario: Path, seed: int, language: str,
+           saves: Path, contrast: bool = False) -> App:  # fmt: skip
+    app = staged_app(scene, size, scenario, seed, language, saves, contrast)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    pygame.image.save(pygame.display.get_surface(), str(output))
+    return app

@@ -1,0 +1,57 @@
+"""The round timer: data from the scenario, kept by the screen, started and stopped by F3."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+
+class RoundTimer:
+    def __init__(self, seconds: int | None, clock: Callable[[], float] = time.monotonic):
+        self.seconds = seconds
+        self.clock = clock
+        self.left = float(seconds or 0)
+        self.running = False
+        self._since = 0.0
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.seconds)
+
+    def reset(self, start: bool = True) -> None:
+        self.left = float(self.seconds or 0)
+        self.running = False
+        if start:
+            self.start()
+
+    def start(self) -> None:
+        if self.enabled and not self.running:
+            self.running = True
+            self._since = self.clock()
+
+    def stop(self) -> None:
+        if self.running:
+            self.left = self.remaining()
+            self.running = False
+
+    def toggle(self) -> None:
+        if self.running:
+            self.stop()
+        elif self.remaining() <= 0:
+            self.left = 60.0  # time was up: one more minute
+            self.start()
+        else:
+            self.start()
+
+    def remaining(self) -> float:
+        if not self.running:
+            return max(0.0, self.left)
+        return max(0.0, self.left - (self.clock() - self._since))
+
+    @property
+    def up(self) -> bool:
+        return self.enabled and self.remaining() <= 0
+
+    def shown(self) -> str:
+        whole = int(self.remaining() + 0.999)
+        return f"{whole // 60}:{whole % 60:02d}"

@@ -1,0 +1,118 @@
+"""The trainer's keys: function keys, so that they never collide with a team's typing.
+
+Every key is listed on the help overlay (F1); ``TRAINER_KEYS`` is that list.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine import actions as act
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+# (key label, what it does) in the help overlay's order; the labels are translated there.
+TRAINER_KEYS: list[tuple[str, str]] = [
+    ("F1", "this help"),
+    ("F2", "pause or resume the game"),
+    ("F3", "start or stop the round timer (when time is up: one more minute)"),
+    ("F4 / Ctrl+Z", "undo the last action"),
+    ("F5", "reload the scenario file from disk"),
+    ("F6", "skip the turn of the team that is playing"),
+    ("F7", "play an event card now"),
+    ("F8", "straw poll on the newest deal on the table"),
+    ("F9", "high-contrast colours"),
+    ("F11", "fullscreen"),
+    ("Ctrl + / Ctrl −", "text size up and down"),
+    ("Ctrl+S", "save now (the game also saves after every action)"),
+]
+
+
+def trainer_key(app: App, event: pygame.event.Event) -> bool:
+    """Handle a trainer's key; True if it was one."""
+    key = event.key
+    ctrl = bool(event.mod & pygame.KMOD_CTRL) if hasattr(event, "mod") else False
+    if key == pygame.K_F1:
+        app.help_open = not app.help_open
+    elif key == pygame.K_F9:
+        app.toggle_contrast()
+    elif key == pygame.K_F11:
+        app.toggle_fullscreen()
+    elif ctrl and key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+        app.change_text_size(+1)
+    elif ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+        app.change_text_size(-1)
+    elif key in (pygame.K_F2, pygame.K_F3, pygame.K_F4, pygame.K_F5, pygame.K_F6, pygame.K_F7,
+                 pygame.K_F8) or (ctrl and key in (pygame.K_z, pygame.K_s)):  # fmt: skip
+        _game_key(app, key, ctrl)
+    else:
+        return False
+    return True
+
+
+def _game_key(app: App, key: int, ctrl: bool) -> None:
+    workshop = app.workshop
+    if workshop is None or workshop.state.finished:
+        app.error = app.t("That key works during a game.")
+        return
+    if key == pygame.K_F2:
+        app.perform(act.Resume() if workshop.state.paused else act.Pause())
+    elif key == pygame.K_F3:
+        app.timer.toggle()
+    elif key == pygame.K_F4 or (ctrl and key == pygame.K_z):
+        _undo(app)
+    elif key == pygame.K_F5:
+        _reload(app)
+    elif key == pygame.K_F6:
+        if app.perform(act.SkipTurn()).ok:
+            app.to_table()
+    elif key == pygame.K_F7:
+        from game.ui.scenes.trainer_scenes import InjectScene
+
+        app.to_table()
+        app.push(InjectScene(app))
+    elif key == pygame.K_F8:
+        _straw_poll(app)
+    elif ctrl and key == pygame.K_s:
+        workshop.session.save()
+        app.message = app.t("Saved: {path}", path=str(workshop.session.path))
+
+
+def _undo(app: App) -> None:
+    outcome = app.workshop.undo()
+    if outcome.ok:
+        app.pending = []
+        app.message, app.error = app.t("The last action was undone."), ""
+        app.to_table()
+    else:
+        app.error = outcome.message
+
+
+def _reload(app: App) -> None:
+    from game.ui.scenes.trainer_scenes import ProblemsScene
+
+    problems = app.workshop.reload()
+    if problems:
+        app.push(ProblemsScene(app, problems))
+    else:
+        app.message = app.t("The scenario file was read again; the game goes on.")
+        app.to_table()
+
+
+def _straw_poll(app: App) -> None:
+    from game.ui.scenes.trainer_scenes import PollScene
+
+    state = app.workshop.state
+    deals = state.open_deals()
+    if not deals:
+        app.error = app.t("A straw poll needs a deal on the table.")
+        return
+    deal = deals[-1]
+    outcome = app.perform(act.CallStrawPoll(project=deal.project, participants=deal.participants,
+                                            options=deal.options))  # fmt: skip
+    if outcome.ok:
+        app.to_table()
+        app.push(PollScene(app, deal.number))

@@ -1,0 +1,26 @@
+"""Scenario vocabulary said in the interface's language (sectors, resources, yes/no)."""
+
+from __future__ import annotations
+
+from game.ui.i18n import Translator
+
+
+def sector_name(t: Translator, sector: str) -> str:
+    names = {"public": t("public sector"), "civic": t("civic sector"), "market": t("market sector")}
+    return names.get(sector, sector)
+
+
+def resources(t: Translator, staff_time: int, budget: int) -> str:
+    return t("{staff} staff · {budget} budget", staff=staff_time, budget=budget)
+
+
+def status_name(t: Translator, status: str) -> str:
+    names = {
+        "open": t("open"),
+        "signed": t("✓ signed"),
+        "rejected": t("✗ rejected"),
+        "countered": t("↺ countered"),
+        "expired": t("expired"),
+        "superseded": t("superseded"),
+    }
+    return names.get(status, status)

@@ -1,0 +1,179 @@
+"""The screens' one door to the game: a session, its seats, and what just happened.
+
+No pygame here. Scenes call ``act`` with an action and read views; they never touch the
+state. After each action the workshop says, in a sentence for the whole room, what
+happened (the public part only), and which moments the screens should show next: the
+end of a round, an event card, the end of the game.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.engine import actions as act
+from game.engine.record import SaveError, Session, write_atomically
+from game.engine.rules import IllegalAction, apply
+from game.engine.state import GameState
+from game.engine.views import view_for
+from game.scenario.loading import check_file
+from game.ui.i18n import Translator
+from game.ui.narration import describe, private_result
+
+
+@dataclass
+class Seat:
+    role: str
+    team: str  # the team's own name for itself, shown on the curtain
+    computer: bool = False
+
+
+@dataclass
+class Moments:
+    """What the last action set off, for the screens to show in this order."""
+
+    rounds_ended: list[int] = field(default_factory=list)
+    news: list[dict[str, Any]] = field(default_factory=list)
+    finished: bool = False
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    message: str  # a sentence for the room; the refusal's sentence when not ok
+    private: str = ""  # what only the acting team may read (an exploration's fact)
+    moments: Moments = field(default_factory=Moments)
+
+
+def seats_path(save: Path) -> Path:
+    return save.with_name(save.stem + ".seats.json")
+
+
+class Workshop:
+    def __init__(self, session: Session, seats: list[Seat], t: Translator | None = None):
+        self.session = session
+        self.seats = seats
+        self.t = t or Translator()
+        self.save_seats()
+
+    # -- starting and resuming ----------------------------------------------------------
+
+    @classmethod
+    def start(
+        cls,
+        scenario_file: Path,
+        seed: int,
+        seats: list[Seat],
+        folder: Path | None = None,
+        t: Translator | None = None,
+    ) -> Workshop:
+        return cls(Session.start(scenario_file, seed, folder=folder), seats, t)
+
+    @classmethod
+    def resume(cls, save: Path, t: Translator | None = None) -> Workshop:
+        session = Session.load(save)
+        seats = default_seats(session.state)
+        try:
+            data = json.loads(seats_path(save).read_text(encoding="utf-8"))
+            named = {item["role"]: Seat(**item) for item in data}
+            seats = [named.get(seat.role, seat) for seat in seats]
+        except (OSError, ValueError, TypeError, KeyError):
+            pass  # names are a courtesy: without them the roles' own names stand in
+        return cls(session, seats, t)
+
+    def save_seats(self) -> None:
+        if self.session.path is not None:
+            text = json.dumps([asdict(seat) for seat in self.seats], ensure_ascii=False)
+            write_atomically(seats_path(self.session.path), text)
+
+    # -- reading --------------------------------------------------------------------------
+
+    @property
+    def state(self) -> GameState:
+        return self.session.state
+
+    def public_view(self) -> dict[str, Any]:
+        return view_for(self.state, "public")
+
+    def private_view(self, role: str) -> dict[str, Any]:
+        return view_for(self.state, role)
+
+    def scores(self):
+        """The final scores on the three axes, with their reasons (the debrief's to reveal)."""
+        from game.scoring.axes import score_game
+
+        return score_game(self.state)
+
+    def seat(self, role: str) -> Seat:
+        return next(seat for seat in self.seats if seat.role == role)
+
+    def name(self, role: str) -> str:
+        return self.state.scenario.role(role).name
+
+    # -- acting ---------------------------------------------------------------------------
+
+    def check(self, action: act.Action) -> str | None:
+        """The refusal an action would meet, or None if the rules allow it (nothing saved)."""
+        try:
+            apply(self.state, action)
+        except IllegalAction as error:
+            return str(error)
+        return None
+
+    def act(self, action: act.Action) -> Outcome:
+        before = self.state
+        try:
+            after = self.session.act(action)
+        except IllegalAction as error:
+            return Outcome(False, str(error))
+        return Outcome(
+            True,
+            describe(before, after, action, self.t),
+            private_result(before, after, action),
+            moments_between(before, after),
+        )
+
+    def undo(self) -> Outcome:
+        try:
+            self.session.undo()
+        except IllegalAction as error:
+            return Outcome(False, str(error))
+        return Outcome(True, "")
+
+    def reload(self) -> list[str]:
+        """Read the scenario file again; keep playing if the game still fits it.
+
+        Returns the problems (file:line:col: …) when the file is no longer valid or the
+        game cannot be replayed on it; the game goes on with the scenario it had.
+        """
+        record = self.session.record
+        result = check_file(Path(record.scenario_file))
+        if not result.ok:
+            return [str(problem) for problem in result.errors]
+        if result.content_hash == record.scenario_hash:
+            return []
+        scenario = result.scenario()
+        try:
+            state = record.replay(scenario)
+        except SaveError as error:
+            return [f"{record.scenario_file}: the game so far no longer fits the file ({error})"]
+        record.scenario_hash = result.content_hash
+        self.session = Session(scenario, record, self.session.path, state)
+        self.session.save()
+        return []
+
+
+def default_seats(state: GameState) -> list[Seat]:
+    return [Seat(role.id, role.name) for role in state.scenario.roles]
+
+
+def moments_between(before: GameState, after: GameState) -> Moments:
+    moments = Moments(finished=after.finished and not before.finished)
+    moments.rounds_ended = list(range(before.round, after.round))
+    if moments.finished:
+        moments.rounds_ended.append(after.round)
+    public = view_for(after, "public")
+    moments.news = public["news"][len(before.news) :]
+    return moments

@@ -47,8 +47,11 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
 
     shot = commands.add_parser("shot", help="render a scene of a scripted game to a PNG file")
-    shot.add_argument("scene", help="title, chooser, seats, curtain, brief, table, turn, deal, "
-                      "respond, result, event, round, scores, inject, poll, problems or help")  # fmt: skip
+    shot.add_argument(
+        "scene",
+        help="title, chooser, seats, curtain, brief, table, turn, deal, "
+        "respond, result, event, round, scores, inject, poll, problems or help",
+    )
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--scenario", help="the scenario to play (default: children-and-families)")
     shot.add_argument("--seed", type=int, default=7)
@@ -83,7 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     if argv is None:
         argv = sys.argv[1:]
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv = ["play", *argv]  # `outofthebox --lang da` plays
     args = parser.parse_args(argv)
     try:
@@ -172,7 +175,9 @@ def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise SystemExit(_usage(f'--size wants WIDTHxHEIGHT, e.g. 1920x1080, not "{text}"'))
+        raise SystemExit(
+            _usage(f'--size wants WIDTHxHEIGHT, e.g. 1920x1080, not "{text}"')
+        ) from None
     if not (320 <= width <= 7680 and 240 <= height <= 4320):
         raise SystemExit(_usage(f"--size {text} is outside 320x240 … 7680x4320"))
     return width, height
@@ -193,16 +198,24 @@ def _open_display(size: tuple[int, int]) -> str | None:
     except pygame.error as error:
         return (
             f"outofthebox: no screen to draw on ({error}). Run it on a desktop session, "
-            "or for pictures without a screen: SDL_VIDEODRIVER=dummy outofthebox shot table -o table.png"
+            "or for pictures without a screen: "
+            "SDL_VIDEODRIVER=dummy outofthebox shot table -o table.png"
         )
     return None
 
 
 def _play(args: argparse.Namespace) -> int:
+    from game.scenario.loading import check_file
+
     files = [Path(name) for name in args.scenario]
     for path in files:
         if not path.is_file():
             return _usage(f"no such scenario file: {path}")
+        result = check_file(path)
+        if not result.ok:  # the author sees every mistake at once, before any window opens
+            for diagnostic in result.errors:
+                print(diagnostic, file=sys.stderr)
+            return EXIT_INVALID
     size = _size(args.size)
     problem = _open_display(size)
     if problem:

@@ -66,8 +66,11 @@ def best_options(view: dict[str, Any], project_id: str) -> list[str]:
     project = project_of(view, project_id)
     chosen = []
     for issue in project["issues"]:
-        allowed = [o["id"] for o in issue["options"]
-                   if red_line_reason(me, project_id, issue["id"], o["id"]) is None]  # fmt: skip
+        allowed = [
+            o["id"]
+            for o in issue["options"]
+            if red_line_reason(me, project_id, issue["id"], o["id"]) is None
+        ]
         table = me["points"][project_id][issue["id"]]
         chosen.append(max(allowed or [issue["options"][0]["id"]], key=lambda o: table[o]))
     return chosen

@@ -26,9 +26,7 @@ def _table(language: str) -> dict[str, str]:
 class Translator:
     def __init__(self, language: str = "en"):
         if language not in LANGUAGES:
-            raise ValueError(
-                f'no language "{language}"; choose one of: {", ".join(LANGUAGES)}'
-            )
+            raise ValueError(f'no language "{language}"; choose one of: {", ".join(LANGUAGES)}')
         self.language = language
         self._strings = _table(language)
 

@@ -26,15 +26,21 @@ def describe(before: GameState, after: GameState, action: act.Action, t: Transla
         case act.Propose() | act.Counter():
             deal = after.deals[len(before.deals)]
             others = ", ".join(name(r) for r in deal.participants if r != action.actor)
-            sentence = t(
-                "{who} proposes deal {number} on {project} to {others}.",
-                who=who,
-                number=deal.number,
-                project=title(deal.project),
-                others=others,
-            )
+            values = {
+                "who": who,
+                "number": deal.number,
+                "project": title(deal.project),
+                "others": others,
+            }
             if isinstance(action, act.Counter):
-                sentence = t("{who} counters deal {old}: ", who=who, old=action.deal) + sentence
+                sentence = t(
+                    "{who} answers deal {old} with a counter: "
+                    "deal {number} on {project} to {others}.",
+                    old=action.deal,
+                    **values,
+                )
+            else:
+                sentence = t("{who} proposes deal {number} on {project} to {others}.", **values)
             return sentence + _signed(after, deal.number, t)
         case act.Accept():
             return t("{who} accepts deal {number}.", who=who, number=action.deal) + _signed(
@@ -50,7 +56,9 @@ def describe(before: GameState, after: GameState, action: act.Action, t: Transla
         case act.Explore():
             return t("{who} explores {target}.", who=who, target=name(action.target))
         case act.ConsultUsers():
-            return t("{who} consults users about {project}.", who=who, project=title(action.project))
+            return t(
+                "{who} consults users about {project}.", who=who, project=title(action.project)
+            )
         case act.BuildCompetence():
             return t("{who} builds a new competence: {what}.", who=who, what=action.competency)
         case act.Communicate():

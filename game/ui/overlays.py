@@ -54,8 +54,16 @@ def draw_help(app: App, painter: Painter) -> None:
     for label, purpose in TRAINER_KEYS:
         if top + row_height > inner.bottom - 80:
             break
-        painter.line(pygame.Rect(inner.left, top, 330, row_height), label, "body", painter.theme.accent, bold=True)
-        painter.line(pygame.Rect(inner.left + 350, top, inner.width - 350, row_height), t(purpose), "body")
+        painter.line(
+            pygame.Rect(inner.left, top, 330, row_height),
+            label,
+            "body",
+            painter.theme.accent,
+            bold=True,
+        )
+        painter.line(
+            pygame.Rect(inner.left + 350, top, inner.width - 350, row_height), t(purpose), "body"
+        )
         top += row_height
     painter.button(
         pygame.Rect(inner.centerx - 200, inner.bottom - 70, 400, 70),

@@ -101,7 +101,9 @@ class Painter:
         inner = rect.inflate(-2 * PAD, -2 * PAD)
         if title:
             used = self.text(inner, title, "heading", bold=True, max_lines=1)
-            inner = pygame.Rect(inner.left, inner.top + used + 8, inner.width, inner.height - used - 8)
+            inner = pygame.Rect(
+                inner.left, inner.top + used + 8, inner.width, inner.height - used - 8
+            )
         return inner
 
     # -- text -----------------------------------------------------------------------------

@@ -19,9 +19,24 @@ from game.ui.workshop import Workshop, default_seats
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 DEFAULT = SCENARIO_DIR / "children-and-families.yaml"
 SCENES = (
-    "title", "chooser", "seats", "curtain", "brief", "table", "turn", "deal", "respond",
-    "result", "event", "round", "scores", "inject", "poll", "problems", "help",
-)  # fmt: skip
+    "title",
+    "chooser",
+    "seats",
+    "curtain",
+    "brief",
+    "table",
+    "turn",
+    "deal",
+    "respond",
+    "result",
+    "event",
+    "round",
+    "scores",
+    "inject",
+    "poll",
+    "problems",
+    "help",
+)
 
 
 def good_proposal(state: GameState, role: str, everyone: bool = False) -> act.Propose | None:
@@ -34,8 +49,10 @@ def good_proposal(state: GameState, role: str, everyone: bool = False) -> act.Pr
         for proposal in legal_proposals(state, role, project.id):
             if everyone and len(proposal.participants) < 3:
                 continue
-            gains = [points(state.scenario, r, project, proposal.options) - walk_away(state, r, project)
-                     for r in proposal.participants]  # fmt: skip
+            gains = [
+                points(state.scenario, r, project, proposal.options) - walk_away(state, r, project)
+                for r in proposal.participants
+            ]
             key = (min(gains), sum(gains))
             if best_key is None or key > best_key:
                 best, best_key = proposal, key
@@ -60,8 +77,9 @@ def proposals_only(workshop: Workshop, count: int, seed: int = 3) -> None:
         role = state.current_role
         candidates = []
         for project in state.scenario.eligible_projects(role):
-            candidates.extend(p for _, p in zip(range(400), legal_proposals(state, role, project.id), strict=False)
-                              if len(p.participants) >= 3)  # fmt: skip
+            wide = min(3, len(state.scenario.eligible_roles(project)))  # deals that stay open
+            found = zip(range(400), legal_proposals(state, role, project.id), strict=False)
+            candidates.extend(p for _, p in found if len(p.participants) >= wide)
         if candidates:
             workshop.act(rng.choice(candidates))
             made += 1
@@ -85,8 +103,18 @@ def start(saves: Path, scenario: Path = DEFAULT, seed: int = 7) -> Workshop:
 
 def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
     """Put ``app`` on ``scene`` of a scripted game of ``scenario``."""
-    from game.ui.scenes import brief, chooser, deal, moments, respond, result, scores, seats
-    from game.ui.scenes import trainer_scenes, turn
+    from game.ui.scenes import (
+        brief,
+        chooser,
+        deal,
+        moments,
+        respond,
+        result,
+        scores,
+        seats,
+        trainer_scenes,
+        turn,
+    )
 
     if scene not in SCENES:
         raise ValueError(f'no scene "{scene}"; choose one of: {", ".join(SCENES)}')
@@ -141,14 +169,23 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
     elif scene == "poll":
         proposals_only(workshop, 1)
         d = workshop.state.open_deals()[-1]
-        workshop.act(act.CallStrawPoll(project=d.project, participants=d.participants, options=d.options))
+        workshop.act(
+            act.CallStrawPoll(project=d.project, participants=d.participants, options=d.options)
+        )
         workshop.act(act.AnswerStrawPoll(d.participants[0], True))
         app.push(trainer_scenes.PollScene(app, d.number))
     elif scene == "problems":
-        app.push(trainer_scenes.ProblemsScene(app, [
-            f"{scenario.name}:37:5: roles[library].brnad: unknown field \"brnad\" (hint: did you mean \"brand\"?)",
-            f"{scenario.name}:55:19: roles[library].brief.red_lines[1].option: issue \"branding\" has no option \"cafe-logo\"",
-        ]))  # fmt: skip
+        app.push(
+            trainer_scenes.ProblemsScene(
+                app,
+                [
+                    f'{scenario.name}:37:5: roles[library].brnad: unknown field "brnad" '
+                    '(hint: did you mean "brand"?)',
+                    f"{scenario.name}:55:19: roles[library].brief.red_lines[1].option: "
+                    'issue "branding" has no option "cafe-logo"',
+                ],
+            )
+        )
     elif scene == "help":
         proposals_only(workshop, 2)
         app.help_open = True

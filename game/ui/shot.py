@@ -10,8 +10,9 @@ from game.ui.app import App
 from game.ui.positions import stage
 
 
-def staged_app(scene: str, size, scenario: Path, seed: int, language: str, saves: Path,
-               contrast: bool = False) -> App:  # fmt: skip
+def staged_app(
+    scene: str, size, scenario: Path, seed: int, language: str, saves: Path, contrast: bool = False
+) -> App:
     app = App(size, language=language, saves=saves, strict=True, seed=seed)
     if contrast:
         app.toggle_contrast()
@@ -20,8 +21,16 @@ def staged_app(scene: str, size, scenario: Path, seed: int, language: str, saves
     return app
 
 
-def render(scene: str, size, output: Path, scenario: Path, seed: int, language: str,
-           saves: Path, contrast: bool = False) -> App:  # fmt: skip
+def render(
+    scene: str,
+    size,
+    output: Path,
+    scenario: Path,
+    seed: int,
+    language: str,
+    saves: Path,
+    contrast: bool = False,
+) -> App:
     app = staged_app(scene, size, scenario, seed, language, saves, contrast)
     output.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(pygame.display.get_surface(), str(output))

@@ -45,8 +45,15 @@ def trainer_key(app: App, event: pygame.event.Event) -> bool:
         app.change_text_size(+1)
     elif ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
         app.change_text_size(-1)
-    elif key in (pygame.K_F2, pygame.K_F3, pygame.K_F4, pygame.K_F5, pygame.K_F6, pygame.K_F7,
-                 pygame.K_F8) or (ctrl and key in (pygame.K_z, pygame.K_s)):  # fmt: skip
+    elif key in (
+        pygame.K_F2,
+        pygame.K_F3,
+        pygame.K_F4,
+        pygame.K_F5,
+        pygame.K_F6,
+        pygame.K_F7,
+        pygame.K_F8,
+    ) or (ctrl and key in (pygame.K_z, pygame.K_s)):
         _game_key(app, key, ctrl)
     else:
         return False
@@ -111,8 +118,11 @@ def _straw_poll(app: App) -> None:
         app.error = app.t("A straw poll needs a deal on the table.")
         return
     deal = deals[-1]
-    outcome = app.perform(act.CallStrawPoll(project=deal.project, participants=deal.participants,
-                                            options=deal.options))  # fmt: skip
+    outcome = app.perform(
+        act.CallStrawPoll(
+            project=deal.project, participants=deal.participants, options=deal.options
+        )
+    )
     if outcome.ok:
         app.to_table()
         app.push(PollScene(app, deal.number))

@@ -24,3 +24,9 @@ def status_name(t: Translator, status: str) -> str:
         "superseded": t("superseded"),
     }
     return names.get(status, status)
+
+
+def prose(text: str) -> str:
+    """A YAML block's hard-wrapped lines as flowing paragraphs (a blank line still parts them)."""
+    paragraphs = [" ".join(part.split()) for part in text.strip().split("\n\n")]
+    return "\n".join(p for p in paragraphs if p)

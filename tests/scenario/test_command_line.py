@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -47,13 +48,24 @@ def test_unknown_commands_and_missing_arguments_are_usage_errors():
         assert "--help)" in done.stderr
 
 
-def test_the_play_command_says_plainly_that_the_table_is_not_built_yet():
+def test_the_play_command_opens_the_title_screen(tmp_path):
+    env = {**os.environ, "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+           "OUTOFTHEBOX_FIRST_FRAME_ONLY": "1", "OUTOFTHEBOX_SAVES": str(tmp_path)}  # fmt: skip
     done = subprocess.run(
-        [sys.executable, "-m", "game"], capture_output=True, text=True, timeout=30
+        [sys.executable, "-m", "game"], capture_output=True, text=True, timeout=30, env=env
     )
     assert done.returncode == EXIT_OK, done.stderr
-    assert "The Reading Café" in done.stdout
-    assert "not built yet" in done.stdout
+    assert "first frame" in done.stdout
+
+
+def test_without_a_screen_the_play_command_says_what_is_missing_in_one_line(tmp_path):
+    env = {**os.environ, "SDL_VIDEODRIVER": "no-such-driver", "OUTOFTHEBOX_SAVES": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-m", "game"], capture_output=True, text=True, timeout=30, env=env
+    )
+    assert done.returncode == 3
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "no screen to draw on" in done.stderr
 
 
 def test_playing_an_invalid_scenario_shows_its_errors_and_exits_1(tmp_path):

@@ -45,7 +45,7 @@ class Scene:
         ``secret`` names the team a confidential screen is for: a red band and the words
         "confidential" say so, in words as well as colour.
         """
-        width, height = painter.size
+        width, _ = painter.size
         top = 0
         if secret:
             band = pygame.Rect(0, 0, width, 56)

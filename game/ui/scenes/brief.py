@@ -11,6 +11,7 @@ import pygame
 
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
+from game.ui.words import prose
 
 
 class CurtainScene(Scene):
@@ -30,9 +31,21 @@ class CurtainScene(Scene):
         painter.fill(painter.theme.background)
         middle = pygame.Rect(120, height // 2 - 260, width - 240, 420)
         inner = painter.panel(middle, edge=painter.theme.accent)
-        painter.line(pygame.Rect(inner.left, inner.top, inner.width, 110), t("Pass to the {team} team", team=seat.team), "title", painter.theme.accent, True, "center")
+        painter.line(
+            pygame.Rect(inner.left, inner.top, inner.width, 110),
+            t("Pass to the {team} team", team=seat.team),
+            "title",
+            painter.theme.accent,
+            True,
+            "center",
+        )
         if seat.team != role_name:
-            painter.line(pygame.Rect(inner.left, inner.top + 120, inner.width, 60), role_name, "heading", align="center")
+            painter.line(
+                pygame.Rect(inner.left, inner.top + 120, inner.width, 60),
+                role_name,
+                "heading",
+                align="center",
+            )
         painter.text(
             pygame.Rect(inner.left, inner.top + 200, inner.width, inner.height - 200),
             t("Everyone else: please look away. The next screen is for this team only."),
@@ -43,7 +56,14 @@ class CurtainScene(Scene):
         button_row(
             painter,
             self.footer(painter),
-            [(t("We are the {team} team: show our screen", team=seat.team), self.reveal, pygame.K_RETURN, True)],
+            [
+                (
+                    t("We are the {team} team: show our screen", team=seat.team),
+                    self.reveal,
+                    pygame.K_RETURN,
+                    True,
+                )
+            ],
         )
 
     def reveal(self) -> None:
@@ -77,16 +97,42 @@ class BriefScene(Scene):
         right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
         inner = painter.panel(left, t("What we really want"))
         top = inner.top
-        top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.height * 3 // 5), me["brief"].strip(), "small") + 16
-        top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                            t("Risk we tolerate: {level} of 10", level=me["risk_tolerance"]), "small", painter.theme.accent, max_lines=1) + 10  # fmt: skip
+        top += (
+            painter.text(
+                pygame.Rect(inner.left, top, inner.width, inner.height * 3 // 5),
+                prose(me["brief"]),
+                "small",
+            )
+            + 16
+        )
+        top += (
+            painter.text(
+                pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                t("Risk we tolerate: {level} of 10", level=me["risk_tolerance"]),
+                "small",
+                painter.theme.accent,
+                max_lines=1,
+            )
+            + 10
+        )
         for line in me["red_lines"]:
             if top >= inner.bottom:
                 break
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                                "✗ " + t("Red line: {reason}", reason=line["reason"]), "small", painter.theme.bad) + 8  # fmt: skip
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    "✗ " + t("Red line: {reason}", reason=line["reason"]),
+                    "small",
+                    painter.theme.bad,
+                )
+                + 8
+            )
         draw_points(painter, right, view, me, self.project_index, t, self.select)
-        button_row(painter, self.footer(painter), [(t("Done: hide our brief"), self.done, pygame.K_RETURN, True)])
+        button_row(
+            painter,
+            self.footer(painter),
+            [(t("Done: hide our brief"), self.done, pygame.K_RETURN, True)],
+        )
 
     def select(self, index: int) -> None:
         self.project_index = index
@@ -105,15 +151,28 @@ def draw_points(painter: Painter, rect: pygame.Rect, view, me, index: int, t, se
     tab_width = min(420, (rect.width - 10 * (len(projects) - 1)) // len(projects))
     for number, project in enumerate(projects):
         tab = pygame.Rect(rect.left + number * (tab_width + 10), rect.top, tab_width, 70)
-        painter.button(tab, project["title"], lambda n=number: select(n), selected=number == index, size="small")
+        painter.button(
+            tab,
+            project["title"],
+            lambda n=number: select(n),
+            selected=number == index,
+            size="small",
+        )
     project = projects[index]
     panel = pygame.Rect(rect.left, rect.top + 84, rect.width, rect.height - 84)
     inner = painter.panel(panel)
     walk = me["walk_away"].get(project["id"])
     top = inner.top
-    top += painter.text(pygame.Rect(inner.left, top, inner.width, 60),
-                        t("Without a deal we get {points} points (our walk-away value).", points=walk),
-                        "small", painter.theme.accent, max_lines=2) + 12  # fmt: skip
+    top += (
+        painter.text(
+            pygame.Rect(inner.left, top, inner.width, 60),
+            t("Without a deal we get {points} points (our walk-away value).", points=walk),
+            "small",
+            painter.theme.accent,
+            max_lines=2,
+        )
+        + 12
+    )
     red = {(line["project"], line["issue"], line["option"]) for line in me["red_lines"]}
     points = me["points"][project["id"]]
     for issue in project["issues"]:
@@ -123,5 +182,22 @@ def draw_points(painter: Painter, rect: pygame.Rect, view, me, index: int, t, se
         for option in issue["options"]:
             mark = " ✗" if (project["id"], issue["id"], option["id"]) in red else ""
             parts.append(f"{option['label']}: {points[issue['id']][option['id']]}{mark}")
-        top += painter.text(pygame.Rect(inner.left, top, inner.width, 50), issue["title"], "small", painter.theme.accent, bold=True, max_lines=1) + 2
-        top += painter.text(pygame.Rect(inner.left + 20, top, inner.width - 20, inner.bottom - top), "  ·  ".join(parts), "small") + 12
+        top += (
+            painter.text(
+                pygame.Rect(inner.left, top, inner.width, 50),
+                issue["title"],
+                "small",
+                painter.theme.accent,
+                bold=True,
+                max_lines=1,
+            )
+            + 2
+        )
+        top += (
+            painter.text(
+                pygame.Rect(inner.left + 20, top, inner.width - 20, inner.bottom - top),
+                "  ·  ".join(parts),
+                "small",
+            )
+            + 12
+        )

@@ -10,7 +10,7 @@ import pygame
 from game.scenario.loading import check_file
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
-from game.ui.words import sector_name
+from game.ui.words import prose, sector_name
 
 SCENARIO_DIR = Path(__file__).resolve().parents[3] / "scenarios"
 
@@ -26,7 +26,9 @@ class Choice:
 def load_choices(files: list[Path] | None) -> list[Choice]:
     paths = list(files or [])
     if not files:
-        paths = sorted(SCENARIO_DIR.glob("*.yaml"), key=lambda p: (not p.name.startswith("tutorial"), p.name))
+        paths = sorted(
+            SCENARIO_DIR.glob("*.yaml"), key=lambda p: (not p.name.startswith("tutorial"), p.name)
+        )
     choices = []
     for path in paths:
         result = check_file(path)
@@ -50,14 +52,23 @@ class ChooserScene(Scene):
         t = self.t
         area = self.header(painter, t("Choose a scenario"))
         list_area = pygame.Rect(area.left, area.top, 640, area.height)
-        preview = pygame.Rect(list_area.right + 30, area.top, area.right - list_area.right - 30, area.height)
+        preview = pygame.Rect(
+            list_area.right + 30, area.top, area.right - list_area.right - 30, area.height
+        )
         row_height = 110
         for index, choice in enumerate(self.choices):
-            rect = pygame.Rect(list_area.left, list_area.top + index * (row_height + 14), list_area.width, row_height)
+            rect = pygame.Rect(
+                list_area.left,
+                list_area.top + index * (row_height + 14),
+                list_area.width,
+                row_height,
+            )
             if rect.bottom > list_area.bottom:
                 break
             label = choice.title if choice.scenario is not None else "✗ " + choice.title
-            painter.button(rect, label, lambda i=index: self.select(i), selected=index == self.index)
+            painter.button(
+                rect, label, lambda i=index: self.select(i), selected=index == self.index
+            )
         self.draw_preview(painter, preview)
         chosen = self.current
         button_row(
@@ -65,7 +76,12 @@ class ChooserScene(Scene):
             self.footer(painter),
             [
                 (t("Back"), self.app.pop, pygame.K_ESCAPE, True),
-                (t("Play this scenario"), self.choose, pygame.K_RETURN, chosen is not None and chosen.scenario is not None),
+                (
+                    t("Play this scenario"),
+                    self.choose,
+                    pygame.K_RETURN,
+                    chosen is not None and chosen.scenario is not None,
+                ),
             ],
         )
 
@@ -81,20 +97,57 @@ class ChooserScene(Scene):
             return
         inner = painter.panel(rect, choice.title)
         if choice.scenario is None:
-            painter.text(inner, t("This file has mistakes:") + "\n" + "\n".join(choice.problems[:6]), "small", painter.theme.bad)
+            painter.text(
+                inner,
+                t("This file has mistakes:") + "\n" + "\n".join(choice.problems[:6]),
+                "small",
+                painter.theme.bad,
+            )
             return
         scenario = choice.scenario
         top = inner.top
-        top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.height // 2), scenario.summary.strip(), "body") + 20
-        facts = t("{rounds} rounds · {projects} projects · {roles} roles", rounds=scenario.rounds,
-                  projects=len(scenario.projects), roles=len(scenario.roles))  # fmt: skip
-        top += painter.text(pygame.Rect(inner.left, top, inner.width, 60), facts, "body", painter.theme.accent, max_lines=1) + 14
+        top += (
+            painter.text(
+                pygame.Rect(inner.left, top, inner.width, inner.height // 2),
+                prose(scenario.summary),
+                "body",
+            )
+            + 20
+        )
+        facts = t(
+            "Rounds: {rounds} · Projects: {projects} · Roles: {roles}",
+            rounds=scenario.rounds,
+            projects=len(scenario.projects),
+            roles=len(scenario.roles),
+        )
+        top += (
+            painter.text(
+                pygame.Rect(inner.left, top, inner.width, 60),
+                facts,
+                "body",
+                painter.theme.accent,
+                max_lines=1,
+            )
+            + 14
+        )
         for role in scenario.roles:
             line = f"• {role.name} — {sector_name(self.t, role.sector)}"
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small", max_lines=1) + 4
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    line,
+                    "small",
+                    max_lines=1,
+                )
+                + 4
+            )
 
     def handle(self, event: pygame.event.Event) -> bool:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN) and self.choices:
+        if (
+            event.type == pygame.KEYDOWN
+            and event.key in (pygame.K_UP, pygame.K_DOWN)
+            and self.choices
+        ):
             step = 1 if event.key == pygame.K_DOWN else -1
             self.index = (self.index + step) % len(self.choices)
             return True

@@ -46,7 +46,9 @@ class DealScene(Scene):
 
     def action(self) -> act.Action:
         if self.counter_of is not None:
-            return act.Counter(self.role, self.counter_of, tuple(self.participants), tuple(self.options))
+            return act.Counter(
+                self.role, self.counter_of, tuple(self.participants), tuple(self.options)
+            )
         return act.Propose(self.role, self.project, tuple(self.participants), tuple(self.options))
 
     def draw(self, painter: Painter) -> None:
@@ -54,7 +56,11 @@ class DealScene(Scene):
         workshop = self.app.workshop
         view = workshop.private_view(self.role)
         role_name = workshop.name(self.role)
-        title = t("Counter deal {number}", number=self.counter_of) if self.counter_of else t("Propose a deal")
+        title = (
+            t("Counter deal {number}", number=self.counter_of)
+            if self.counter_of
+            else t("Propose a deal")
+        )
         area = self.header(painter, title, secret=role_name)
         project = project_of(view, self.project)
         top = area.top
@@ -62,8 +68,13 @@ class DealScene(Scene):
             tab_w = min(520, (area.width - 12 * (len(self.projects) - 1)) // len(self.projects))
             for index, project_id in enumerate(self.projects):
                 tab = pygame.Rect(area.left + index * (tab_w + 12), top, tab_w, 70)
-                painter.button(tab, project_of(view, project_id)["title"], lambda p=project_id: self.choose_project(p),
-                               selected=project_id == self.project, size="small")  # fmt: skip
+                painter.button(
+                    tab,
+                    project_of(view, project_id)["title"],
+                    lambda p=project_id: self.choose_project(p),
+                    selected=project_id == self.project,
+                    size="small",
+                )
             top += 84
         body = pygame.Rect(area.left, top, area.width, area.bottom - top)
         left = pygame.Rect(body.left, body.top, body.width * 7 // 20, body.height)
@@ -72,10 +83,14 @@ class DealScene(Scene):
         self.draw_side(painter, left, view, project, refusal)
         self.draw_issues(painter, right, view, project)
         verb = t("Counter with this deal") if self.counter_of else t("Propose this deal")
-        button_row(painter, self.footer(painter), [
-            (t("Cancel"), self.app.pop, pygame.K_ESCAPE, True),
-            (verb, self.send, pygame.K_RETURN, refusal is None),
-        ])  # fmt: skip
+        button_row(
+            painter,
+            self.footer(painter),
+            [
+                (t("Cancel"), self.app.pop, pygame.K_ESCAPE, True),
+                (verb, self.send, pygame.K_RETURN, refusal is None),
+            ],
+        )
 
     def draw_side(self, painter: Painter, rect: pygame.Rect, view, project, refusal) -> None:
         t = self.t
@@ -87,22 +102,60 @@ class DealScene(Scene):
         for role in candidates:
             chosen = role in self.participants
             label = ("✓ " if chosen else "  ") + names[role]
-            painter.button(pygame.Rect(inner.left, top, inner.width, row), label, lambda r=role: self.toggle(r),
-                           enabled=role != self.role, selected=chosen, size="small")  # fmt: skip
+            painter.button(
+                pygame.Rect(inner.left, top, inner.width, row),
+                label,
+                lambda r=role: self.toggle(r),
+                enabled=role != self.role,
+                selected=chosen,
+                size="small",
+            )
             top += row + 8
         reading = read_deal(view, self.project, self.options)
-        verdict = "✓ " + t("better than no deal") if reading.better_than_nothing else "✗ " + t("worse than no deal")
+        verdict = (
+            "✓ " + t("better than no deal")
+            if reading.better_than_nothing
+            else "✗ " + t("worse than no deal")
+        )
         lines = [
-            (t("Our points: {points} (without a deal: {walk})", points=reading.points, walk=reading.walk_away), painter.theme.accent),
+            (
+                t(
+                    "Our points: {points} (without a deal: {walk})",
+                    points=reading.points,
+                    walk=reading.walk_away,
+                ),
+                painter.theme.accent,
+            ),
             (verdict, painter.theme.good if reading.better_than_nothing else painter.theme.bad),
-            (t("Our cost per round: {staff} staff, {budget} budget", staff=reading.staff_time, budget=reading.budget), None),
+            (
+                t(
+                    "Our cost per round: {staff} staff, {budget} budget",
+                    staff=reading.staff_time,
+                    budget=reading.budget,
+                ),
+                None,
+            ),
             (t("Risk: {level} of 10", level=reading.risk), None),
         ]
         top += 10
         for text, colour in lines:
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), text, "small", colour, max_lines=2) + 6
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    text,
+                    "small",
+                    colour,
+                    max_lines=2,
+                )
+                + 6
+            )
         if refusal:
-            painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), "⚠ " + refusal, "small", painter.theme.bad)
+            painter.text(
+                pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                "⚠ " + refusal,
+                "small",
+                painter.theme.bad,
+            )
 
     def draw_issues(self, painter: Painter, rect: pygame.Rect, view, project) -> None:
         t = self.t
@@ -113,7 +166,13 @@ class DealScene(Scene):
         title_h = min(painter.line_height("small") + 4, slot // 2)
         for number, issue in enumerate(issues):
             top = inner.top + number * (slot + 10)
-            painter.line(pygame.Rect(inner.left, top, inner.width, title_h), issue["title"], "small", painter.theme.accent, bold=True)
+            painter.line(
+                pygame.Rect(inner.left, top, inner.width, title_h),
+                issue["title"],
+                "small",
+                painter.theme.accent,
+                bold=True,
+            )
             options = issue["options"]
             width = (inner.width - 10 * (len(options) - 1)) // len(options)
             height = min(100, slot - title_h - 4)
@@ -121,9 +180,16 @@ class DealScene(Scene):
                 points = me["points"][self.project][issue["id"]][option["id"]]
                 red = red_line_reason(me, self.project, issue["id"], option["id"])
                 label = f"{option['label']} · {points}" + (" ✗ " + t("red line") if red else "")
-                button = pygame.Rect(inner.left + index * (width + 10), top + title_h + 4, width, height)
-                painter.button(button, label, lambda i=number, o=option["id"]: self.pick(i, o),
-                               selected=self.options[number] == option["id"], size="small")  # fmt: skip
+                button = pygame.Rect(
+                    inner.left + index * (width + 10), top + title_h + 4, width, height
+                )
+                painter.button(
+                    button,
+                    label,
+                    lambda i=number, o=option["id"]: self.pick(i, o),
+                    selected=self.options[number] == option["id"],
+                    size="small",
+                )
 
     def toggle(self, role: str) -> None:
         if role == self.role:

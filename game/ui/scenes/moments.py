@@ -6,7 +6,7 @@ import pygame
 
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
-from game.ui.words import status_name
+from game.ui.words import prose, status_name
 
 
 class EventCardScene(Scene):
@@ -22,12 +22,22 @@ class EventCardScene(Scene):
         area = self.header(painter, t("Event card"))
         card = pygame.Rect(width // 2 - 700, area.top, 1400, area.height)
         inner = painter.panel(card, self.news["title"], edge=painter.theme.accent)
-        top = inner.top + painter.text(inner, self.news["text"].strip(), "body") + 24
+        top = inner.top + painter.text(inner, prose(self.news["text"]), "body") + 24
         for outcome in self.news["outcomes"]:
             if top >= inner.bottom:
                 break
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), "► " + outcome, "body", painter.theme.accent) + 10
-        button_row(painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)])
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    "► " + outcome,
+                    "body",
+                    painter.theme.accent,
+                )
+                + 10
+            )
+        button_row(
+            painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)]
+        )
 
 
 class RoundSummaryScene(Scene):
@@ -45,10 +55,18 @@ class RoundSummaryScene(Scene):
         names = {r["id"]: r["name"] for r in view["roles"]}
         lines = []
         for deal in view["deals"]:
-            if deal["round"] == self.round or (deal["status"] == "expired" and deal["round"] == self.round - 1):
-                lines.append(t("Deal {number} ({project}, from {proposer}): {status}", number=deal["number"],
-                               project=titles[deal["project"]], proposer=names[deal["proposer"]],
-                               status=status_name(t, deal["status"])))  # fmt: skip
+            if deal["round"] == self.round or (
+                deal["status"] == "expired" and deal["round"] == self.round - 1
+            ):
+                lines.append(
+                    t(
+                        "Deal {number} ({project}, from {proposer}): {status}",
+                        number=deal["number"],
+                        project=titles[deal["project"]],
+                        proposer=names[deal["proposer"]],
+                        status=status_name(t, deal["status"]),
+                    )
+                )
         for news in view["news"]:
             if news["round"] == self.round:
                 lines.append(t("Event: {title}", title=news["title"]))
@@ -58,11 +76,26 @@ class RoundSummaryScene(Scene):
             lines.append(t("The game is over: the scores are next."))
         else:
             first = view["turn_of"]
-            lines.append(t("Next: round {round}; {team} starts.", round=view["round"], team=self.app.workshop.seat(first).team))
+            lines.append(
+                t(
+                    "Next: round {round}; {team} starts.",
+                    round=view["round"],
+                    team=self.app.workshop.seat(first).team,
+                )
+            )
         inner = painter.panel(area)
         top = inner.top
         for line in lines:
             if top >= inner.bottom:
                 break
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), "• " + line, "body") + 10
-        button_row(painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)])
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    "• " + line,
+                    "body",
+                )
+                + 10
+            )
+        button_row(
+            painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)]
+        )

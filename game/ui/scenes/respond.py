@@ -40,32 +40,76 @@ class RespondScene(Scene):
         deal = next(d for d in view["deals"] if d["number"] == self.deal)
         project = project_of(view, deal["project"])
         names = {role["id"]: role["name"] for role in view["roles"]}
-        area = self.header(painter, t("Deal {number}: {project}", number=self.deal, project=project["title"]), secret=role_name)
+        area = self.header(
+            painter,
+            t("Deal {number}: {project}", number=self.deal, project=project["title"]),
+            secret=role_name,
+        )
         left = pygame.Rect(area.left, area.top, area.width // 2 - 15, area.height)
         right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
         inner = painter.panel(left, t("The deal, with our points"))
         top = inner.top
-        who = t("From {proposer}, with {others}", proposer=names[deal["proposer"]],
-                others=", ".join(names[r] for r in deal["participants"] if r != deal["proposer"]))  # fmt: skip
-        top += painter.text(pygame.Rect(inner.left, top, inner.width, 100), who, "small", painter.theme.muted, max_lines=2) + 12
+        who = t(
+            "From {proposer}, with {others}",
+            proposer=names[deal["proposer"]],
+            others=", ".join(names[r] for r in deal["participants"] if r != deal["proposer"]),
+        )
+        top += (
+            painter.text(
+                pygame.Rect(inner.left, top, inner.width, 100),
+                who,
+                "small",
+                painter.theme.muted,
+                max_lines=2,
+            )
+            + 12
+        )
         points = view["me"]["points"][deal["project"]]
         for issue, option_id in zip(project["issues"], deal["options"], strict=True):
             option = next(o for o in issue["options"] if o["id"] == option_id)
             line = f"{issue['title']}: {option['label']} · {points[issue['id']][option_id]}"
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small", max_lines=2) + 8
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    line,
+                    "small",
+                    max_lines=2,
+                )
+                + 8
+            )
         reading = read_deal(view, deal["project"], list(deal["options"]))
-        verdict = "✓ " + t("better than no deal") if reading.better_than_nothing else "✗ " + t("worse than no deal")
+        verdict = (
+            "✓ " + t("better than no deal")
+            if reading.better_than_nothing
+            else "✗ " + t("worse than no deal")
+        )
         summary = [
-            t("Our points: {points} (without a deal: {walk})", points=reading.points, walk=reading.walk_away),
+            t(
+                "Our points: {points} (without a deal: {walk})",
+                points=reading.points,
+                walk=reading.walk_away,
+            ),
             verdict,
-            t("Our cost per round: {staff} staff, {budget} budget", staff=reading.staff_time, budget=reading.budget),
+            t(
+                "Our cost per round: {staff} staff, {budget} budget",
+                staff=reading.staff_time,
+                budget=reading.budget,
+            ),
             t("Risk: {level} of 10", level=reading.risk),
         ] + ["✗ " + t("Red line: {reason}", reason=reason) for reason in reading.red_lines]
         top += 10
         for line in summary:
             if top >= inner.bottom:
                 break
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small", painter.theme.accent) + 6
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    line,
+                    "small",
+                    painter.theme.accent,
+                )
+                + 6
+            )
         if self.rejecting:
             self.draw_reasons(painter, right, view, reading)
         else:
@@ -83,10 +127,21 @@ class RespondScene(Scene):
         ]
         height = min(100, (inner.height - 200) // 3)
         for index, (label, action, key, enabled) in enumerate(entries):
-            painter.button(pygame.Rect(inner.left, inner.top + index * (height + 16), inner.width, height), label, action, key, enabled)
+            painter.button(
+                pygame.Rect(inner.left, inner.top + index * (height + 16), inner.width, height),
+                label,
+                action,
+                key,
+                enabled,
+            )
         if refusal:
             top = inner.top + 3 * (height + 16)
-            painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), "⚠ " + refusal, "small", painter.theme.bad)
+            painter.text(
+                pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                "⚠ " + refusal,
+                "small",
+                painter.theme.bad,
+            )
 
     def draw_reasons(self, painter: Painter, rect: pygame.Rect, view, reading) -> None:
         t = self.t
@@ -94,8 +149,12 @@ class RespondScene(Scene):
         reasons = self.reasons(view, reading)
         height = min(100, (inner.height - 12 * len(reasons)) // len(reasons))
         for index, reason in enumerate(reasons):
-            painter.button(pygame.Rect(inner.left, inner.top + index * (height + 12), inner.width, height), reason,
-                           lambda r=reason: self.reject(r), size="small")  # fmt: skip
+            painter.button(
+                pygame.Rect(inner.left, inner.top + index * (height + 12), inner.width, height),
+                reason,
+                lambda r=reason: self.reject(r),
+                size="small",
+            )
 
     def back(self) -> None:
         if self.rejecting:

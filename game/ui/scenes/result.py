@@ -23,4 +23,8 @@ class ResultScene(Scene):
         area = self.header(painter, t("What we found out"), secret=role_name)
         inner = painter.panel(area)
         painter.text(inner, self.text, "body")
-        button_row(painter, self.footer(painter), [(t("Hide: back to the table"), self.app.to_table, pygame.K_RETURN, True)])
+        button_row(
+            painter,
+            self.footer(painter),
+            [(t("Hide: back to the table"), self.app.to_table, pygame.K_RETURN, True)],
+        )

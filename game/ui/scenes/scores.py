@@ -31,16 +31,22 @@ class ScoresScene(Scene):
         scores = workshop.scores()
         pages = 1 + len(scores.agreements)
         self.page %= pages
-        area = self.header(painter, t("Final scores"), t("Page {page} of {pages}", page=self.page + 1, pages=pages))
+        area = self.header(
+            painter, t("Final scores"), t("Page {page} of {pages}", page=self.page + 1, pages=pages)
+        )
         if self.page == 0:
             self.draw_overview(painter, area, scores)
         else:
             self.draw_agreement(painter, area, scores.agreements[self.page - 1])
-        button_row(painter, self.footer(painter), [
-            (t("Previous"), lambda: self.turn(-1), pygame.K_LEFT, pages > 1),
-            (t("Next"), lambda: self.turn(+1), pygame.K_RIGHT, pages > 1),
-            (t("Back to the title"), self.leave, pygame.K_ESCAPE, True),
-        ])  # fmt: skip
+        button_row(
+            painter,
+            self.footer(painter),
+            [
+                (t("Previous"), lambda: self.turn(-1), pygame.K_LEFT, pages > 1),
+                (t("Next"), lambda: self.turn(+1), pygame.K_RIGHT, pages > 1),
+                (t("Back to the title"), self.leave, pygame.K_ESCAPE, True),
+            ],
+        )
 
     def draw_overview(self, painter: Painter, area: pygame.Rect, scores) -> None:
         t = self.t
@@ -50,16 +56,34 @@ class ScoresScene(Scene):
         table = painter.panel(pygame.Rect(area.left, area.top, area.width, top_h), t("The table"))
         row_h = table.height // 3
         for index, axis in enumerate(AXIS_KEYS):
-            self.bar(painter, pygame.Rect(table.left, table.top + index * row_h, table.width, row_h), names[axis], scores.table[axis])
-        roles = painter.panel(pygame.Rect(area.left, area.top + top_h + 20, area.width, area.height - top_h - 20), t("Each role: its own points and its agreements' mean scores"))
+            self.bar(
+                painter,
+                pygame.Rect(table.left, table.top + index * row_h, table.width, row_h),
+                names[axis],
+                scores.table[axis],
+            )
+        roles = painter.panel(
+            pygame.Rect(area.left, area.top + top_h + 20, area.width, area.height - top_h - 20),
+            t("Each role: its own points and its agreements' mean scores"),
+        )
         role_ids = list(scores.roles)
         row_h = roles.height // max(1, len(role_ids))
         for index, role in enumerate(role_ids):
             axes = scores.roles[role]
-            line = t("{role}: {points} points", role=workshop.name(role), points=scores.individual[role]) + "   " + "   ".join(
-                f"{names[a]} {axes[a].score}" for a in AXIS_KEYS
+            line = (
+                t(
+                    "{role}: {points} points",
+                    role=workshop.name(role),
+                    points=scores.individual[role],
+                )
+                + "   "
+                + "   ".join(f"{names[a]} {axes[a].score}" for a in AXIS_KEYS)
             )
-            painter.line(pygame.Rect(roles.left, roles.top + index * row_h, roles.width, row_h), line, "small")
+            painter.line(
+                pygame.Rect(roles.left, roles.top + index * row_h, roles.width, row_h),
+                line,
+                "small",
+            )
 
     def draw_agreement(self, painter: Painter, area: pygame.Rect, agreement) -> None:
         workshop = self.app.workshop
@@ -69,18 +93,40 @@ class ScoresScene(Scene):
         names = self.axis_names()
         row_h = inner.height // 3
         for index, axis in enumerate(AXIS_KEYS):
-            self.bar(painter, pygame.Rect(inner.left, inner.top + index * row_h, inner.width, row_h), names[axis], getattr(agreement, axis))
+            self.bar(
+                painter,
+                pygame.Rect(inner.left, inner.top + index * row_h, inner.width, row_h),
+                names[axis],
+                getattr(agreement, axis),
+            )
 
     def bar(self, painter: Painter, rect: pygame.Rect, name: str, axis) -> None:
         """A score as a labelled bar (the number is written: colour never carries it alone)."""
         label_w = 330
         line_h = min(rect.height, painter.line_height("body"))
-        painter.line(pygame.Rect(rect.left, rect.top, label_w, line_h), f"{name} {axis.score}", "body", bold=True)
-        track = pygame.Rect(rect.left + label_w, rect.top + 8, rect.width - label_w, max(8, line_h - 16))
+        painter.line(
+            pygame.Rect(rect.left, rect.top, label_w, line_h),
+            f"{name} {axis.score}",
+            "body",
+            bold=True,
+        )
+        track = pygame.Rect(
+            rect.left + label_w, rect.top + 8, rect.width - label_w, max(8, line_h - 16)
+        )
         painter.box(track, painter.theme.background)
         if axis.score:
-            painter.box(pygame.Rect(track.left, track.top, track.width * axis.score // 100, track.height), painter.theme.accent, painter.theme.accent)
-        painter.text(pygame.Rect(rect.left + 20, rect.top + line_h, rect.width - 20, rect.height - line_h), "→ " + axis.reason, "small", painter.theme.muted, max_lines=2)
+            painter.box(
+                pygame.Rect(track.left, track.top, track.width * axis.score // 100, track.height),
+                painter.theme.accent,
+                painter.theme.accent,
+            )
+        painter.text(
+            pygame.Rect(rect.left + 20, rect.top + line_h, rect.width - 20, rect.height - line_h),
+            "→ " + axis.reason,
+            "small",
+            painter.theme.muted,
+            max_lines=2,
+        )
 
     def turn(self, step: int) -> None:
         self.page += step

@@ -31,16 +31,27 @@ class SeatsScene(Scene):
         area = self.header(
             painter,
             t("Who plays?"),
-            t("Type each team's name (click a name to change it). Computer partners come in a later version."),
+            t(
+                "Type each team's name (click a name to change it). "
+                "Computer partners come in a later version."
+            ),
         )
         count = len(self.seats)
         row_height = min(120, (area.height - 100) // count - 12)
         for index, seat in enumerate(self.seats):
             role = self.scenario.roles[index]
-            row = pygame.Rect(area.left, area.top + index * (row_height + 12), area.width, row_height)
+            row = pygame.Rect(
+                area.left, area.top + index * (row_height + 12), area.width, row_height
+            )
             label = pygame.Rect(row.left, row.top, 700, row_height)
             painter.box(label)
-            painter.line(label.inflate(-30, -10), f"{role.name} ({sector_name(t, role.sector)})", "body", bold=True)
+            painter.centred(
+                label.inflate(-30, -10),
+                f"{role.name} ({sector_name(t, role.sector)})",
+                "small",
+                painter.theme.text,
+                bold=True,
+            )
             field = pygame.Rect(label.right + 20, row.top, row.width - 700 - 20 - 380, row_height)
             editing = index == self.editing
             shown = seat.team + ("▏" if editing else "")
@@ -49,8 +60,12 @@ class SeatsScene(Scene):
             painter.button(seat_kind, t("Human team"), lambda: None, enabled=False)
         other = "da" if t.language == "en" else "en"
         language = pygame.Rect(area.left, area.bottom - 90, 600, 80)
-        painter.button(language, t("Language: {name}", name=LANGUAGES[t.language]),
-                       lambda: self.app.set_language(other), pygame.K_F12)  # fmt: skip
+        painter.button(
+            language,
+            t("Language: {name}", name=LANGUAGES[t.language]),
+            lambda: self.app.set_language(other),
+            pygame.K_F12,
+        )
         button_row(
             painter,
             self.footer(painter),
@@ -85,7 +100,11 @@ class SeatsScene(Scene):
 
         for seat, role in zip(self.seats, self.scenario.roles, strict=True):
             seat.team = seat.team.strip() or role.name
-        seed = self.app.seed if self.app.seed is not None else random.SystemRandom().randrange(1, 10**6)
+        seed = (
+            self.app.seed
+            if self.app.seed is not None
+            else random.SystemRandom().randrange(1, 10**6)
+        )
         workshop = Workshop.start(self.path, seed, self.seats, folder=self.app.saves, t=self.t)
         self.app.begin(workshop)
         for role in reversed(self.scenario.roles):  # every team reads its brief, in turn

@@ -11,7 +11,7 @@ import pygame
 
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row, content_bottom
-from game.ui.words import resources, sector_name, status_name
+from game.ui.words import prose, resources, sector_name, status_name
 
 
 class TableScene(Scene):
@@ -21,24 +21,35 @@ class TableScene(Scene):
         t = self.t
         workshop = self.app.workshop
         view = workshop.public_view()
-        width, height = painter.size
+        width, _ = painter.size
         self.draw_top(painter, view)
         top, bottom = 130, content_bottom(painter)
         left = pygame.Rect(40, top, (width - 110) * 9 // 20, bottom - top)
         right = pygame.Rect(left.right + 30, top, width - 40 - left.right - 30, bottom - top)
         roles_area = pygame.Rect(left.left, left.top, left.width, left.height * 7 // 10)
-        news_area = pygame.Rect(left.left, roles_area.bottom + 20, left.width, left.bottom - roles_area.bottom - 20)
+        news_area = pygame.Rect(
+            left.left, roles_area.bottom + 20, left.width, left.bottom - roles_area.bottom - 20
+        )
         self.draw_roles(painter, roles_area, view)
         self.draw_news(painter, news_area, view)
         deals_area = pygame.Rect(right.left, right.top, right.width, right.height * 4 // 5)
-        agreements_area = pygame.Rect(right.left, deals_area.bottom + 20, right.width, right.bottom - deals_area.bottom - 20)
+        agreements_area = pygame.Rect(
+            right.left, deals_area.bottom + 20, right.width, right.bottom - deals_area.bottom - 20
+        )
         self.draw_deals(painter, deals_area, view)
         self.draw_agreements(painter, agreements_area, view)
         turn_of = view["turn_of"]
         buttons = []
         if turn_of is not None:
             team = workshop.seat(turn_of).team
-            buttons.append((t("{team}: start your turn", team=team), self.start_turn, pygame.K_RETURN, not view["paused"]))
+            buttons.append(
+                (
+                    t("{team}: start your turn", team=team),
+                    self.start_turn,
+                    pygame.K_RETURN,
+                    not view["paused"],
+                )
+            )
         buttons.append((t("Trainer's keys"), self.help, pygame.K_F1, True))
         button_row(painter, self.footer(painter), buttons)
 
@@ -46,7 +57,9 @@ class TableScene(Scene):
         t = self.t
         width, _ = painter.size
         band = pygame.Rect(40, 10, width - 80, 110)
-        status = t("Round {round} of {rounds}", round=view["round"], rounds=view["scenario"]["rounds"])
+        status = t(
+            "Round {round} of {rounds}", round=view["round"], rounds=view["scenario"]["rounds"]
+        )
         if self.app.timer.enabled:
             if self.app.timer.up:
                 status += "  ·  " + t("time is up (F6 skips, F3 adds a minute)")
@@ -56,8 +69,14 @@ class TableScene(Scene):
         status_w = min(band.width * 3 // 5, int(status_px) + 10)
         title_rect = pygame.Rect(band.left, band.top, band.width - status_w - 30, band.height)
         painter.line(title_rect, view["scenario"]["title"], "heading", bold=True)
-        painter.line(pygame.Rect(band.right - status_w, band.top, status_w, band.height), status,
-                     "body", painter.theme.accent, bold=True, align="right")  # fmt: skip
+        painter.line(
+            pygame.Rect(band.right - status_w, band.top, status_w, band.height),
+            status,
+            "body",
+            painter.theme.accent,
+            bold=True,
+            align="right",
+        )
 
     def draw_roles(self, painter: Painter, area: pygame.Rect, view) -> None:
         t = self.t
@@ -69,39 +88,100 @@ class TableScene(Scene):
         card_h = (area.height - gap * (rows - 1)) // rows
         for index, role in enumerate(roles):
             column, row = index % columns, index // columns
-            card = pygame.Rect(area.left + column * (card_w + gap), area.top + row * (card_h + gap), card_w, card_h)
+            card = pygame.Rect(
+                area.left + column * (card_w + gap), area.top + row * (card_h + gap), card_w, card_h
+            )
             playing = role["id"] == view["turn_of"]
-            painter.box(card, edge=painter.theme.accent if playing else None, edge_width=6 if playing else None)
+            painter.box(
+                card,
+                edge=painter.theme.accent if playing else None,
+                edge_width=6 if playing else None,
+            )
             inner = card.inflate(-28, -20)
             marker = "▶ " if playing else ""
             top = inner.top
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.height * 2 // 5), marker + role["name"], "body", bold=True, max_lines=2)
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, 50), sector_name(t, role["sector"]), "small", painter.theme.muted, max_lines=1)
+            top += painter.text(
+                pygame.Rect(inner.left, top, inner.width, inner.height * 2 // 5),
+                marker + role["name"],
+                "body",
+                bold=True,
+                max_lines=2,
+            )
+            top += painter.text(
+                pygame.Rect(inner.left, top, inner.width, 50),
+                sector_name(t, role["sector"]),
+                "small",
+                painter.theme.muted,
+                max_lines=1,
+            )
             have = role["resources_per_round"]
             used = role["committed_per_round"]
             for line in (
-                t("Each round: {amounts}", amounts=resources(t, have["staff_time"], have["budget"])),
+                t(
+                    "Each round: {amounts}",
+                    amounts=resources(t, have["staff_time"], have["budget"]),
+                ),
                 t("Committed: {amounts}", amounts=resources(t, used["staff_time"], used["budget"])),
             ):
-                top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small", max_lines=1)
+                top += painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    line,
+                    "small",
+                    max_lines=1,
+                )
             brand = t("Brand {level}/10", level=role["brand"]) + "  " + "★" * min(10, role["brand"])
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), brand, "small", painter.theme.accent, max_lines=1) + 4
-            painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), ", ".join(role["competencies"]), "small", painter.theme.muted, max_lines=2)
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    brand,
+                    "small",
+                    painter.theme.accent,
+                    max_lines=1,
+                )
+                + 4
+            )
+            painter.text(
+                pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                ", ".join(role["competencies"]),
+                "small",
+                painter.theme.muted,
+                max_lines=2,
+            )
 
     def draw_deals(self, painter: Painter, area: pygame.Rect, view) -> None:
         t = self.t
         open_deals = [deal for deal in view["deals"] if deal["status"] == "open"]
         inner = painter.panel(area, t("On the table ({count})", count=len(open_deals)))
         if not open_deals:
-            painter.text(inner, t("No deal on the table yet. A team proposes one on its turn."), "small", painter.theme.muted)
+            painter.text(
+                inner,
+                t("No deal on the table yet. A team proposes one on its turn."),
+                "small",
+                painter.theme.muted,
+            )
             return
         names = {role["id"]: role["name"] for role in view["roles"]}
         top = inner.top
         for deal in reversed(open_deals):  # the newest first
             if top + painter.line_height("small") * 2 > inner.bottom:
-                painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), t("… and more"), "small", painter.theme.muted, max_lines=1)
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    t("… and more"),
+                    "small",
+                    painter.theme.muted,
+                    max_lines=1,
+                )
                 break
-            top += self.draw_deal(painter, pygame.Rect(inner.left, top, inner.width, inner.bottom - top), deal, view, names) + 10
+            top += (
+                self.draw_deal(
+                    painter,
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    deal,
+                    view,
+                    names,
+                )
+                + 10
+            )
 
     def draw_deal(self, painter: Painter, rect: pygame.Rect, deal, view, names) -> int:
         """Two lines: the deal, who said yes and who is still to answer; the options chosen."""
@@ -110,8 +190,11 @@ class TableScene(Scene):
         rejected = {item["role"] for item in deal["rejected"]}
         yes = [names[r] for r in deal["participants"] if r in deal["accepted"]]
         no = [names[r] for r in deal["participants"] if r in rejected]
-        waiting = [names[r] for r in deal["participants"] if r in deal["participants"]
-                   and r not in deal["accepted"] and r not in rejected]  # fmt: skip
+        waiting = [
+            names[r]
+            for r in deal["participants"]
+            if r in deal["participants"] and r not in deal["accepted"] and r not in rejected
+        ]
         answers = "✓ " + ", ".join(yes)
         if no:
             answers += "   ✗ " + ", ".join(no)
@@ -121,12 +204,29 @@ class TableScene(Scene):
         line_h = painter.line_height("small")
         heading_w = painter.type.width(heading, painter.px("small"), True) / painter.layout.scale
         heading_w = min(int(heading_w) + 2, rect.width // 2)
-        painter.line(pygame.Rect(rect.left, rect.top, heading_w, line_h), heading, "small", painter.theme.accent, bold=True)
-        painter.line(pygame.Rect(rect.left + heading_w + 24, rect.top, rect.width - heading_w - 24, line_h), answers, "small")
+        painter.line(
+            pygame.Rect(rect.left, rect.top, heading_w, line_h),
+            heading,
+            "small",
+            painter.theme.accent,
+            bold=True,
+        )
+        painter.line(
+            pygame.Rect(rect.left + heading_w + 24, rect.top, rect.width - heading_w - 24, line_h),
+            answers,
+            "small",
+        )
         chosen = []
         for issue, option_id in zip(project["issues"], deal["options"], strict=False):
-            chosen.append(next((o["label"] for o in issue["options"] if o["id"] == option_id), option_id))
-        painter.line(pygame.Rect(rect.left + 20, rect.top + line_h, rect.width - 20, line_h), " · ".join(chosen), "small", painter.theme.muted)
+            chosen.append(
+                next((o["label"] for o in issue["options"] if o["id"] == option_id), option_id)
+            )
+        painter.line(
+            pygame.Rect(rect.left + 20, rect.top + line_h, rect.width - 20, line_h),
+            " · ".join(chosen),
+            "small",
+            painter.theme.muted,
+        )
         return 2 * line_h
 
     def draw_agreements(self, painter: Painter, area: pygame.Rect, view) -> None:
@@ -139,9 +239,22 @@ class TableScene(Scene):
         titles = {project["id"]: project["title"] for project in view["projects"]}
         top = inner.top
         for agreement in view["agreements"]:
-            state = status_name(t, "signed") if agreement["failed_round"] is None else t("✗ failed in round {round}", round=agreement["failed_round"])
-            line = f"{titles[agreement['project']]} — {', '.join(names[m] for m in agreement['members'])} ({state})"
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small", max_lines=2) + 8
+            state = (
+                status_name(t, "signed")
+                if agreement["failed_round"] is None
+                else t("✗ failed in round {round}", round=agreement["failed_round"])
+            )
+            members = ", ".join(names[m] for m in agreement["members"])
+            line = f"{titles[agreement['project']]} — {members} ({state})"
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    line,
+                    "small",
+                    max_lines=2,
+                )
+                + 8
+            )
             if top >= inner.bottom:
                 break
 
@@ -149,10 +262,19 @@ class TableScene(Scene):
         t = self.t
         inner = painter.panel(area, t("News"))
         if not view["news"]:
-            painter.text(inner, t("No events yet. After each round an event card may be drawn."), "small", painter.theme.muted)
+            painter.text(
+                inner,
+                t("No events yet. After each round an event card may be drawn."),
+                "small",
+                painter.theme.muted,
+            )
             return
         latest = view["news"][-1]
-        text = t("Round {round}: {title}", round=latest["round"], title=latest["title"]) + "\n" + latest["text"].strip()
+        text = (
+            t("Round {round}: {title}", round=latest["round"], title=latest["title"])
+            + "\n"
+            + prose(latest["text"])
+        )
         painter.text(inner, text, "small")
 
     def start_turn(self) -> None:

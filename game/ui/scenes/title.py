@@ -21,7 +21,14 @@ class TitleScene(Scene):
         t = self.t
         width, height = painter.size
         top = height // 2 - 330
-        painter.line(pygame.Rect(0, top, width, 140), "Out of the Box", "title", painter.theme.accent, True, "center")
+        painter.line(
+            pygame.Rect(0, top, width, 140),
+            "Out of the Box",
+            "title",
+            painter.theme.accent,
+            True,
+            "center",
+        )
         painter.text(
             pygame.Rect(width // 2 - 700, top + 150, 1400, 120),
             t("A role-play game about library partnerships: win-win, risk and innovation."),
@@ -34,8 +41,12 @@ class TitleScene(Scene):
             saved = self.resumable
             painter.button(
                 column,
-                t("Resume {title}, round {round} (saved {time})", title=saved.title,
-                  round=saved.round, time=saved.saved_at),  # fmt: skip
+                t(
+                    "Resume {title}, round {round} (saved {time})",
+                    title=saved.title,
+                    round=saved.round,
+                    time=saved.saved_at,
+                ),
                 self.resume,
                 pygame.K_r,
             )
@@ -43,12 +54,21 @@ class TitleScene(Scene):
         painter.button(column, t("New game"), self.new_game, pygame.K_RETURN)
         column = column.move(0, 110)
         other = "da" if self.t.language == "en" else "en"
-        painter.button(column, t("Language: {name}", name=LANGUAGES[self.t.language]),
-                       lambda: self.app.set_language(other), pygame.K_l)  # fmt: skip
+        painter.button(
+            column,
+            t("Language: {name}", name=LANGUAGES[self.t.language]),
+            lambda: self.app.set_language(other),
+            pygame.K_l,
+        )
         column = column.move(0, 110)
         painter.button(column, t("Quit"), self.quit, pygame.K_ESCAPE)
-        painter.line(pygame.Rect(0, height - 70, width, 50), t("F1: the trainer's keys"),
-                     "small", painter.theme.muted, align="center")  # fmt: skip
+        painter.line(
+            pygame.Rect(0, height - 70, width, 50),
+            t("F1: the trainer's keys"),
+            "small",
+            painter.theme.muted,
+            align="center",
+        )
 
     def new_game(self) -> None:
         from game.ui.scenes.chooser import ChooserScene

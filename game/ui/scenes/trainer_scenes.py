@@ -15,16 +15,27 @@ class InjectScene(Scene):
     def draw(self, painter: Painter) -> None:
         t = self.t
         cards = self.app.workshop.state.scenario.events
-        area = self.header(painter, t("Play an event card now"), t("The card's effects happen at once, whatever its conditions."))
+        area = self.header(
+            painter,
+            t("Play an event card now"),
+            t("The card's effects happen at once, whatever its conditions."),
+        )
         columns = 2
         rows = max(1, -(-len(cards) // columns))
         gap = 14
         width = (area.width - gap) // columns
         height = min(100, (area.height - gap * (rows - 1)) // rows)
         for index, card in enumerate(cards):
-            rect = pygame.Rect(area.left + (index % columns) * (width + gap), area.top + (index // columns) * (height + gap), width, height)
+            rect = pygame.Rect(
+                area.left + (index % columns) * (width + gap),
+                area.top + (index // columns) * (height + gap),
+                width,
+                height,
+            )
             painter.button(rect, card.title, lambda c=card.id: self.play(c), size="small")
-        button_row(painter, self.footer(painter), [(t("Cancel"), self.app.pop, pygame.K_ESCAPE, True)])
+        button_row(
+            painter, self.footer(painter), [(t("Cancel"), self.app.pop, pygame.K_ESCAPE, True)]
+        )
 
     def play(self, card: str) -> None:
         if self.app.perform(act.InjectEvent(card=card)).ok:
@@ -44,7 +55,11 @@ class PollScene(Scene):
         t = self.t
         view = self.app.workshop.public_view()
         poll = view["poll"]
-        area = self.header(painter, t("Straw poll on deal {number}", number=self.deal), t("Would you sign this deal? Nobody is bound by the answer."))
+        area = self.header(
+            painter,
+            t("Straw poll on deal {number}", number=self.deal),
+            t("Would you sign this deal? Nobody is bound by the answer."),
+        )
         if poll is None:
             painter.text(area, t("The poll is closed."), "body")
         else:
@@ -54,12 +69,29 @@ class PollScene(Scene):
                 top = area.top + index * (row + 12)
                 answer = poll["answers"].get(role)
                 said = "" if answer is None else ("  ✓ " + t("yes") if answer else "  ✗ " + t("no"))
-                painter.line(pygame.Rect(area.left, top, area.width // 2, row), names[role] + said, "body", bold=True)
-                painter.button(pygame.Rect(area.left + area.width // 2, top, area.width // 4 - 10, row), t("Yes"),
-                               lambda r=role: self.answer(r, True), enabled=answer is None)  # fmt: skip
-                painter.button(pygame.Rect(area.left + area.width * 3 // 4, top, area.width // 4, row), t("No"),
-                               lambda r=role: self.answer(r, False), enabled=answer is None)  # fmt: skip
-        button_row(painter, self.footer(painter), [(t("Close the poll"), self.app.pop, pygame.K_ESCAPE, True)])
+                painter.line(
+                    pygame.Rect(area.left, top, area.width // 2, row),
+                    names[role] + said,
+                    "body",
+                    bold=True,
+                )
+                painter.button(
+                    pygame.Rect(area.left + area.width // 2, top, area.width // 4 - 10, row),
+                    t("Yes"),
+                    lambda r=role: self.answer(r, True),
+                    enabled=answer is None,
+                )
+                painter.button(
+                    pygame.Rect(area.left + area.width * 3 // 4, top, area.width // 4, row),
+                    t("No"),
+                    lambda r=role: self.answer(r, False),
+                    enabled=answer is None,
+                )
+        button_row(
+            painter,
+            self.footer(painter),
+            [(t("Close the poll"), self.app.pop, pygame.K_ESCAPE, True)],
+        )
 
     def answer(self, role: str, yes: bool) -> None:
         self.app.perform(act.AnswerStrawPoll(role, yes))
@@ -76,11 +108,27 @@ class ProblemsScene(Scene):
 
     def draw(self, painter: Painter) -> None:
         t = self.t
-        area = self.header(painter, t("The scenario file has problems"), t("The game goes on with the scenario as it was. Fix the file and press F5 again."))
+        area = self.header(
+            painter,
+            t("The scenario file has problems"),
+            t("The game goes on with the scenario as it was. Fix the file and press F5 again."),
+        )
         inner = painter.panel(area)
         top = inner.top
         for problem in self.problems[:12]:
             if top >= inner.bottom:
                 break
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), problem, "small", painter.theme.bad) + 8
-        button_row(painter, self.footer(painter), [(t("Back to the game"), self.app.pop, pygame.K_ESCAPE, True)])
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
+                    problem,
+                    "small",
+                    painter.theme.bad,
+                )
+                + 8
+            )
+        button_row(
+            painter,
+            self.footer(painter),
+            [(t("Back to the game"), self.app.pop, pygame.K_ESCAPE, True)],
+        )

@@ -45,7 +45,12 @@ class TurnScene(Scene):
             self.footer(painter),
             [
                 (t("Read our brief"), self.read_brief, pygame.K_b, True),
-                (t("Hide: back to the table"), self.app.to_table, pygame.K_ESCAPE, self.mode is None),
+                (
+                    t("Hide: back to the table"),
+                    self.app.to_table,
+                    pygame.K_ESCAPE,
+                    self.mode is None,
+                ),
             ],
         )
 
@@ -54,11 +59,20 @@ class TurnScene(Scene):
         me = view["me"]
         inner = painter.panel(rect, t("Our situation"))
         free = me["free_this_round"]
-        lines = [t("Free this round: {amounts}", amounts=resources(t, free["staff_time"], free["budget"]))]
+        lines = [
+            t(
+                "Free this round: {amounts}",
+                amounts=resources(t, free["staff_time"], free["budget"]),
+            )
+        ]
         titles = {p["id"]: p["title"] for p in view["projects"]}
         agreed = {a["project"] for a in view["agreements"] if a["failed_round"] is None}
         for project, value in me["walk_away"].items():
-            state = t("agreed") if project in agreed else t("without a deal: {points} points", points=value)
+            state = (
+                t("agreed")
+                if project in agreed
+                else t("without a deal: {points} points", points=value)
+            )
             lines.append(f"• {titles[project]}: {state}")
         for line in me["red_lines"]:
             lines.append("✗ " + t("Red line: {reason}", reason=line["reason"]))
@@ -68,24 +82,60 @@ class TurnScene(Scene):
         for line in lines:
             if top >= inner.bottom:
                 break
-            top += painter.text(pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small") + 8
+            top += (
+                painter.text(
+                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small"
+                )
+                + 8
+            )
 
     def draw_actions(self, painter: Painter, rect: pygame.Rect, view) -> None:
         t = self.t
         rules = view["rules"]
-        waiting = [d for d in view["deals"] if d["status"] == "open" and self.role in d["participants"]
-                   and self.role not in d["accepted"] and self.role not in {r["role"] for r in d["rejected"]}]  # fmt: skip
+        waiting = [
+            d
+            for d in view["deals"]
+            if d["status"] == "open"
+            and self.role in d["participants"]
+            and self.role not in d["accepted"]
+            and self.role not in {r["role"] for r in d["rejected"]}
+        ]
         titles = {p["id"]: p["title"] for p in view["projects"]}
         entries: list[tuple[str, object, int | None]] = []
         for deal in waiting[:3]:
-            entries.append((t("Answer deal {number}: {project}", number=deal["number"], project=titles[deal["project"]]),
-                            lambda n=deal["number"]: self.answer(n), None))  # fmt: skip
+            entries.append(
+                (
+                    t(
+                        "Answer deal {number}: {project}",
+                        number=deal["number"],
+                        project=titles[deal["project"]],
+                    ),
+                    lambda n=deal["number"]: self.answer(n),
+                    None,
+                )
+            )
         entries += [
             (t("Propose a deal"), self.propose, pygame.K_p),
-            (t("Explore a partner ({cost})", cost=cost_text(t, rules["explore_cost"])), lambda: self.set_mode("explore"), pygame.K_e),
-            (t("Consult users ({cost})", cost=cost_text(t, rules["consult_cost"])), lambda: self.set_mode("consult"), pygame.K_u),
-            (t("Build a competence ({cost})", cost=cost_text(t, rules["build_competence_cost"])), lambda: self.set_mode("build"), pygame.K_c),
-            (t("Communicate ({cost})", cost=cost_text(t, rules["communicate_cost"])), lambda: self.set_mode("communicate"), pygame.K_n),
+            (
+                t("Explore a partner ({cost})", cost=cost_text(t, rules["explore_cost"])),
+                lambda: self.set_mode("explore"),
+                pygame.K_e,
+            ),
+            (
+                t("Consult users ({cost})", cost=cost_text(t, rules["consult_cost"])),
+                lambda: self.set_mode("consult"),
+                pygame.K_u,
+            ),
+            (
+                t("Build a competence ({cost})", cost=cost_text(t, rules["build_competence_cost"])),
+                lambda: self.set_mode("build"),
+                pygame.K_c,
+            ),
+            (
+                t("Communicate ({cost})", cost=cost_text(t, rules["communicate_cost"])),
+                lambda: self.set_mode("communicate"),
+                pygame.K_n,
+            ),
             (t("Pass"), self.pass_turn, None),
         ]
         self.draw_list(painter, rect, t("What do we do?"), entries)
@@ -97,21 +147,47 @@ class TurnScene(Scene):
             title = t("Which partner do we explore?")
             for role in view["roles"]:
                 if role["id"] != self.role:
-                    entries.append((role["name"], lambda r=role["id"]: self.send(act.Explore(self.role, r)), None))
+                    entries.append(
+                        (
+                            role["name"],
+                            lambda r=role["id"]: self.send(act.Explore(self.role, r)),
+                            None,
+                        )
+                    )
         elif self.mode == "consult":
             title = t("Which project's users do we consult?")
             for project in view["projects"]:
-                entries.append((project["title"], lambda p=project["id"]: self.send(act.ConsultUsers(self.role, p)), None))
+                entries.append(
+                    (
+                        project["title"],
+                        lambda p=project["id"]: self.send(act.ConsultUsers(self.role, p)),
+                        None,
+                    )
+                )
         elif self.mode == "build":
             title = t("Which competence do we build?")
             have = next(r for r in view["roles"] if r["id"] == self.role)["competencies"]
             for competency in view["learnable"]:
                 if competency not in have:
-                    entries.append((competency, lambda c=competency: self.send(act.BuildCompetence(self.role, c)), None))
+                    entries.append(
+                        (
+                            competency,
+                            lambda c=competency: self.send(act.BuildCompetence(self.role, c)),
+                            None,
+                        )
+                    )
         else:
             title = t("How do we tell people?")
-            entries.append((t("A newsletter"), lambda: self.send(act.Communicate(self.role, "newsletter")), None))
-            entries.append((t("A flyer"), lambda: self.send(act.Communicate(self.role, "flyer")), None))
+            entries.append(
+                (
+                    t("A newsletter"),
+                    lambda: self.send(act.Communicate(self.role, "newsletter")),
+                    None,
+                )
+            )
+            entries.append(
+                (t("A flyer"), lambda: self.send(act.Communicate(self.role, "flyer")), None)
+            )
         entries.append((t("Back"), lambda: self.set_mode(None), pygame.K_ESCAPE))
         self.draw_list(painter, rect, title, entries)
 
@@ -120,7 +196,9 @@ class TurnScene(Scene):
         gap = 12
         height = min(90, (inner.height - gap * (len(entries) - 1)) // max(1, len(entries)))
         for index, (label, action, key) in enumerate(entries):
-            button = pygame.Rect(inner.left, inner.top + index * (height + gap), inner.width, height)
+            button = pygame.Rect(
+                inner.left, inner.top + index * (height + gap), inner.width, height
+            )
             painter.button(button, label, action, key, size="small")
 
     def handle(self, event: pygame.event.Event) -> bool:

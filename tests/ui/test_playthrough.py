@@ -1,0 +1,141 @@
+"""Whole workshops played on the screens, from the title to the final scores, with posted
+mouse clicks and key presses only; the engine's state is checked after each step."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine import actions as act
+from game.ui.app import App
+from game.ui.positions import good_proposal
+from game.ui.scenes.scores import ScoresScene
+from tests.ui.driver import click, labels, press, step, type_text
+
+
+def start_game(app: App, title: str) -> None:
+    step(app)
+    assert app.scene.name == "title"
+    click(app, "New game")
+    assert app.scene.name == "chooser"
+    click(app, title, exact=True)
+    click(app, "Play this scenario")
+    assert app.scene.name == "seats"
+
+
+def read_briefs(app: App) -> None:
+    """Every team, in turn: the curtain, then its brief, then hidden again."""
+    for role in app.workshop.state.scenario.roles:
+        assert app.scene.name == "curtain" and app.scene.role == role.id
+        press(app, pygame.K_RETURN)
+        assert app.scene.name == "brief" and app.scene.secret_of == role.id
+        click(app, "Done: hide our brief")
+    assert app.scene.name == "table"
+
+
+def open_turn(app: App) -> str:
+    role = app.workshop.state.current_role
+    press(app, pygame.K_RETURN)  # "…: start your turn"
+    assert app.scene.name == "curtain"
+    press(app, pygame.K_RETURN)  # "We are the … team"
+    assert app.scene.name == "turn" and app.scene.secret_of == role
+    return role
+
+
+def back_to_table(app: App) -> None:
+    """Go through the moments (round summaries, event cards) the last action set off."""
+    for _ in range(20):
+        if app.scene.name in ("table", "scores"):
+            return
+        assert app.scene.name in ("round", "event"), app.scene.name
+        press(app, pygame.K_RETURN)
+    raise AssertionError("stuck between moments")
+
+
+def test_the_tutorial_from_title_to_final_scores(saves):
+    app = App((1280, 720), saves=saves, strict=True, seed=11)
+    start_game(app, "The Reading Café")
+    click(app, "Vestby Public Library")  # the first team's name is being typed already
+    for _ in range(len("Vestby Public Library")):
+        press(app, pygame.K_BACKSPACE)
+    type_text(app, "Læsehestene")
+    click(app, "Start the game")
+    workshop = app.workshop
+    assert workshop.seat("library").team == "Læsehestene"
+    assert workshop.state.round == 1 and workshop.session.path.exists()
+    read_briefs(app)
+
+    role = open_turn(app)
+    assert role == "library"
+    press(app, pygame.K_p)
+    assert app.scene.name == "deal"
+    click(app, "Propose this deal")
+    state = workshop.state
+    assert len(state.deals) == 1 and state.deals[0].proposer == "library"
+    assert app.scene.name == "table" and state.current_role == "cafe"
+
+    assert open_turn(app) == "cafe"
+    click(app, "Answer deal 1")
+    assert app.scene.name == "respond"
+    press(app, pygame.K_a)
+    state = workshop.state
+    assert state.agreements and state.agreements[0].members == ("library", "cafe")
+    assert state.finished  # the tutorial's only project is agreed
+    back_to_table(app)
+    assert isinstance(app.scene, ScoresScene)
+    assert "Win-win" in " ".join(d.text for d in app.drawn)
+
+
+def test_a_four_role_scenario_from_title_to_final_scores(saves):
+    app = App((1920, 1080), saves=saves, strict=True, seed=5)
+    start_game(app, "Skovhavn: Science and Code for Families")
+    click(app, "Start the game")
+    workshop = app.workshop
+    read_briefs(app)
+    turns = 0
+    while not workshop.state.finished:
+        assert app.scene.name == "table"
+        state = workshop.state
+        actions_before = len(workshop.session.record.actions)
+        role = open_turn(app)
+        waiting = [d for d in state.open_deals() if role in d.awaiting()]
+        accept = waiting and workshop.check(act.Accept(role, waiting[0].number)) is None
+        proposal = None if accept else good_proposal(state, role, everyone=True)
+        if accept:
+            click(app, f"Answer deal {waiting[0].number}")
+            press(app, pygame.K_a)
+            assert role in workshop.state.deals[waiting[0].number - 1].accepted
+        elif proposal is not None and turns < 8:
+            build_deal(app, proposal)
+            assert workshop.state.deals[-1].options == proposal.options
+        else:
+            click(app, "Pass")
+            assert workshop.session.record.actions[-1] == act.Pass(role)
+        assert len(workshop.session.record.actions) == actions_before + 1
+        turns += 1
+        back_to_table(app)
+        assert turns < 200
+    assert workshop.state.agreements, "the scripted teams sign at least one agreement"
+    assert isinstance(app.scene, ScoresScene)
+    drawn = " ".join(d.text for d in app.drawn)
+    assert "Innovation" in drawn and "The table" in drawn
+    press(app, pygame.K_RIGHT)  # the first agreement's page
+    assert app.scene.page == 1
+
+
+def build_deal(app: App, proposal: act.Propose) -> None:
+    """Build ``proposal`` in the deal builder by clicking: project, partners, options."""
+    state = app.workshop.state
+    project = state.scenario.project(proposal.project)
+    press(app, pygame.K_p)
+    assert app.scene.name == "deal"
+    if any(hit.label == project.title for hit in app.hits):
+        click(app, project.title, exact=True)
+    for role in state.scenario.roles:
+        chosen = role.id in app.scene.participants
+        if role.id != proposal.actor and chosen != (role.id in proposal.participants):
+            click(app, ("✓ " if chosen else "  ") + role.name, exact=True)
+    for issue, option_id in zip(project.issues, proposal.options, strict=True):
+        label = next(o.label for o in issue.options if o.id == option_id)
+        click(app, f"{label} ·")
+    assert set(app.scene.participants) == set(proposal.participants), labels(app)
+    click(app, "Propose this deal")

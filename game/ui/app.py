@@ -67,6 +67,7 @@ class App:
         self.drawn: list = []
         self.mouse: tuple[int, int] | None = None
         self._pressed: Hit | None = None
+        self._buttons_stale = False
         self._shown_clock = ""
         self.dirty = True
         self.running = True
@@ -83,20 +84,20 @@ class App:
 
     def push(self, scene) -> None:
         self.scenes.append(scene)
-        self.dirty = True
+        self.dirty = self._buttons_stale = True
 
     def pop(self) -> None:
         if len(self.scenes) > 1:
             self.scenes.pop()
-        self.dirty = True
+        self.dirty = self._buttons_stale = True
 
     def replace(self, scene) -> None:
         self.scenes[-1] = scene
-        self.dirty = True
+        self.dirty = self._buttons_stale = True
 
     def reset_to(self, scene) -> None:
         self.scenes = [scene]
-        self.dirty = True
+        self.dirty = self._buttons_stale = True
 
     def to_table(self) -> None:
         """Hide every private screen; show what happened since, then the table."""
@@ -111,7 +112,7 @@ class App:
         for scene in reversed(self.pending):
             self.scenes.append(scene)
         self.pending = []
-        self.dirty = True
+        self.dirty = self._buttons_stale = True
 
     # -- the game -------------------------------------------------------------------------
 
@@ -205,6 +206,7 @@ class App:
         elif event.type == pygame.MOUSEMOTION and "pos" in event.dict:
             self._hover(event.pos)
         elif event.type == pygame.MOUSEBUTTONDOWN and event.dict.get("button") == 1:
+            self._refresh_buttons()
             self._pressed = self._hit_at(event.dict.get("pos"))
         elif event.type == pygame.MOUSEBUTTONUP and event.dict.get("button") == 1:
             hit = self._hit_at(event.dict.get("pos"))
@@ -235,13 +237,20 @@ class App:
 
     def _activate(self, hit: Hit) -> None:
         self.dirty = True
+        self._buttons_stale = True
         hit.action()
+
+    def _refresh_buttons(self) -> None:
+        """After a button did something, the last frame's buttons may be gone or mean
+        something else (a new project's options): draw before the next click or key."""
+        if self._buttons_stale and self.running:
+            self.draw(dry=True)
 
     def _key(self, event: pygame.event.Event) -> None:
         from game.ui.trainer import trainer_key
 
         if trainer_key(self, event):
-            self.dirty = True
+            self.dirty = self._buttons_stale = True
             return
         if self.help_open:
             if event.key in (pygame.K_ESCAPE, pygame.K_RETURN):
@@ -251,6 +260,7 @@ class App:
         if self.scene.handle(event):
             self.dirty = True
             return
+        self._refresh_buttons()
         for hit in self.hits:
             if hit.key == event.key and hit.enabled:
                 self._activate(hit)
@@ -258,18 +268,23 @@ class App:
 
     # -- drawing --------------------------------------------------------------------------
 
-    def draw(self) -> None:
+    def draw(self, dry: bool = False) -> None:
+        """Draw a frame; ``dry`` only lays it out, to know where its buttons are."""
         from game.ui.overlays import draw_help, draw_status
 
         surface = pygame.display.get_surface()
-        painter = Painter(surface, self.layout, self.type, self.theme, self.mouse)
+        painter = Painter(surface, self.layout, self.type, self.theme, self.mouse, dry)
         painter.fill()
         self.scene.draw(painter)
         draw_status(self, painter)
         if self.help_open:
-            painter.hits = []
+            painter.hits, painter.drawn = [], []
             draw_help(self, painter)
-        self.hits, self.drawn = painter.hits, painter.drawn
+        self.hits = painter.hits
+        self._buttons_stale = False
+        if dry:
+            return
+        self.drawn = painter.drawn
         pygame.display.flip()
         self.dirty = False
 

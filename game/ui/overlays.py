@@ -45,6 +45,7 @@ def draw_status(app: App, painter: Painter) -> None:
 def draw_help(app: App, painter: Painter) -> None:
     t = app.t
     width, height = painter.size
+    painter.fill()  # the help covers the scene: nothing half-hidden shows through
     area = pygame.Rect(160, 60, width - 320, height - 120)
     painter.box(area, painter.theme.panel, painter.theme.accent, 4)
     inner = area.inflate(-60, -50)

@@ -48,7 +48,9 @@ class Painter:
         typesetter: Typesetter,
         theme: Theme,
         mouse: tuple[int, int] | None = None,
+        dry: bool = False,
     ):
+        self.dry = dry  # lay out and register buttons, draw nothing (see App.refresh)
         self.surface = surface
         self.layout = layout
         self.type = typesetter
@@ -77,7 +79,8 @@ class Painter:
     # -- shapes ---------------------------------------------------------------------------
 
     def fill(self, colour: Colour | None = None) -> None:
-        self.surface.fill(colour or self.theme.background)
+        if not self.dry:
+            self.surface.fill(colour or self.theme.background)
 
     def box(
         self,
@@ -86,6 +89,8 @@ class Painter:
         edge: Colour | None = None,
         edge_width: int | None = None,
     ) -> None:
+        if self.dry:
+            return
         target = self.layout.to_px(rect)
         radius = max(2, round(10 * self.layout.scale))
         pygame.draw.rect(self.surface, colour or self.theme.panel, target, border_radius=radius)
@@ -163,6 +168,8 @@ class Painter:
         self._blit_line(shown, px, bold, colour or self.theme.text, bounds, top, align)
 
     def _blit_line(self, line, px, bold, colour, bounds, top, align) -> None:
+        if self.dry:
+            return
         surface = self.type.render(line, px, bold, colour)
         width = surface.get_width()
         if align == "center":

@@ -16,7 +16,7 @@ def resources(t: Translator, staff_time: int, budget: int) -> str:
 
 def status_name(t: Translator, status: str) -> str:
     names = {
-        "open": t("open"),
+        "open": t("still on the table"),
         "signed": t("✓ signed"),
         "rejected": t("✗ rejected"),
         "countered": t("↺ countered"),

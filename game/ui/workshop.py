@@ -8,6 +8,7 @@ end of a round, an event card, the end of the game.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -56,6 +57,9 @@ class Workshop:
         self.session = session
         self.seats = seats
         self.t = t or Translator()
+        self._views_of: GameState | None = None
+        self._views: dict[str, dict[str, Any]] = {}
+        self._scores_of: GameState | None = None
         self.save_seats()
 
     # -- starting and resuming ----------------------------------------------------------
@@ -95,16 +99,31 @@ class Workshop:
         return self.session.state
 
     def public_view(self) -> dict[str, Any]:
-        return view_for(self.state, "public")
+        return self._view("public")
 
     def private_view(self, role: str) -> dict[str, Any]:
-        return view_for(self.state, role)
+        return self._view(role)
+
+    def _view(self, viewer: str) -> dict[str, Any]:
+        """Views of the current state, made once per state: a frame asks several times.
+
+        The state is immutable, so a view made for it stays true until the next action;
+        scenes must not change a view they are given (they only read it).
+        """
+        if self._views_of is not self.state:
+            self._views_of, self._views = self.state, {}
+        view = self._views.get(viewer)
+        if view is None:
+            view = self._views[viewer] = view_for(self.state, viewer)
+        return view
 
     def scores(self):
         """The final scores on the three axes, with their reasons (the debrief's to reveal)."""
         from game.scoring.axes import score_game
 
-        return score_game(self.state)
+        if self._scores_of is not self.state:
+            self._scores_of, self._scores = self.state, score_game(self.state)
+        return self._scores
 
     def seat(self, role: str) -> Seat:
         return next(seat for seat in self.seats if seat.role == role)
@@ -149,6 +168,12 @@ class Workshop:
         game cannot be replayed on it; the game goes on with the scenario it had.
         """
         record = self.session.record
+        try:
+            unchanged = hashlib.sha256(Path(record.scenario_file).read_bytes()).hexdigest()
+        except OSError:
+            unchanged = ""  # gone or unreadable: check_file says so in its own words
+        if unchanged == record.scenario_hash:
+            return []
         result = check_file(Path(record.scenario_file))
         if not result.ok:
             return [str(problem) for problem in result.errors]

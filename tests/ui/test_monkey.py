@@ -87,7 +87,7 @@ def random_event(rng: random.Random, roll: float, size) -> pygame.event.Event:
 
 @pytest.mark.parametrize("scene", SCENES)
 def test_twenty_thousand_random_events_never_break_a_scene(scene, tmp_path):
-    size = (1280, 720)
+    size = (800, 450)  # the monkey tests behaviour; test_screens tests the pictures
     app = staged_app(
         scene, size, SCENARIOS / "children-and-families.yaml", 7, "en", tmp_path / "saves"
     )

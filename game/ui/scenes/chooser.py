@@ -23,21 +23,36 @@ class Choice:
     problems: list[str]
 
 
+_checked: dict[tuple[Path, float, int], Choice] = {}
+
+
+def load_choice(path: Path) -> Choice:
+    """A scenario file, checked once per version of it (an author may edit it meanwhile)."""
+    try:
+        stat = path.stat()
+        key = (path.resolve(), stat.st_mtime, stat.st_size)
+    except OSError:
+        key = None
+    if key is not None and key in _checked:
+        return _checked[key]
+    result = check_file(path)
+    if result.ok:
+        scenario = result.scenario()
+        choice = Choice(path, scenario.title, scenario, [])
+    else:
+        choice = Choice(path, path.name, None, [str(d) for d in result.errors])
+    if key is not None:
+        _checked[key] = choice
+    return choice
+
+
 def load_choices(files: list[Path] | None) -> list[Choice]:
     paths = list(files or [])
     if not files:
         paths = sorted(
             SCENARIO_DIR.glob("*.yaml"), key=lambda p: (not p.name.startswith("tutorial"), p.name)
         )
-    choices = []
-    for path in paths:
-        result = check_file(path)
-        if result.ok:
-            scenario = result.scenario()
-            choices.append(Choice(path, scenario.title, scenario, []))
-        else:
-            choices.append(Choice(path, path.name, None, [str(d) for d in result.errors]))
-    return choices
+    return [load_choice(path) for path in paths]
 
 
 class ChooserScene(Scene):

@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument(
         "scene",
         help="title, chooser, seats, curtain, brief, table, turn, deal, "
-        "respond, result, event, round, scores, inject, poll, problems or help",
+        "respond, result, event, round, scores, inject, poll, problems, help or profile",
     )
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--scenario", help="the scenario to play (default: children-and-families)")

@@ -36,6 +36,7 @@ SCENES = (
     "poll",
     "problems",
     "help",
+    "profile",
 )
 
 
@@ -186,6 +187,10 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
                 ],
             )
         )
+    elif scene == "profile":
+        from game.ui.scenes.profile import ProfileScene
+
+        app.push(ProfileScene(app, workshop.state.scenario.roles[-1].id))
     elif scene == "help":
         proposals_only(workshop, 2)
         app.help_open = True

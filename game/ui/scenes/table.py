@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.ui.painter import Painter
+from game.ui.painter import Hit, Painter
 from game.ui.scenes.base import Scene, button_row, content_bottom
 from game.ui.words import prose, resources, sector_name, status_name
 
@@ -92,6 +92,7 @@ class TableScene(Scene):
                 area.left + column * (card_w + gap), area.top + row * (card_h + gap), card_w, card_h
             )
             playing = role["id"] == view["turn_of"]
+            painter.hits.append(Hit(card, role["name"], lambda r=role["id"]: self.profile(r)))
             painter.box(
                 card,
                 edge=painter.theme.accent if playing else None,
@@ -276,6 +277,11 @@ class TableScene(Scene):
             + prose(latest["text"])
         )
         painter.text(inner, text, "small")
+
+    def profile(self, role: str) -> None:
+        from game.ui.scenes.profile import ProfileScene
+
+        self.app.push(ProfileScene(self.app, role))
 
     def start_turn(self) -> None:
         from game.ui.scenes.brief import CurtainScene

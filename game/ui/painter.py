@@ -147,6 +147,33 @@ class Painter:
             y += line_px
         return int((y - bounds.top) / self.layout.scale + 0.999)
 
+    def page_of_text(
+        self,
+        rect: pygame.Rect,
+        text: str,
+        page: int,
+        size: str = "body",
+        colour: Colour | None = None,
+    ) -> int:
+        """Draw page ``page`` of ``text`` wrapped into ``rect``; return how many pages there are.
+
+        For long texts that must be read whole (a brief): nothing is cut, the reader turns
+        the page instead.
+        """
+        bounds = self.layout.to_px(rect)
+        px = self.px(size)
+        line_px = self.type.line_height(px, False)
+        per_page = max(1, bounds.height // line_px)
+        lines = self.type.wrap(text, px, False, bounds.width)
+        pages = max(1, -(-len(lines) // per_page))
+        page = max(0, min(page, pages - 1))
+        y = bounds.top
+        for line in lines[page * per_page : (page + 1) * per_page]:
+            if line:
+                self._blit_line(line, px, False, colour or self.theme.text, bounds, y, "left")
+            y += line_px
+        return pages
+
     def line(
         self,
         rect: pygame.Rect,

@@ -66,7 +66,13 @@ def _game_key(app: App, key: int, ctrl: bool) -> None:
         app.error = app.t("That key works during a game.")
         return
     if key == pygame.K_F2:
-        app.perform(act.Resume() if workshop.state.paused else act.Pause())
+        pausing = not workshop.state.paused
+        if app.perform(act.Pause() if pausing else act.Resume()).ok:
+            if pausing:  # the room may look at the screen now: hide any team's secrets
+                app.timer.stop()
+                app.to_table()
+            else:
+                app.timer.start()
     elif key == pygame.K_F3:
         app.timer.toggle()
     elif key == pygame.K_F4 or (ctrl and key == pygame.K_z):

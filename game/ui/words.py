@@ -30,3 +30,8 @@ def prose(text: str) -> str:
     """A YAML block's hard-wrapped lines as flowing paragraphs (a blank line still parts them)."""
     paragraphs = [" ".join(part.split()) for part in text.strip().split("\n\n")]
     return "\n".join(p for p in paragraphs if p)
+
+
+def tag(word: str) -> str:
+    """A scenario's tag as words: "reading-promotion" reads "reading promotion"."""
+    return word.replace("-", " ")

@@ -36,7 +36,7 @@ def open_turn(app: App) -> str:
     role = app.workshop.state.current_role
     press(app, pygame.K_RETURN)  # "…: start your turn"
     assert app.scene.name == "curtain"
-    press(app, pygame.K_RETURN)  # "We are the … team"
+    press(app, pygame.K_RETURN)  # "We are …: show our screen"
     assert app.scene.name == "turn" and app.scene.secret_of == role
     return role
 
@@ -136,6 +136,25 @@ def build_deal(app: App, proposal: act.Propose) -> None:
             click(app, ("✓ " if chosen else "  ") + role.name, exact=True)
     for issue, option_id in zip(project.issues, proposal.options, strict=True):
         label = next(o.label for o in issue.options if o.id == option_id)
-        click(app, f"{label} ·")
+        hit = next(h for h in app.hits if h.label.endswith(f" · {label}"))
+        click(app, hit.label, exact=True)
     assert set(app.scene.participants) == set(proposal.participants), labels(app)
     click(app, "Propose this deal")
+
+
+def test_a_team_can_say_no_in_its_own_words_and_the_room_hears_them(saves):
+    app = App((1280, 720), saves=saves, strict=True, seed=11)
+    start_game(app, "The Reading Café")
+    click(app, "Start the game")
+    read_briefs(app)
+    open_turn(app)
+    press(app, pygame.K_p)
+    click(app, "Propose this deal")
+    open_turn(app)
+    click(app, "Answer deal 1")
+    press(app, pygame.K_r)
+    type_text(app, "Vi vil have vores navn på døren")
+    click(app, "Say no with our own words")
+    deal = app.workshop.state.deals[0]
+    assert deal.rejected == (("cafe", "Vi vil have vores navn på døren"),)
+    assert "Vi vil have vores navn på døren" in app.message

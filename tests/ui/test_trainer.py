@@ -118,3 +118,18 @@ def test_ctrl_s_saves_and_says_where(tmp_path):
     app = table(tmp_path)
     press(app, pygame.K_s, pygame.KMOD_LCTRL)
     assert str(app.workshop.session.path) in app.message
+
+
+def test_pausing_during_a_teams_private_screen_hides_it_and_stops_the_clock(tmp_path):
+    app = table(tmp_path)
+    app.timer.start()
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_p)
+    assert app.scene.name == "deal" and app.scene.secret_of
+    press(app, pygame.K_F2)
+    assert app.workshop.state.paused
+    assert app.scene.name == "table" and app.scene.secret_of is None
+    assert not app.timer.running
+    press(app, pygame.K_F2)
+    assert app.timer.running

@@ -29,25 +29,22 @@ class CurtainScene(Scene):
         role_name = workshop.name(self.role)
         width, height = painter.size
         painter.fill(painter.theme.background)
-        middle = pygame.Rect(120, height // 2 - 260, width - 240, 420)
+        middle = pygame.Rect(120, height // 2 - 300, width - 240, 520)
         inner = painter.panel(middle, edge=painter.theme.accent)
-        painter.line(
-            pygame.Rect(inner.left, inner.top, inner.width, 110),
-            t("Pass to the {team} team", team=seat.team),
-            "title",
-            painter.theme.accent,
-            True,
-            "center",
-        )
+        # "Pass to" on one line, the team's name whole on the next: it must never be cut
+        painter.line(pygame.Rect(inner.left, inner.top, inner.width, 70), t("Pass the screen to"),
+                     "heading", painter.theme.muted, align="center")  # fmt: skip
+        painter.line(pygame.Rect(inner.left, inner.top + 75, inner.width, 110), seat.team,
+                     "title", painter.theme.accent, True, "center")  # fmt: skip
         if seat.team != role_name:
             painter.line(
-                pygame.Rect(inner.left, inner.top + 120, inner.width, 60),
+                pygame.Rect(inner.left, inner.top + 190, inner.width, 60),
                 role_name,
                 "heading",
                 align="center",
             )
         painter.text(
-            pygame.Rect(inner.left, inner.top + 200, inner.width, inner.height - 200),
+            pygame.Rect(inner.left, inner.top + 270, inner.width, inner.height - 270),
             t("Everyone else: please look away. The next screen is for this team only."),
             "body",
             painter.theme.muted,
@@ -58,7 +55,7 @@ class CurtainScene(Scene):
             self.footer(painter),
             [
                 (
-                    t("We are the {team} team: show our screen", team=seat.team),
+                    t("We are {team}: show our screen", team=seat.team),
                     self.reveal,
                     pygame.K_RETURN,
                     True,
@@ -85,6 +82,7 @@ class BriefScene(Scene):
         self.role = role
         self.secret_of = role
         self.project_index = 0
+        self.page = 0
         self.back_to_turn = back_to_turn
 
     def draw(self, painter: Painter) -> None:
@@ -93,46 +91,35 @@ class BriefScene(Scene):
         me = view["me"]
         role_name = self.app.workshop.name(self.role)
         area = self.header(painter, t("Our brief: {role}", role=role_name), secret=role_name)
-        left = pygame.Rect(area.left, area.top, area.width * 5 // 12, area.height)
+        left = pygame.Rect(area.left, area.top, area.width // 2, area.height)
         right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
-        inner = painter.panel(left, t("What we really want"))
-        top = inner.top
-        top += (
-            painter.text(
-                pygame.Rect(inner.left, top, inner.width, inner.height * 3 // 5),
-                prose(me["brief"]),
-                "small",
-            )
-            + 16
-        )
-        top += (
-            painter.text(
-                pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                t("Risk we tolerate: {level} of 10", level=me["risk_tolerance"]),
-                "small",
-                painter.theme.accent,
-                max_lines=1,
-            )
-            + 10
-        )
-        for line in me["red_lines"]:
-            if top >= inner.bottom:
-                break
-            top += (
-                painter.text(
-                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                    "✗ " + t("Red line: {reason}", reason=line["reason"]),
-                    "small",
-                    painter.theme.bad,
-                )
-                + 8
-            )
+        pages = self.draw_brief(painter, left, me)
         draw_points(painter, right, view, me, self.project_index, t, self.select)
-        button_row(
-            painter,
-            self.footer(painter),
-            [(t("Done: hide our brief"), self.done, pygame.K_RETURN, True)],
-        )
+        buttons = [(t("Done: hide our brief"), self.done, pygame.K_RETURN, True)]
+        if pages > 1:
+            buttons = [
+                (t("Previous page"), lambda: self.turn_page(-1), pygame.K_PAGEUP, self.page > 0),
+                (t("Next page ({page} of {pages})", page=self.page + 1, pages=pages),
+                 lambda: self.turn_page(+1), pygame.K_PAGEDOWN, self.page < pages - 1),
+                *buttons,
+            ]  # fmt: skip
+        button_row(painter, self.footer(painter), buttons)
+
+    def draw_brief(self, painter: Painter, rect: pygame.Rect, me) -> int:
+        """The brief whole, page by page (nothing of it may be cut), then risk and red lines."""
+        t = self.t
+        inner = painter.panel(rect, t("What we really want"))
+        parts = [
+            prose(me["brief"]),
+            t("Risk we tolerate: {level} of 10", level=me["risk_tolerance"]),
+        ]
+        parts += ["✗ " + t("Red line: {reason}", reason=line["reason"]) for line in me["red_lines"]]
+        pages = painter.page_of_text(inner, "\n\n".join(parts), self.page, "small")
+        self.page = min(self.page, pages - 1)
+        return pages
+
+    def turn_page(self, step: int) -> None:
+        self.page = max(0, self.page + step)
 
     def select(self, index: int) -> None:
         self.project_index = index
@@ -175,29 +162,32 @@ def draw_points(painter: Painter, rect: pygame.Rect, view, me, index: int, t, se
     )
     red = {(line["project"], line["issue"], line["option"]) for line in me["red_lines"]}
     points = me["points"][project["id"]]
-    for issue in project["issues"]:
-        if top >= inner.bottom:
+    issues = project["issues"]
+    line_h = painter.line_height("small")
+    gap = 16
+    needed = sum((1 + len(issue["options"])) * line_h + gap for issue in issues)
+    columns = 1 if needed <= inner.bottom - top or len(issues) < 2 else 2
+    block_w = (inner.width - gap * (columns - 1)) // columns
+    block_h = line_h * (1 + max(len(issue["options"]) for issue in issues))
+    for number, issue in enumerate(issues):
+        left = inner.left + (number % columns) * (block_w + gap)
+        if columns == 1:
+            y = top
+            top += (1 + len(issue["options"])) * line_h + gap
+        else:
+            y = top + (number // columns) * (block_h + gap)
+        bottom = min(inner.bottom, y + block_h)
+        if y + line_h > inner.bottom:
             break
-        parts = []
+        painter.line(pygame.Rect(left, y, block_w, line_h), issue["title"], "small",
+                     painter.theme.accent, bold=True)  # fmt: skip
+        y += line_h
         for option in issue["options"]:
-            mark = " ✗" if (project["id"], issue["id"], option["id"]) in red else ""
-            parts.append(f"{option['label']}: {points[issue['id']][option['id']]}{mark}")
-        top += (
-            painter.text(
-                pygame.Rect(inner.left, top, inner.width, 50),
-                issue["title"],
-                "small",
-                painter.theme.accent,
-                bold=True,
-                max_lines=1,
-            )
-            + 2
-        )
-        top += (
-            painter.text(
-                pygame.Rect(inner.left + 20, top, inner.width - 20, inner.bottom - top),
-                "  ·  ".join(parts),
-                "small",
-            )
-            + 12
-        )
+            if y + line_h > bottom:
+                break
+            crossed = (project["id"], issue["id"], option["id"]) in red
+            mark = "✗ " + t("red line") + ": " if crossed else ""
+            text = f"{points[issue['id']][option['id']]:>3} · {mark}{option['label']}"
+            colour = painter.theme.bad if crossed else None
+            painter.line(pygame.Rect(left + 10, y, block_w - 10, line_h), text, "small", colour)
+            y += line_h

@@ -15,6 +15,12 @@ from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
 
 
+def bonus_note(t, project) -> str:
+    """The unanimity bonus, so that the points here match the final scores."""
+    bonus = project["approval"]["unanimity_bonus"]
+    return " " + t("(+{bonus} if everyone accepts)", bonus=bonus) if bonus else ""
+
+
 class DealScene(Scene):
     name = "deal"
 
@@ -41,8 +47,13 @@ class DealScene(Scene):
         view = view or self.app.workshop.private_view(self.role)
         self.project = project_id
         self.options = best_options(view, project_id)
-        others = [r for r in eligible(view, project_of(view, project_id)) if r != self.role]
-        self.participants = [self.role, *others[:1]]
+        project = project_of(view, project_id)
+        rule = project["approval"]
+        others = [r for r in eligible(view, project) if r != self.role]
+        others.sort(key=lambda r: r not in rule["required"])  # the required partners first
+        wanted = max(rule["min_participants"], 1 + len(set(rule["required"]) - {self.role}))
+        order = [r["id"] for r in view["roles"]]
+        self.participants = sorted([self.role, *others[: wanted - 1]], key=order.index)
 
     def action(self) -> act.Action:
         if self.counter_of is not None:
@@ -123,7 +134,8 @@ class DealScene(Scene):
                     "Our points: {points} (without a deal: {walk})",
                     points=reading.points,
                     walk=reading.walk_away,
-                ),
+                )
+                + bonus_note(t, project),
                 painter.theme.accent,
             ),
             (verdict, painter.theme.good if reading.better_than_nothing else painter.theme.bad),
@@ -179,7 +191,8 @@ class DealScene(Scene):
             for index, option in enumerate(options):
                 points = me["points"][self.project][issue["id"]][option["id"]]
                 red = red_line_reason(me, self.project, issue["id"], option["id"])
-                label = f"{option['label']} · {points}" + (" ✗ " + t("red line") if red else "")
+                mark = "✗ " + t("red line") + ": " if red else ""
+                label = f"{points} · {mark}{option['label']}"  # the number first: never cut
                 button = pygame.Rect(
                     inner.left + index * (width + 10), top + title_h + 4, width, height
                 )

@@ -54,19 +54,23 @@ class RoundSummaryScene(Scene):
         titles = {p["id"]: p["title"] for p in view["projects"]}
         names = {r["id"]: r["name"] for r in view["roles"]}
         lines = []
+        signed_now = {a["deal"] for a in view["agreements"] if a["round"] == self.round}
         for deal in view["deals"]:
-            if deal["round"] == self.round or (
-                deal["status"] == "expired" and deal["round"] == self.round - 1
-            ):
-                lines.append(
-                    t(
-                        "Deal {number} ({project}, from {proposer}): {status}",
-                        number=deal["number"],
-                        project=titles[deal["project"]],
-                        proposer=names[deal["proposer"]],
-                        status=status_name(t, deal["status"]),
-                    )
-                )
+            # what this round did: deals proposed in it or the round before (still open
+            # then), and every deal signed in it
+            recent = deal["round"] in (self.round, self.round - 1)
+            if not (recent or deal["number"] in signed_now):
+                continue
+            line = t(
+                "Deal {number} ({project}, from {proposer}): {status}",
+                number=deal["number"],
+                project=titles[deal["project"]],
+                proposer=names[deal["proposer"]],
+                status=status_name(t, deal["status"]),
+            )
+            for answer in deal["rejected"]:
+                line += "\n   ✗ " + names[answer["role"]] + ": “" + answer["reason"] + "”"
+            lines.append(line)
         for news in view["news"]:
             if news["round"] == self.round:
                 lines.append(t("Event: {title}", title=news["title"]))

@@ -6,7 +6,7 @@ import pygame
 
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
-from game.ui.words import resources, sector_name
+from game.ui.words import resources, sector_name, tag
 
 
 class ProfileScene(Scene):
@@ -27,7 +27,7 @@ class ProfileScene(Scene):
             (t("Mission"), role["mission"]),
             (t("Passion"), role["passion"]),
             (t("Ambitions"), "\n".join("• " + a for a in role["ambitions"])),
-            (t("Competencies"), ", ".join(role["competencies"])),
+            (t("Competencies"), ", ".join(tag(c) for c in role["competencies"])),
             (t("Each round"), resources(t, have["staff_time"], have["budget"])),
             (t("Brand"), t("{level} of 10", level=role["brand"])),
         ]

@@ -8,6 +8,7 @@ from game.engine import actions as act
 from game.ui.dealmath import project_of, read_deal
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
+from game.ui.scenes.deal import bonus_note
 
 
 class RespondScene(Scene):
@@ -19,6 +20,7 @@ class RespondScene(Scene):
         self.secret_of = role
         self.deal = deal
         self.rejecting = False
+        self.own = ""  # a reason in the team's own words
 
     def reasons(self, view, reading) -> list[str]:
         t = self.t
@@ -88,7 +90,8 @@ class RespondScene(Scene):
                 "Our points: {points} (without a deal: {walk})",
                 points=reading.points,
                 walk=reading.walk_away,
-            ),
+            )
+            + bonus_note(t, project),
             verdict,
             t(
                 "Our cost per round: {staff} staff, {budget} budget",
@@ -145,16 +148,36 @@ class RespondScene(Scene):
 
     def draw_reasons(self, painter: Painter, rect: pygame.Rect, view, reading) -> None:
         t = self.t
-        inner = painter.panel(rect, t("Why do we reject it? (everyone hears the reason)"))
+        inner = painter.panel(rect, t("Why do we say no?"))
+        used = painter.text(inner, t("Everyone at the table hears the reason."), "small",
+                            painter.theme.accent, max_lines=2)  # fmt: skip
         reasons = self.reasons(view, reading)
-        height = min(100, (inner.height - 12 * len(reasons)) // len(reasons))
-        for index, reason in enumerate(reasons):
-            painter.button(
-                pygame.Rect(inner.left, inner.top + index * (height + 12), inner.width, height),
-                reason,
-                lambda r=reason: self.reject(r),
-                size="small",
-            )
+        rows = len(reasons) + 2  # the ready-made reasons, our own words, and its button
+        top = inner.top + used + 12
+        height = min(90, (inner.bottom - top - 12 * rows) // rows)
+        for reason in reasons:
+            box = pygame.Rect(inner.left, top, inner.width, height)
+            painter.button(box, reason, lambda r=reason: self.reject(r), size="small")
+            top += height + 12
+        typed = t("Our own words: {text}", text=self.own) + "▏"
+        painter.button(pygame.Rect(inner.left, top, inner.width, height), typed, lambda: None,
+                       selected=True, size="small")  # fmt: skip
+        top += height + 12
+        painter.button(pygame.Rect(inner.left, top, inner.width, height),
+                       t("Say no with our own words"), lambda: self.reject(self.own.strip()),
+                       pygame.K_RETURN, enabled=bool(self.own.strip()), size="small")  # fmt: skip
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Typing our own reason, while choosing why we say no."""
+        if not self.rejecting:
+            return False
+        if event.type == pygame.TEXTINPUT:
+            self.own = (self.own + event.text)[:160]
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
+            self.own = self.own[:-1]
+            return True
+        return False
 
     def back(self) -> None:
         if self.rejecting:

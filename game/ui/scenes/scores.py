@@ -23,7 +23,7 @@ class ScoresScene(Scene):
 
     def axis_names(self) -> dict[str, str]:
         t = self.t
-        return {"win_win": t("Win-win"), "risk": t("Risk"), "innovation": t("Innovation")}
+        return {"win_win": t("Win-win"), "risk": t("Healthy risk"), "innovation": t("Innovation")}
 
     def draw(self, painter: Painter) -> None:
         t = self.t
@@ -44,7 +44,8 @@ class ScoresScene(Scene):
             [
                 (t("Previous"), lambda: self.turn(-1), pygame.K_LEFT, pages > 1),
                 (t("Next"), lambda: self.turn(+1), pygame.K_RIGHT, pages > 1),
-                (t("Back to the title"), self.leave, pygame.K_ESCAPE, True),
+                # no key: a stray Esc must not end the debrief
+                (t("Close the scores"), self.leave, None, True),
             ],
         )
 
@@ -135,4 +136,5 @@ class ScoresScene(Scene):
         from game.ui.scenes.title import TitleScene
 
         self.app.workshop = None
+        self.app.message = self.app.error = ""
         self.app.reset_to(TitleScene(self.app))

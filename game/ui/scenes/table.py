@@ -11,7 +11,7 @@ import pygame
 
 from game.ui.painter import Hit, Painter
 from game.ui.scenes.base import Scene, button_row, content_bottom
-from game.ui.words import prose, resources, sector_name, status_name
+from game.ui.words import prose, sector_name, status_name, tag
 
 
 class TableScene(Scene):
@@ -32,7 +32,7 @@ class TableScene(Scene):
         )
         self.draw_roles(painter, roles_area, view)
         self.draw_news(painter, news_area, view)
-        deals_area = pygame.Rect(right.left, right.top, right.width, right.height * 4 // 5)
+        deals_area = pygame.Rect(right.left, right.top, right.width, right.height * 3 // 4)
         agreements_area = pygame.Rect(
             right.left, deals_area.bottom + 20, right.width, right.bottom - deals_area.bottom - 20
         )
@@ -65,6 +65,8 @@ class TableScene(Scene):
                 status += "  ·  " + t("time is up (F6 skips, F3 adds a minute)")
             else:
                 status += "  ·  " + t("◷ {clock} left", clock=self.app.timer.shown())
+                if not self.app.timer.running:
+                    status += " " + t("(stopped: F3)")
         status_px = painter.type.width(status, painter.px("body"), True) / painter.layout.scale
         status_w = min(band.width * 3 // 5, int(status_px) + 10)
         title_rect = pygame.Rect(band.left, band.top, band.width - status_w - 30, band.height)
@@ -118,11 +120,8 @@ class TableScene(Scene):
             have = role["resources_per_round"]
             used = role["committed_per_round"]
             for line in (
-                t(
-                    "Each round: {amounts}",
-                    amounts=resources(t, have["staff_time"], have["budget"]),
-                ),
-                t("Committed: {amounts}", amounts=resources(t, used["staff_time"], used["budget"])),
+                t("Staff {have} ({used} in use)", have=have["staff_time"], used=used["staff_time"]),
+                t("Budget {have} ({used} in use)", have=have["budget"], used=used["budget"]),
             ):
                 top += painter.text(
                     pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
@@ -143,7 +142,7 @@ class TableScene(Scene):
             )
             painter.text(
                 pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                ", ".join(role["competencies"]),
+                ", ".join(tag(c) for c in role["competencies"]),
                 "small",
                 painter.theme.muted,
                 max_lines=2,
@@ -163,11 +162,16 @@ class TableScene(Scene):
             return
         names = {role["id"]: role["name"] for role in view["roles"]}
         top = inner.top
-        for deal in reversed(open_deals):  # the newest first
-            if top + painter.line_height("small") * 2 > inner.bottom:
+        for shown, deal in enumerate(reversed(open_deals)):  # the newest first
+            after = len(open_deals) - shown - 1  # deals still to show after this one
+            room = painter.line_height("small") * (3 + (1 if after else 0))
+            if top + room > inner.bottom:
                 painter.text(
                     pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                    t("… and more"),
+                    t(
+                        "… and {count} older deals (F8 polls the newest)",
+                        count=len(open_deals) - shown,
+                    ),
                     "small",
                     painter.theme.muted,
                     max_lines=1,
@@ -185,7 +189,7 @@ class TableScene(Scene):
             )
 
     def draw_deal(self, painter: Painter, rect: pygame.Rect, deal, view, names) -> int:
-        """Two lines: the deal, who said yes and who is still to answer; the options chosen."""
+        """Three lines: the deal; who said yes, no, and who is still to answer; its options."""
         t = self.t
         project = next(p for p in view["projects"] if p["id"] == deal["project"])
         rejected = {item["role"] for item in deal["rejected"]}
@@ -194,45 +198,33 @@ class TableScene(Scene):
         waiting = [
             names[r]
             for r in deal["participants"]
-            if r in deal["participants"] and r not in deal["accepted"] and r not in rejected
+            if r not in deal["accepted"] and r not in rejected
         ]
         answers = "✓ " + ", ".join(yes)
         if no:
             answers += "   ✗ " + ", ".join(no)
         if waiting:
-            answers += "   " + t("waiting: {roles}", roles=", ".join(waiting))
+            answers += "   … " + t("waiting: {roles}", roles=", ".join(waiting))
         heading = t("Deal {number}: {project}", number=deal["number"], project=project["title"])
+        chosen = [
+            next((o["label"] for o in issue["options"] if o["id"] == option_id), option_id)
+            for issue, option_id in zip(project["issues"], deal["options"], strict=False)
+        ]
         line_h = painter.line_height("small")
-        heading_w = painter.type.width(heading, painter.px("small"), True) / painter.layout.scale
-        heading_w = min(int(heading_w) + 2, rect.width // 2)
-        painter.line(
-            pygame.Rect(rect.left, rect.top, heading_w, line_h),
-            heading,
-            "small",
-            painter.theme.accent,
-            bold=True,
-        )
-        painter.line(
-            pygame.Rect(rect.left + heading_w + 24, rect.top, rect.width - heading_w - 24, line_h),
-            answers,
-            "small",
-        )
-        chosen = []
-        for issue, option_id in zip(project["issues"], deal["options"], strict=False):
-            chosen.append(
-                next((o["label"] for o in issue["options"] if o["id"] == option_id), option_id)
+        lines = [(heading, painter.theme.accent, True), (answers, None, False),
+                 (" · ".join(chosen), painter.theme.muted, False)]  # fmt: skip
+        for index, (text, colour, bold) in enumerate(lines):
+            indent = 0 if index == 0 else 20
+            box = pygame.Rect(
+                rect.left + indent, rect.top + index * line_h, rect.width - indent, line_h
             )
-        painter.line(
-            pygame.Rect(rect.left + 20, rect.top + line_h, rect.width - 20, line_h),
-            " · ".join(chosen),
-            "small",
-            painter.theme.muted,
-        )
-        return 2 * line_h
+            painter.line(box, text, "small", colour, bold=bold)
+        return 3 * line_h
 
     def draw_agreements(self, painter: Painter, area: pygame.Rect, view) -> None:
         t = self.t
-        inner = painter.panel(area, t("Signed agreements ({count})", count=len(view["agreements"])))
+        active = [a for a in view["agreements"] if a["failed_round"] is None]
+        inner = painter.panel(area, t("Signed agreements ({count})", count=len(active)))
         if not view["agreements"]:
             painter.text(inner, t("None yet."), "small", painter.theme.muted)
             return
@@ -287,6 +279,9 @@ class TableScene(Scene):
         from game.ui.scenes.brief import CurtainScene
 
         role = self.app.workshop.state.current_role
+        timer = self.app.timer
+        if timer.enabled and not timer.running and timer.remaining() == timer.seconds:
+            timer.start()  # round 1: the clock starts with the first turn
         if role is not None:
             self.app.message = ""
             self.app.push(CurtainScene(self.app, role, "turn"))

@@ -49,6 +49,7 @@ class TitleScene(Scene):
                 ),
                 self.resume,
                 pygame.K_r,
+                size="small",  # the title, round and time on two lines rather than cut
             )
             column = column.move(0, 110)
         painter.button(column, t("New game"), self.new_game, pygame.K_RETURN)

@@ -64,9 +64,17 @@ class PollScene(Scene):
             painter.text(area, t("The poll is closed."), "body")
         else:
             names = {r["id"]: r["name"] for r in view["roles"]}
-            row = min(100, area.height // max(1, len(poll["participants"])) - 12)
+            project = next(p for p in view["projects"] if p["id"] == poll["project"])
+            terms = " · ".join(
+                next(o["label"] for o in issue["options"] if o["id"] == option)
+                for issue, option in zip(project["issues"], poll["options"], strict=True)
+            )
+            used = painter.text(area, f"{project['title']}: {terms}", "small",
+                                painter.theme.accent, max_lines=2) + 16  # fmt: skip
+            count = max(1, len(poll["participants"]))
+            row = min(100, (area.height - used) // count - 12)
             for index, role in enumerate(poll["participants"]):
-                top = area.top + index * (row + 12)
+                top = area.top + used + index * (row + 12)
                 answer = poll["answers"].get(role)
                 said = "" if answer is None else ("  ✓ " + t("yes") if answer else "  ✗ " + t("no"))
                 painter.line(
@@ -90,8 +98,14 @@ class PollScene(Scene):
         button_row(
             painter,
             self.footer(painter),
-            [(t("Close the poll"), self.app.pop, pygame.K_ESCAPE, True)],
+            [(t("Close the poll"), self.app.pop, pygame.K_RETURN, True)],
         )
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()  # Esc closes it too, as Enter closes every in-between screen
+            return True
+        return False
 
     def answer(self, role: str, yes: bool) -> None:
         self.app.perform(act.AnswerStrawPoll(role, yes))

@@ -13,7 +13,7 @@ import pygame
 from game.engine import actions as act
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
-from game.ui.words import resources
+from game.ui.words import resources, tag
 
 MODES = ("explore", "consult", "build", "communicate")
 
@@ -102,7 +102,7 @@ class TurnScene(Scene):
         ]
         titles = {p["id"]: p["title"] for p in view["projects"]}
         entries: list[tuple[str, object, int | None]] = []
-        for deal in waiting[:3]:
+        for deal in waiting[:5]:
             entries.append(
                 (
                     t(
@@ -171,7 +171,7 @@ class TurnScene(Scene):
                 if competency not in have:
                     entries.append(
                         (
-                            competency,
+                            tag(competency),
                             lambda c=competency: self.send(act.BuildCompetence(self.role, c)),
                             None,
                         )

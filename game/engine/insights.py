@@ -25,7 +25,7 @@ def facts_about(state: GameState, target: str) -> list[str]:
         top = max(project.issues, key=lambda issue: spreads[issue.id])
         favourite_id = max(table[top.id], key=lambda option: table[top.id][option])
         favourite = next(option.label for option in top.options if option.id == favourite_id)
-        facts.append(f"In {project.title}, {role.name} cares most about: {top.title}.")
+        facts.append(f"In {project.title}, {role.name} cares most about: {_sentence(top.title)}")
         facts.append(f'On "{top.title}", {role.name} would most like: {favourite}.')
         lines = [line for line in brief.red_lines if line.project == project.id]
         for line in lines:
@@ -36,3 +36,8 @@ def facts_about(state: GameState, target: str) -> list[str]:
         comfort = "can live well without it" if walk_away * 2 > best else "needs it"
         facts.append(f"Without a deal on {project.title}, {role.name} {comfort}.")
     return list(dict.fromkeys(facts))
+
+
+def _sentence(text: str) -> str:
+    """End with one full stop: an issue titled as a question keeps its question mark."""
+    return text if text.endswith((".", "?", "!")) else text + "."

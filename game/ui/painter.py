@@ -113,6 +113,10 @@ class Painter:
 
     # -- text -----------------------------------------------------------------------------
 
+    def tone(self, name: str) -> Colour:
+        """A named tone of the theme ("accent", "good", "bad", "muted", "text")."""
+        return getattr(self.theme, name)
+
     def text(
         self,
         rect: pygame.Rect,
@@ -146,6 +150,26 @@ class Painter:
             self._blit_line(line, px, bold, colour or self.theme.text, bounds, y, align)
             y += line_px
         return int((y - bounds.top) / self.layout.scale + 0.999)
+
+    def paragraphs(
+        self,
+        rect: pygame.Rect,
+        items: list[str | tuple[str, Colour | None]],
+        size: str = "small",
+        colour: Colour | None = None,
+        gap: int = 8,
+        max_lines: int | None = None,
+    ) -> int:
+        """Paragraphs one under another in ``rect`` (each ``text`` or ``(text, colour)``),
+        as many as fit; returns the logical height used."""
+        top = rect.top
+        for item in items:
+            if top >= rect.bottom:
+                break
+            text, ink = item if isinstance(item, tuple) else (item, colour)
+            room = pygame.Rect(rect.left, top, rect.width, rect.bottom - top)
+            top += self.text(room, text, size, ink or colour, max_lines=max_lines) + gap
+        return top - rect.top
 
     def page_of_text(
         self,

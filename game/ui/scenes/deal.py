@@ -10,15 +10,16 @@ from __future__ import annotations
 import pygame
 
 from game.engine import actions as act
-from game.ui.dealmath import best_options, eligible, project_of, read_deal, red_line_reason
+from game.ui.dealmath import (
+    best_options,
+    eligible,
+    project_of,
+    read_deal,
+    reading_lines,
+    red_line_reason,
+)
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
-
-
-def bonus_note(t, project) -> str:
-    """The unanimity bonus, so that the points here match the final scores."""
-    bonus = project["approval"]["unanimity_bonus"]
-    return " " + t("(+{bonus} if everyone accepts)", bonus=bonus) if bonus else ""
 
 
 class DealScene(Scene):
@@ -123,44 +124,10 @@ class DealScene(Scene):
             )
             top += row + 8
         reading = read_deal(view, self.project, self.options)
-        verdict = (
-            "✓ " + t("better than no deal")
-            if reading.better_than_nothing
-            else "✗ " + t("worse than no deal")
-        )
-        lines = [
-            (
-                t(
-                    "Our points: {points} (without a deal: {walk})",
-                    points=reading.points,
-                    walk=reading.walk_away,
-                )
-                + bonus_note(t, project),
-                painter.theme.accent,
-            ),
-            (verdict, painter.theme.good if reading.better_than_nothing else painter.theme.bad),
-            (
-                t(
-                    "Our cost per round: {staff} staff, {budget} budget",
-                    staff=reading.staff_time,
-                    budget=reading.budget,
-                ),
-                None,
-            ),
-            (t("Risk: {level} of 10", level=reading.risk), None),
-        ]
         top += 10
-        for text, colour in lines:
-            top += (
-                painter.text(
-                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                    text,
-                    "small",
-                    colour,
-                    max_lines=2,
-                )
-                + 6
-            )
+        items = [(text, painter.tone(tone)) for text, tone in reading_lines(t, reading, project)]
+        room = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+        top += painter.paragraphs(room, items, gap=6, max_lines=2)
         if refusal:
             painter.text(
                 pygame.Rect(inner.left, top, inner.width, inner.bottom - top),

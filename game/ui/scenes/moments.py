@@ -23,18 +23,9 @@ class EventCardScene(Scene):
         card = pygame.Rect(width // 2 - 700, area.top, 1400, area.height)
         inner = painter.panel(card, self.news["title"], edge=painter.theme.accent)
         top = inner.top + painter.text(inner, prose(self.news["text"]), "body") + 24
-        for outcome in self.news["outcomes"]:
-            if top >= inner.bottom:
-                break
-            top += (
-                painter.text(
-                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                    "► " + outcome,
-                    "body",
-                    painter.theme.accent,
-                )
-                + 10
-            )
+        outcomes = ["► " + outcome for outcome in self.news["outcomes"]]
+        room = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+        painter.paragraphs(room, outcomes, "body", painter.theme.accent, gap=10)
         button_row(
             painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)]
         )
@@ -88,18 +79,7 @@ class RoundSummaryScene(Scene):
                 )
             )
         inner = painter.panel(area)
-        top = inner.top
-        for line in lines:
-            if top >= inner.bottom:
-                break
-            top += (
-                painter.text(
-                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                    "• " + line,
-                    "body",
-                )
-                + 10
-            )
+        painter.paragraphs(inner, ["• " + line for line in lines], "body", gap=10)
         button_row(
             painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)]
         )

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pygame
 
 from game.engine import actions as act
-from game.ui.dealmath import project_of, read_deal
+from game.ui.dealmath import project_of, read_deal, reading_lines
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
-from game.ui.scenes.deal import bonus_note
 
 
 class RespondScene(Scene):
@@ -67,52 +66,16 @@ class RespondScene(Scene):
             + 12
         )
         points = view["me"]["points"][deal["project"]]
+        terms = []
         for issue, option_id in zip(project["issues"], deal["options"], strict=True):
             option = next(o for o in issue["options"] if o["id"] == option_id)
-            line = f"{issue['title']}: {option['label']} · {points[issue['id']][option_id]}"
-            top += (
-                painter.text(
-                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                    line,
-                    "small",
-                    max_lines=2,
-                )
-                + 8
-            )
+            terms.append(f"{issue['title']} — {points[issue['id']][option_id]} · {option['label']}")
+        room = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+        top += painter.paragraphs(room, terms, max_lines=2)
         reading = read_deal(view, deal["project"], list(deal["options"]))
-        verdict = (
-            "✓ " + t("better than no deal")
-            if reading.better_than_nothing
-            else "✗ " + t("worse than no deal")
-        )
-        summary = [
-            t(
-                "Our points: {points} (without a deal: {walk})",
-                points=reading.points,
-                walk=reading.walk_away,
-            )
-            + bonus_note(t, project),
-            verdict,
-            t(
-                "Our cost per round: {staff} staff, {budget} budget",
-                staff=reading.staff_time,
-                budget=reading.budget,
-            ),
-            t("Risk: {level} of 10", level=reading.risk),
-        ] + ["✗ " + t("Red line: {reason}", reason=reason) for reason in reading.red_lines]
-        top += 10
-        for line in summary:
-            if top >= inner.bottom:
-                break
-            top += (
-                painter.text(
-                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                    line,
-                    "small",
-                    painter.theme.accent,
-                )
-                + 6
-            )
+        items = [(text, painter.tone(tone)) for text, tone in reading_lines(t, reading, project)]
+        room = pygame.Rect(inner.left, top + 10, inner.width, inner.bottom - top - 10)
+        painter.paragraphs(room, items, gap=6)
         if self.rejecting:
             self.draw_reasons(painter, right, view, reading)
         else:

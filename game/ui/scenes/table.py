@@ -230,7 +230,7 @@ class TableScene(Scene):
             return
         names = {role["id"]: role["name"] for role in view["roles"]}
         titles = {project["id"]: project["title"] for project in view["projects"]}
-        top = inner.top
+        lines = []
         for agreement in view["agreements"]:
             state = (
                 status_name(t, "signed")
@@ -238,18 +238,8 @@ class TableScene(Scene):
                 else t("✗ failed in round {round}", round=agreement["failed_round"])
             )
             members = ", ".join(names[m] for m in agreement["members"])
-            line = f"{titles[agreement['project']]} — {members} ({state})"
-            top += (
-                painter.text(
-                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                    line,
-                    "small",
-                    max_lines=2,
-                )
-                + 8
-            )
-            if top >= inner.bottom:
-                break
+            lines.append(f"{titles[agreement['project']]} — {members} ({state})")
+        painter.paragraphs(inner, lines, max_lines=2)
 
     def draw_news(self, painter: Painter, area: pygame.Rect, view) -> None:
         t = self.t

@@ -127,20 +127,7 @@ class ProblemsScene(Scene):
             t("The scenario file has problems"),
             t("The game goes on with the scenario as it was. Fix the file and press F5 again."),
         )
-        inner = painter.panel(area)
-        top = inner.top
-        for problem in self.problems[:12]:
-            if top >= inner.bottom:
-                break
-            top += (
-                painter.text(
-                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
-                    problem,
-                    "small",
-                    painter.theme.bad,
-                )
-                + 8
-            )
+        painter.paragraphs(painter.panel(area), self.problems[:12], colour=painter.theme.bad)
         button_row(
             painter,
             self.footer(painter),

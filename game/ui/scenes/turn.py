@@ -78,16 +78,7 @@ class TurnScene(Scene):
             lines.append("✗ " + t("Red line: {reason}", reason=line["reason"]))
         for insight in me["insights"]:
             lines.append("? " + insight["text"])
-        top = inner.top
-        for line in lines:
-            if top >= inner.bottom:
-                break
-            top += (
-                painter.text(
-                    pygame.Rect(inner.left, top, inner.width, inner.bottom - top), line, "small"
-                )
-                + 8
-            )
+        painter.paragraphs(inner, lines)
 
     def draw_actions(self, painter: Painter, rect: pygame.Rect, view) -> None:
         t = self.t

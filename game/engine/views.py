@@ -54,6 +54,7 @@ def _public(state: GameState, viewer: str) -> dict[str, Any]:
         "rules": scenario.rules.model_dump(),
         "learnable": learnable(state),
         "round": state.round,
+        "actions_taken": state.actions_taken,
         "turn_of": state.current_role,
         "order": list(state.order),
         "paused": state.paused,

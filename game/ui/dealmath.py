@@ -1,79 +1,21 @@
-"""A deal as the acting team sees it, from its own view only: points, cost, red lines.
+"""What a deal means for the acting team, in the screens' words.
 
-No pygame, and no state: these read the view a screen was given, so the deal builder and
-the response screen can show a team its own numbers live, and nobody else's.
+The arithmetic is ``game.engine.ownview`` (shared with the computer partners); this module
+turns it into the sentences the deal builder and the response screen show.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-
-@dataclass(frozen=True)
-class OwnReading:
-    points: int
-    walk_away: int
-    staff_time: int
-    budget: int
-    risk: int
-    red_lines: tuple[str, ...]  # the reasons of the red lines this deal crosses
-
-    @property
-    def better_than_nothing(self) -> bool:
-        return self.points >= self.walk_away
-
-
-def project_of(view: dict[str, Any], project_id: str) -> dict[str, Any]:
-    return next(p for p in view["projects"] if p["id"] == project_id)
-
-
-def eligible(view: dict[str, Any], project: dict[str, Any]) -> list[str]:
-    ids = [role["id"] for role in view["roles"]]
-    return [r for r in ids if r in project["open_to"]] if project["open_to"] else ids
-
-
-def red_line_reason(me: dict[str, Any], project: str, issue: str, option: str) -> str | None:
-    for line in me["red_lines"]:
-        if (line["project"], line["issue"], line["option"]) == (project, issue, option):
-            return line["reason"]
-    return None
-
-
-def read_deal(view: dict[str, Any], project_id: str, options: list[str]) -> OwnReading:
-    """What a deal means for the viewing team (``view["me"]``)."""
-    me = view["me"]
-    project = project_of(view, project_id)
-    table = me["points"][project_id]
-    points = staff = budget = risk = 0
-    crossed = []
-    for issue, option_id in zip(project["issues"], options, strict=True):
-        option = next(o for o in issue["options"] if o["id"] == option_id)
-        points += table[issue["id"]][option_id]
-        paid = option["cost_for"].get(me["role"], option["cost"])
-        staff += paid["staff_time"]
-        budget += paid["budget"]
-        risk = max(risk, option["risk"])
-        reason = red_line_reason(me, project_id, issue["id"], option_id)
-        if reason:
-            crossed.append(reason)
-    return OwnReading(points, me["walk_away"][project_id], staff, budget, risk, tuple(crossed))
-
-
-def best_options(view: dict[str, Any], project_id: str) -> list[str]:
-    """The team's favourite option on every issue, never one on its red lines."""
-    me = view["me"]
-    project = project_of(view, project_id)
-    chosen = []
-    for issue in project["issues"]:
-        allowed = [
-            o["id"]
-            for o in issue["options"]
-            if red_line_reason(me, project_id, issue["id"], o["id"]) is None
-        ]
-        table = me["points"][project_id][issue["id"]]
-        chosen.append(max(allowed or [issue["options"][0]["id"]], key=lambda o: table[o]))
-    return chosen
+from game.engine.ownview import (  # noqa: F401  (the screens import them from here)
+    OwnReading,
+    best_options,
+    eligible,
+    project_of,
+    read_deal,
+    red_line_reason,
+)
 
 
 def reading_lines(t, reading: OwnReading, project: dict[str, Any]) -> list[tuple[str, str]]:

@@ -1,0 +1,223 @@
+"""A computer partner: one role's decisions, from that role's view and nothing else.
+
+It answers the deals that name it, proposes deals that serve it, and otherwise explores,
+consults users, communicates or passes. Every refusal carries one sentence with the real
+reason (a red line, below its walk-away value, too risky, more than it can give, or not
+enough yet), because a partner who refuses without a reason teaches nothing.
+
+Its randomness is seeded by (game seed, role, number of actions so far): the same game
+gives the same decisions, and a resumed game decides as the uninterrupted one would.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from game.bots.personality import Personality, aspiration_share
+from game.engine import actions as act
+from game.engine.ownview import eligible, project_of, read_deal, red_line_reason
+
+View = dict[str, Any]
+Legal = Callable[[act.Action], bool]
+MAX_COMBINATIONS = 5_000  # option combinations weighed per project and decision
+
+BELOW_WALK_AWAY = "This leaves us below what we get without a deal."
+TOO_LITTLE = "It gives us too little yet; we hope for a better offer."
+
+
+@dataclass(frozen=True)
+class Decision:
+    action: act.Action
+    why: str  # the real reason, in one sentence
+
+
+class ComputerPartner:
+    def __init__(self, role: str, personality: Personality, seed: int):
+        self.role = role
+        self.personality = personality
+        self.seed = seed
+
+    def decide(self, view: View, legal: Legal) -> Decision:
+        """The partner's main action for its turn (the view must be its own)."""
+        if view["viewer"] != self.role:
+            raise ValueError(f"{self.role} was shown the view of {view['viewer']}")
+        rng = random.Random(f"{self.seed}:{self.role}:{view['actions_taken']}")
+        waiting = self._awaiting(view)
+        if waiting:  # one answer a turn: the deal that serves us best first
+            waiting.sort(key=lambda d: -read_deal(view, d["project"], list(d["options"])).points)
+            return self.answer(view, waiting[0], legal, rng)
+        for decision in self._proposals(view, legal, rng):
+            return decision
+        return self._other(view, legal, rng)
+
+    # -- what it wants ----------------------------------------------------------------------
+
+    def best_points(self, view: View, project_id: str) -> int:
+        me = view["me"]
+        project = project_of(view, project_id)
+        total = 0
+        for issue in project["issues"]:
+            allowed = [
+                o["id"]
+                for o in issue["options"]
+                if red_line_reason(me, project_id, issue["id"], o["id"]) is None
+            ]
+            table = me["points"][project_id][issue["id"]]
+            total += max((table[o] for o in allowed), default=0)
+        return total
+
+    def aspiration(self, view: View, project_id: str) -> float:
+        walk = view["me"]["walk_away"][project_id]
+        best = self.best_points(view, project_id)
+        offered = sum(1 for d in view["deals"] if self.role in d["participants"]
+                      and d["proposer"] != self.role)  # fmt: skip
+        share = aspiration_share(
+            self.personality, view["round"], view["scenario"]["rounds"], offered
+        )
+        return walk + max(0, best - walk) * share
+
+    def risk_limit(self, view: View) -> int:
+        return view["me"]["risk_tolerance"] + self.personality.risk_margin
+
+    # -- answering ----------------------------------------------------------------------------
+
+    def _awaiting(self, view: View) -> list[dict[str, Any]]:
+        return [
+            d for d in view["deals"]
+            if d["status"] == "open" and self.role in d["participants"]
+            and self.role not in d["accepted"]
+            and self.role not in {r["role"] for r in d["rejected"]}
+        ]  # fmt: skip
+
+    def answer(self, view: View, deal: dict[str, Any], legal: Legal, rng) -> Decision:
+        number = deal["number"]
+        reading = read_deal(view, deal["project"], list(deal["options"]))
+        free = view["me"]["uncommitted_per_round"]
+        if reading.red_lines:
+            return self._reject(number, reading.red_lines[0])
+        if reading.staff_time > free["staff_time"] or reading.budget > free["budget"]:
+            return self._reject(
+                number,
+                f"It costs us more than we can give: {reading.staff_time} staff and "
+                f"{reading.budget} budget a round, and we have {max(0, free['staff_time'])} "
+                f"and {max(0, free['budget'])} left.",
+            )
+        if reading.points < reading.walk_away:
+            return self._counter_or_reject(view, deal, legal, rng, BELOW_WALK_AWAY)
+        if reading.risk > self.risk_limit(view):
+            return self._reject(number, "It is too risky for us: we cannot carry that much risk.")
+        if reading.points >= self.aspiration(view, deal["project"]):
+            accept = act.Accept(self.role, number)
+            if legal(accept):
+                return Decision(accept, "It serves us well enough, and better than no deal.")
+        return self._counter_or_reject(view, deal, legal, rng, TOO_LITTLE)
+
+    def _reject(self, number: int, reason: str) -> Decision:
+        return Decision(act.Reject(self.role, number, reason), reason)
+
+    def _counter_or_reject(self, view, deal, legal, rng, reason: str) -> Decision:
+        for proposal in self._offers(view, deal["project"], legal, rng, list(deal["participants"])):
+            counter = act.Counter(
+                self.role, deal["number"], proposal.participants, proposal.options
+            )
+            if legal(counter):
+                return Decision(counter, reason)
+        return self._reject(deal["number"], reason)
+
+    # -- proposing ----------------------------------------------------------------------------
+
+    def _proposals(self, view: View, legal: Legal, rng) -> Iterator[Decision]:
+        agreed = {a["project"] for a in view["agreements"] if a["failed_round"] is None}
+        mine_open = {(d["project"], tuple(d["options"])) for d in view["deals"]
+                     if d["status"] == "open" and d["proposer"] == self.role}  # fmt: skip
+        projects = [p for p in view["me"]["points"] if p not in agreed]
+        rng.shuffle(projects)
+        for project_id in projects:
+            for proposal in self._offers(view, project_id, legal, rng):
+                if (project_id, proposal.options) not in mine_open:
+                    yield Decision(
+                        proposal, "A deal that serves our mission and leaves room for yours."
+                    )
+                break
+
+    def _offers(self, view, project_id, legal, rng, participants=None) -> Iterator[act.Propose]:
+        """Legal proposals at our aspiration, the most generous to the others first."""
+        me = view["me"]
+        project = project_of(view, project_id)
+        target = self.aspiration(view, project_id)
+        limit = self.risk_limit(view)
+        free = me["uncommitted_per_round"]
+        group = tuple(participants or self._partners(view, project, rng))
+        # what the others have offered on this project tells what they can live with
+        offered = {
+            (index, option)
+            for d in view["deals"]
+            if d["project"] == project_id and d["proposer"] != self.role
+            for index, option in enumerate(d["options"])
+        }
+        scored = []
+        for options in self._combinations(project, rng):
+            reading = read_deal(view, project_id, list(options))
+            if reading.red_lines or reading.points < max(target, reading.walk_away):
+                continue
+            if reading.risk > limit:
+                continue
+            if reading.staff_time > free["staff_time"] or reading.budget > free["budget"]:
+                continue
+            overlap = sum((index, option) in offered for index, option in enumerate(options))
+            scored.append((-overlap, reading.points, rng.random(), options))
+        # closest to what the others offered, then the least we can live with: generous
+        # offers get signed
+        scored.sort()
+        for *_, options in scored[:20]:
+            proposal = act.Propose(self.role, project_id, group, options)
+            if legal(proposal):
+                yield proposal
+
+    def _combinations(self, project, rng) -> list[tuple[str, ...]]:
+        choices = [[o["id"] for o in issue["options"]] for issue in project["issues"]]
+        total = 1
+        for options in choices:
+            total *= len(options)
+        if total <= MAX_COMBINATIONS:
+            return list(itertools.product(*choices))
+        return [tuple(rng.choice(options) for options in choices) for _ in range(MAX_COMBINATIONS)]
+
+    def _partners(self, view: View, project, rng) -> list[str]:
+        """Ourselves, the required roles, then partners from other sectors first."""
+        rule = project["approval"]
+        sectors = {r["id"]: r["sector"] for r in view["roles"]}
+        others = [r for r in eligible(view, project) if r != self.role]
+        rng.shuffle(others)
+        others.sort(key=lambda r: (r not in rule["required"], sectors[r] == sectors[self.role]))
+        wanted = max(rule["min_participants"], 1 + len(set(rule["required"]) - {self.role}))
+        order = [r["id"] for r in view["roles"]]
+        return sorted([self.role, *others[: wanted - 1]], key=order.index)
+
+    # -- the rest of a turn ----------------------------------------------------------------
+
+    def _other(self, view: View, legal: Legal, rng) -> Decision:
+        me = view["me"]
+        known = {insight["about"] for insight in me["insights"]}
+        strangers = [
+            r["id"] for r in view["roles"] if r["id"] != self.role and r["id"] not in known
+        ]
+        if strangers and rng.random() < self.personality.explores:
+            explore = act.Explore(self.role, rng.choice(strangers))
+            if legal(explore):
+                return Decision(explore, "We want to find the connection with this partner.")
+        unconsulted = [p for p in me["points"] if p not in me["consulted"]]
+        if unconsulted and view["round"] <= 2:
+            consult = act.ConsultUsers(self.role, unconsulted[0])
+            if legal(consult):
+                return Decision(consult, "We ask our users what they need.")
+        brand = next(r["brand"] for r in view["roles"] if r["id"] == self.role)
+        if brand <= 3:
+            communicate = act.Communicate(self.role, "newsletter")
+            if legal(communicate):
+                return Decision(communicate, "A stronger brand makes us a serious partner.")
+        return Decision(act.Pass(self.role), "Nothing worth doing this turn.")

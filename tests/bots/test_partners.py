@@ -1,0 +1,118 @@
+"""Computer partners: stories about what they see, what they do, and why they say no."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.bots.partner import BELOW_WALK_AWAY, TOO_LITTLE
+from game.bots.play import computer_game, decide, seat_partners
+from game.engine import deals
+from game.engine.state import evolve, new_game
+from game.engine.views import view_for
+from game.scenario.loading import check_file
+from tests.helpers import BUILT_IN, TUTORIAL
+
+SEEDS = range(12)
+
+
+def scenario_of(path):
+    return check_file(path).scenario()
+
+
+def scrubbed(scenario, keep: str):
+    """The scenario with every other role's brief replaced by nothing at all."""
+    roles = []
+    for role in scenario.roles:
+        if role.id != keep:
+            brief = role.brief.model_copy(
+                update={
+                    "text": "scrubbed",
+                    "points": {
+                        p: {i: dict.fromkeys(o, 0) for i, o in issues.items()}
+                        for p, issues in role.brief.points.items()
+                    },
+                    "walk_away": dict.fromkeys(role.brief.walk_away, 0),
+                    "red_lines": [],
+                    "risk_tolerance": 5,
+                }
+            )
+            role = role.model_copy(update={"brief": brief})
+        roles.append(role)
+    return scenario.model_copy(update={"roles": roles})
+
+
+@pytest.mark.parametrize("path", BUILT_IN, ids=lambda p: p.stem)
+def test_a_partner_decides_the_same_when_everyone_elses_secrets_are_scrubbed(path):
+    scenario = scenario_of(path)
+    for seed in SEEDS[:4]:
+        partners = seat_partners(scenario, seed)
+        for _, state in computer_game(scenario, seed):
+            if state.finished:
+                break
+            role = state.current_role
+            blind = evolve(state, scenario=scrubbed(scenario, role))
+            assert decide(blind, partners[role]) == decide(state, partners[role])
+
+
+@pytest.mark.parametrize("path", BUILT_IN, ids=lambda p: p.stem)
+def test_computer_only_games_sign_an_agreement_in_most_seeds(path):
+    scenario = scenario_of(path)
+    signed = 0
+    for seed in SEEDS:
+        states = [state for _, state in computer_game(scenario, seed)]
+        signed += bool(states[-1].agreements)
+    assert signed > len(SEEDS) / 2, f"{signed} of {len(SEEDS)} games signed an agreement"
+
+
+@pytest.mark.parametrize("path", BUILT_IN, ids=lambda p: p.stem)
+def test_every_refusal_names_its_real_cause(path):
+    """Each reason a partner gives is checked against the full state it decided in."""
+    scenario = scenario_of(path)
+    checked = 0
+    for seed in SEEDS:
+        partners = seat_partners(scenario, seed)
+        before = new_game(scenario, seed)
+        for decision, after in computer_game(scenario, seed):
+            action = decision.action
+            if action.kind in ("reject", "counter"):
+                deal = before.deal(action.deal)
+                role = action.actor
+                project = scenario.project(deal.project)
+                reason = decision.why
+                points = deals.points(scenario, role, project, deal.options)
+                walk = deals.walk_away(before, role, project)
+                line = deals.red_line(scenario, role, project, deal.options)
+                cost = deals.cost(role, project, deal.options)
+                free = deals.uncommitted(before, role)
+                if line is not None:
+                    assert reason == line.reason
+                elif reason.startswith("It costs us more"):
+                    assert not free.covers(cost)
+                elif reason == BELOW_WALK_AWAY:
+                    assert points < walk
+                elif reason.startswith("It is too risky"):
+                    limit = scenario.role(role).brief.risk_tolerance
+                    assert (
+                        deals.risk(project, deal.options)
+                        > limit + partners[role].personality.risk_margin
+                    )
+                else:
+                    assert reason == TOO_LITTLE and points >= walk
+                checked += 1
+            before = after
+    assert checked > 0
+
+
+def test_a_partner_refuses_to_decide_from_another_roles_view():
+    scenario = scenario_of(TUTORIAL)
+    partners = seat_partners(scenario, 1)
+    state = new_game(scenario, 1)
+    with pytest.raises(ValueError, match="was shown the view of"):
+        partners["cafe"].decide(view_for(state, "library"), lambda action: True)
+
+
+def test_the_same_game_gives_the_same_decisions():
+    scenario = scenario_of(TUTORIAL)
+    first = [d for d, _ in computer_game(scenario, 4)]
+    again = [d for d, _ in computer_game(scenario, 4)]
+    assert first == again

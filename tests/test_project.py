@@ -49,6 +49,15 @@ def test_nothing_below_the_screens_imports_pygame(layer):
         assert not re.search(r"^\s*(import|from)\s+pygame", source, re.M), path
 
 
+@pytest.mark.parametrize(
+    "module", ["workshop", "narration", "dealmath", "i18n", "saves", "timer", "words"]
+)
+def test_the_screens_door_to_the_game_imports_no_pygame_either(module):
+    """What the screens use to act and to say things is tested like the engine."""
+    source = (ROOT / "game" / "ui" / f"{module}.py").read_text(encoding="utf-8")
+    assert not re.search(r"^\s*(import|from)\s+pygame", source, re.M)
+
+
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]])
 def test_the_code_is_ruff_clean(command):
     ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")

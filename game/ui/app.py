@@ -10,6 +10,7 @@ event cards, final scores) on the way.
 from __future__ import annotations
 
 import os
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +28,7 @@ from game.ui.timer import RoundTimer
 from game.ui.workshop import Moments, Outcome, Workshop
 
 IDLE_FPS, BUSY_FPS = 10, 60
+COMPUTER_PACES = (1.5, 0.3)  # readable, fast (F10)
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4)
 
 
@@ -56,6 +58,8 @@ class App:
         self.scenario_files = scenario_files
         self.strict = strict  # tests: let a bug raise instead of showing it
         self.seed = seed
+        self.computer_pace = COMPUTER_PACES[0]  # seconds before a computer partner plays
+        self._computer_due: float | None = None
         self.scenes: list = []
         self.workshop: Workshop | None = None
         self.timer = RoundTimer(None)
@@ -130,7 +134,10 @@ class App:
     def perform(self, action: act.Action) -> Outcome:
         """Send an action to the game; the outcome's sentence goes to the room."""
         assert self.workshop is not None
-        outcome = self.workshop.act(action)
+        return self._tell(self.workshop.act(action))
+
+    def _tell(self, outcome: Outcome) -> Outcome:
+        """An action's outcome to the room: its sentence, and the moments it set off."""
         if outcome.ok:
             self.message, self.error = outcome.message, ""
             self._queue(outcome.moments)
@@ -169,6 +176,7 @@ class App:
     def step(self) -> None:
         for event in pygame.event.get():
             self.guarded(lambda event=event: self.handle(event))
+        self.guarded(self._computer_turn)
         if self.scene.tick():
             self.dirty = True
         shown = self.timer.shown() if self.timer.enabled else ""
@@ -177,6 +185,31 @@ class App:
             self.dirty = True
         if self.dirty and self.running:
             self.guarded(self.draw)
+
+    def _computer_turn(self) -> None:
+        """A computer partner plays its turn at a pace the room can follow (F10: faster)."""
+        from game.ui.scenes.table import TableScene
+
+        workshop = self.workshop
+        waiting = (
+            workshop is not None
+            and not self.help_open
+            and isinstance(self.scene, TableScene)
+            and workshop.computer_to_play() is not None
+        )
+        if not waiting:
+            self._computer_due = None
+            return
+        now = time.monotonic()
+        if self._computer_due is None:
+            self._computer_due = now + self.computer_pace
+            self.dirty = True
+        elif now >= self._computer_due:
+            self._computer_due = None
+            outcome = workshop.computer_move()
+            if outcome is not None:
+                self._tell(outcome)
+                self.to_table()
 
     def guarded(self, work: Callable[[], None]) -> None:
         """A bug in a screen says so on the screen; the game (saved) goes on."""

@@ -25,6 +25,7 @@ TRAINER_KEYS: list[tuple[str, str]] = [
     ("F7", "play an event card now"),
     ("F8", "straw poll on the newest deal on the table"),
     ("F9", "high-contrast colours"),
+    ("F10", "computer partners play at a readable pace or fast"),
     ("F11", "fullscreen"),
     ("Ctrl + / Ctrl −", "text size up and down"),
     ("Ctrl+S", "save now (the game also saves after every action)"),
@@ -39,6 +40,15 @@ def trainer_key(app: App, event: pygame.event.Event) -> bool:
         app.help_open = not app.help_open
     elif key == pygame.K_F9:
         app.toggle_contrast()
+    elif key == pygame.K_F10:
+        from game.ui.app import COMPUTER_PACES
+
+        fast = app.computer_pace == COMPUTER_PACES[0]
+        app.computer_pace = COMPUTER_PACES[1] if fast else COMPUTER_PACES[0]
+        app.message = (
+            app.t("Computer partners play fast.") if fast
+            else app.t("Computer partners play at a readable pace.")
+        )  # fmt: skip
     elif key == pygame.K_F11:
         app.toggle_fullscreen()
     elif ctrl and key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):

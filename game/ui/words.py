@@ -35,3 +35,13 @@ def prose(text: str) -> str:
 def tag(word: str) -> str:
     """A scenario's tag as words: "reading-promotion" reads "reading promotion"."""
     return word.replace("-", " ")
+
+
+def personality_name(t: Translator, personality: str) -> str:
+    names = {
+        "cooperative": t("cooperative"),
+        "competitive": t("competitive"),
+        "cautious": t("cautious"),
+        "reciprocal": t("reciprocal"),
+    }
+    return names.get(personality, personality)

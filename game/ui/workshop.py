@@ -29,6 +29,7 @@ class Seat:
     role: str
     team: str  # the team's own name for itself, shown on the curtain
     computer: bool = False
+    personality: str = "cooperative"  # for a computer seat: see game/bots/personality.py
 
 
 @dataclass
@@ -153,6 +154,27 @@ class Workshop:
             private_result(before, after, action),
             moments_between(before, after),
         )
+
+    def computer_to_play(self) -> str | None:
+        """The role whose turn it is, if a computer partner sits in its seat."""
+        state = self.state
+        role = state.current_role
+        if role is None or state.paused or not self.seat(role).computer:
+            return None
+        return role
+
+    def computer_move(self) -> Outcome | None:
+        """The computer partner whose turn it is plays it (from its own view only)."""
+        from game.bots.partner import ComputerPartner
+        from game.bots.personality import PERSONALITIES
+        from game.bots.play import decide
+
+        role = self.computer_to_play()
+        if role is None:
+            return None
+        seat = self.seat(role)
+        partner = ComputerPartner(role, PERSONALITIES[seat.personality], self.state.seed)
+        return self.act(decide(self.state, partner).action)
 
     def undo(self) -> Outcome:
         try:

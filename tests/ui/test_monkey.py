@@ -51,6 +51,7 @@ KEYS = [
     pygame.K_F7,
     pygame.K_F8,
     pygame.K_F9,
+    pygame.K_F10,
     pygame.K_F11,
     pygame.K_F12,
 ]

@@ -158,3 +158,36 @@ def test_a_team_can_say_no_in_its_own_words_and_the_room_hears_them(saves):
     deal = app.workshop.state.deals[0]
     assert deal.rejected == (("cafe", "Vi vil have vores navn på døren"),)
     assert "Vi vil have vores navn på døren" in app.message
+
+
+def test_a_librarian_plays_the_tutorial_against_a_computer_cafe(saves):
+    """One seat to people, the other to a computer partner, which plays on the table."""
+    app = App((1280, 720), saves=saves, strict=True, seed=2)
+    app.computer_pace = 0.0
+    start_game(app, "The Reading Café")
+    kinds = [hit.label for hit in app.hits if hit.label == "Played by people"]
+    assert len(kinds) == 2
+    click(app, "Played by people")  # the first seat … stays with the library
+    click(app, "Computer: cooperative")  # … back to people after every personality
+    for _ in range(3):
+        click(app, "Computer:")
+    assert not app.scene.seats[0].computer
+    hits = [hit for hit in app.hits if hit.label == "Played by people"]
+    centre = app._physical(hits[-1].rect.center)  # the café's seat
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=centre, button=1))
+    pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=centre, button=1))
+    step(app)
+    assert app.scene.seats[1].computer and not app.scene.seats[0].computer
+    click(app, "Start the game")
+    assert app.scene.name == "curtain" and app.scene.role == "library"  # only people read
+    press(app, pygame.K_RETURN)
+    click(app, "Done: hide our brief")
+    workshop = app.workshop
+    assert open_turn(app) == "library"
+    press(app, pygame.K_p)
+    click(app, "Propose this deal")
+    assert workshop.state.current_role == "cafe"
+    step(app, 3)  # the computer café answers on the table, no curtain, no key
+    last = workshop.session.record.actions[-1]
+    assert last.actor == "cafe" and last.kind in ("accept", "reject", "counter")
+    assert "Kringle Café" in app.message

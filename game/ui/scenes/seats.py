@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pygame
 
+from game.bots.personality import PERSONALITIES
 from game.ui.i18n import LANGUAGES
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
-from game.ui.words import sector_name
+from game.ui.words import personality_name, sector_name
 from game.ui.workshop import Seat, Workshop
 
 MAX_NAME = 40
@@ -32,8 +33,8 @@ class SeatsScene(Scene):
             painter,
             t("Who plays?"),
             t(
-                "Type each team's name (click a name to change it). "
-                "Computer partners come in a later version."
+                "Type each team's name (click a name to change it); "
+                "click a seat to give it to a computer partner."
             ),
         )
         count = len(self.seats)
@@ -57,7 +58,12 @@ class SeatsScene(Scene):
             shown = seat.team + ("▏" if editing else "")
             painter.button(field, shown, lambda i=index: self.edit(i), selected=editing)
             seat_kind = pygame.Rect(field.right + 20, row.top, 360, row_height)
-            painter.button(seat_kind, t("Human team"), lambda: None, enabled=False)
+            kind = (
+                t("Computer: {personality}", personality=personality_name(t, seat.personality))
+                if seat.computer
+                else t("Played by people")
+            )
+            painter.button(seat_kind, kind, lambda i=index: self.cycle_seat(i), size="small")
         other = "da" if t.language == "en" else "en"
         language = pygame.Rect(area.left, area.bottom - 90, 600, 80)
         painter.button(
@@ -74,6 +80,17 @@ class SeatsScene(Scene):
                 (t("Start the game"), self.start, pygame.K_RETURN, True),
             ],
         )
+
+    def cycle_seat(self, index: int) -> None:
+        """People → each computer personality in turn → people again."""
+        seat = self.seats[index]
+        names = list(PERSONALITIES)
+        if not seat.computer:
+            seat.computer, seat.personality = True, names[0]
+        elif seat.personality == names[-1]:
+            seat.computer = False
+        else:
+            seat.personality = names[names.index(seat.personality) + 1]
 
     def edit(self, index: int) -> None:
         self.editing = index
@@ -107,5 +124,6 @@ class SeatsScene(Scene):
         )
         workshop = Workshop.start(self.path, seed, self.seats, folder=self.app.saves, t=self.t)
         self.app.begin(workshop)
-        for role in reversed(self.scenario.roles):  # every team reads its brief, in turn
-            self.app.push(CurtainScene(self.app, role.id, "brief"))
+        for seat in reversed(self.seats):  # every team of people reads its brief, in turn
+            if not seat.computer:
+                self.app.push(CurtainScene(self.app, seat.role, "brief"))

@@ -40,7 +40,11 @@ class TableScene(Scene):
         self.draw_agreements(painter, agreements_area, view)
         turn_of = view["turn_of"]
         buttons = []
-        if turn_of is not None:
+        if turn_of is not None and workshop.seat(turn_of).computer:
+            team = workshop.seat(turn_of).team
+            thinking = t("{team} (computer) is thinking… (F6 skips, F10 faster)", team=team)
+            buttons.append((thinking, self.start_turn, None, False))
+        elif turn_of is not None:
             team = workshop.seat(turn_of).team
             buttons.append(
                 (

@@ -11,11 +11,13 @@ gives the same decisions, and a resumed game decides as the uninterrupted one wo
 
 from __future__ import annotations
 
-import itertools
+import math
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
 
 from game.bots.personality import Personality, aspiration_share
 from game.engine import actions as act
@@ -23,7 +25,7 @@ from game.engine.ownview import eligible, project_of, read_deal, red_line_reason
 
 View = dict[str, Any]
 Legal = Callable[[act.Action], bool]
-MAX_COMBINATIONS = 5_000  # option combinations weighed per project and decision
+MAX_COMBINATIONS = 100_000  # option combinations weighed per project and decision
 
 BELOW_WALK_AWAY = "This leaves us below what we get without a deal."
 TOO_LITTLE = "It gives us too little yet; we hope for a better offer."
@@ -145,11 +147,15 @@ class ComputerPartner:
                 break
 
     def _offers(self, view, project_id, legal, rng, participants=None) -> Iterator[act.Propose]:
-        """Legal proposals at our aspiration, the most generous to the others first."""
+        """Legal proposals at our aspiration: closest to what the others have offered, then
+        the least we can live with (generous offers get signed).
+
+        Every combination of options is weighed at once with numpy: our points, cost, risk
+        and red lines per option, summed (or maxed) across the issues.
+        """
         me = view["me"]
         project = project_of(view, project_id)
-        target = self.aspiration(view, project_id)
-        limit = self.risk_limit(view)
+        target = max(self.aspiration(view, project_id), me["walk_away"][project_id])
         free = me["uncommitted_per_round"]
         group = tuple(participants or self._partners(view, project, rng))
         # what the others have offered on this project tells what they can live with
@@ -159,33 +165,60 @@ class ComputerPartner:
             if d["project"] == project_id and d["proposer"] != self.role
             for index, option in enumerate(d["options"])
         }
-        scored = []
-        for options in self._combinations(project, rng):
-            reading = read_deal(view, project_id, list(options))
-            if reading.red_lines or reading.points < max(target, reading.walk_away):
-                continue
-            if reading.risk > limit:
-                continue
-            if reading.staff_time > free["staff_time"] or reading.budget > free["budget"]:
-                continue
-            overlap = sum((index, option) in offered for index, option in enumerate(options))
-            scored.append((-overlap, reading.points, rng.random(), options))
-        # closest to what the others offered, then the least we can live with: generous
-        # offers get signed
-        scored.sort()
-        for *_, options in scored[:20]:
+        issues = [self._issue_table(me, project_id, issue, index, offered)
+                  for index, issue in enumerate(project["issues"])]  # fmt: skip
+        picks = self._combinations([len(table["ids"]) for table in issues], rng)
+
+        def total(column: str) -> np.ndarray:
+            return sum(table[column][picks[:, i]] for i, table in enumerate(issues))
+
+        risk = np.max(np.stack([t["risk"][picks[:, i]] for i, t in enumerate(issues)]), axis=0)
+        points = total("points")
+        fits = (
+            (total("red") == 0)
+            & (points >= target)
+            & (risk <= self.risk_limit(view))
+            & (total("staff") <= free["staff_time"])
+            & (total("budget") <= free["budget"])
+        )
+        candidates = np.flatnonzero(fits)
+        if candidates.size == 0:
+            return
+        noise = np.random.default_rng(rng.getrandbits(32)).random(candidates.size)
+        order = np.lexsort((noise, points[candidates], -total("seen")[candidates]))
+        for row in candidates[order[:20]]:
+            options = tuple(t["ids"][picks[row, i]] for i, t in enumerate(issues))
             proposal = act.Propose(self.role, project_id, group, options)
             if legal(proposal):
                 yield proposal
 
-    def _combinations(self, project, rng) -> list[tuple[str, ...]]:
-        choices = [[o["id"] for o in issue["options"]] for issue in project["issues"]]
-        total = 1
-        for options in choices:
-            total *= len(options)
-        if total <= MAX_COMBINATIONS:
-            return list(itertools.product(*choices))
-        return [tuple(rng.choice(options) for options in choices) for _ in range(MAX_COMBINATIONS)]
+    def _issue_table(self, me, project_id: str, issue, index: int, offered) -> dict[str, Any]:
+        """One issue's options as arrays: our points, cost, risk, red lines, offered before."""
+        options = issue["options"]
+        costs = [o["cost_for"].get(self.role, o["cost"]) for o in options]
+        points = me["points"][project_id][issue["id"]]
+        return {
+            "ids": [o["id"] for o in options],
+            "points": np.array([points[o["id"]] for o in options]),
+            "staff": np.array([c["staff_time"] for c in costs]),
+            "budget": np.array([c["budget"] for c in costs]),
+            "risk": np.array([o["risk"] for o in options]),
+            "red": np.array(
+                [
+                    red_line_reason(me, project_id, issue["id"], o["id"]) is not None
+                    for o in options
+                ],
+                dtype=int,
+            ),
+            "seen": np.array([(index, o["id"]) in offered for o in options], dtype=int),
+        }
+
+    def _combinations(self, sizes: list[int], rng) -> np.ndarray:
+        """Every combination of option indices (one row each), or a seeded sample of them."""
+        if math.prod(sizes) <= MAX_COMBINATIONS:
+            return np.indices(sizes).reshape(len(sizes), -1).T
+        sample = np.random.default_rng(rng.getrandbits(32))
+        return np.stack([sample.integers(0, n, MAX_COMBINATIONS) for n in sizes], axis=1)
 
     def _partners(self, view: View, project, rng) -> list[str]:
         """Ourselves, the required roles, then partners from other sectors first."""

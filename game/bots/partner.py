@@ -21,7 +21,13 @@ import numpy as np
 
 from game.bots.personality import Personality, aspiration_share
 from game.engine import actions as act
-from game.engine.ownview import eligible, project_of, read_deal, red_line_reason
+from game.engine.ownview import (
+    allowed_options,
+    eligible,
+    project_of,
+    read_deal,
+    red_line_reason,
+)
 
 View = dict[str, Any]
 Legal = Callable[[act.Action], bool]
@@ -63,11 +69,7 @@ class ComputerPartner:
         project = project_of(view, project_id)
         total = 0
         for issue in project["issues"]:
-            allowed = [
-                o["id"]
-                for o in issue["options"]
-                if red_line_reason(me, project_id, issue["id"], o["id"]) is None
-            ]
+            allowed = allowed_options(me, project_id, issue)
             table = me["points"][project_id][issue["id"]]
             total += max((table[o] for o in allowed), default=0)
         return total

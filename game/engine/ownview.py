@@ -61,17 +61,22 @@ def read_deal(view: dict[str, Any], project_id: str, options: list[str]) -> OwnR
     return OwnReading(points, me["walk_away"][project_id], staff, budget, risk, tuple(crossed))
 
 
+def allowed_options(me: dict[str, Any], project_id: str, issue: dict[str, Any]) -> list[str]:
+    """The options of an issue that are not on the role's red lines."""
+    return [
+        o["id"]
+        for o in issue["options"]
+        if red_line_reason(me, project_id, issue["id"], o["id"]) is None
+    ]
+
+
 def best_options(view: dict[str, Any], project_id: str) -> list[str]:
     """The team's favourite option on every issue, never one on its red lines."""
     me = view["me"]
     project = project_of(view, project_id)
     chosen = []
     for issue in project["issues"]:
-        allowed = [
-            o["id"]
-            for o in issue["options"]
-            if red_line_reason(me, project_id, issue["id"], o["id"]) is None
-        ]
+        allowed = allowed_options(me, project_id, issue)
         table = me["points"][project_id][issue["id"]]
         chosen.append(max(allowed or [issue["options"][0]["id"]], key=lambda o: table[o]))
     return chosen

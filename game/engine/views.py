@@ -15,7 +15,7 @@ from typing import Any
 
 from game.engine.deals import committed, free_this_round, per_round, uncommitted, walk_away
 from game.engine.rules import learnable
-from game.engine.state import Agreement, Deal, GameState
+from game.engine.state import Agreement, Deal, GameState, News
 
 TRAINER = "trainer"
 PUBLIC = "public"  # the room: what the projector shows between teams' private screens
@@ -70,16 +70,7 @@ def _public(state: GameState, viewer: str) -> dict[str, Any]:
             {"project": b.project, "issue": b.issue, "option": b.option, "until": b.until_round}
             for b in state.blocked
         ],
-        "news": [
-            {
-                "round": n.round,
-                "card": n.card,
-                "title": n.title,
-                "text": n.text,
-                "outcomes": list(n.outcomes),
-            }
-            for n in state.news
-        ],
+        "news": [news_item(n) for n in state.news],
         "poll": None
         if state.poll is None
         else {
@@ -88,6 +79,17 @@ def _public(state: GameState, viewer: str) -> dict[str, Any]:
             "options": list(state.poll.options),
             "answers": {role: yes for role, yes in state.poll.answers},
         },
+    }
+
+
+def news_item(news: News) -> dict[str, Any]:
+    """An event card and what it did, as the room hears it."""
+    return {
+        "round": news.round,
+        "card": news.card,
+        "title": news.title,
+        "text": news.text,
+        "outcomes": list(news.outcomes),
     }
 
 

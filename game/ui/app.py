@@ -71,6 +71,7 @@ class App:
         self.drawn: list = []
         self.mouse: tuple[int, int] | None = None
         self._pressed: Hit | None = None
+        self._hovered: Hit | None = None
         self._buttons_stale = False
         self._shown_clock = ""
         self.dirty = True
@@ -259,9 +260,11 @@ class App:
         return None
 
     def _hover(self, pos) -> None:
-        before = self._hit_at(self._physical(self.mouse)) if self.mouse else None
+        """Redraw only when the pointer moves onto another button (or off one)."""
         self.mouse = self.layout.to_logical(pos)
-        if self._hit_at(pos) is not before:
+        hovered = self._hit_at(pos)
+        if hovered is not self._hovered:
+            self._hovered = hovered
             self.dirty = True
 
     def _physical(self, logical: tuple[int, int]) -> tuple[int, int]:
@@ -333,7 +336,6 @@ class App:
 
     def toggle_contrast(self) -> None:
         self.theme = CALM if self.theme is HIGH_CONTRAST else HIGH_CONTRAST
-        self.type = Typesetter()  # cached lines carry the old colours
 
     def change_text_size(self, step: int) -> None:
         index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))

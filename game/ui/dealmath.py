@@ -8,14 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.ownview import (  # noqa: F401  (the screens import them from here)
-    OwnReading,
-    best_options,
-    eligible,
-    project_of,
-    read_deal,
-    red_line_reason,
-)
+from game.engine.ownview import OwnReading
 
 
 def reading_lines(t, reading: OwnReading, project: dict[str, Any]) -> list[tuple[str, str]]:

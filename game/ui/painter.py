@@ -141,15 +141,9 @@ class Painter:
             fitting = min(fitting, max_lines)
         if fitting == 0:
             return 0
-        lines = self.type.wrap(text, px, bold, bounds.width)
-        if len(lines) > fitting:
-            lines = lines[:fitting]
-            lines[-1] = self.type.elide(lines[-1] + " …", px, bold, bounds.width)
-        y = bounds.top
-        for line in lines:
-            self._blit_line(line, px, bold, colour or self.theme.text, bounds, y, align)
-            y += line_px
-        return int((y - bounds.top) / self.layout.scale + 0.999)
+        lines = self._wrapped(text, px, bold, bounds.width, fitting)
+        self._blit_lines(lines, px, bold, colour or self.theme.text, bounds, bounds.top, align)
+        return math.ceil(line_px * len(lines) / self.layout.scale)
 
     def paragraphs(
         self,
@@ -191,11 +185,8 @@ class Painter:
         lines = self.type.wrap(text, px, False, bounds.width)
         pages = max(1, -(-len(lines) // per_page))
         page = max(0, min(page, pages - 1))
-        y = bounds.top
-        for line in lines[page * per_page : (page + 1) * per_page]:
-            if line:
-                self._blit_line(line, px, False, colour or self.theme.text, bounds, y, "left")
-            y += line_px
+        shown = lines[page * per_page : (page + 1) * per_page]
+        self._blit_lines(shown, px, False, colour or self.theme.text, bounds, bounds.top, "left")
         return pages
 
     def line(
@@ -217,6 +208,22 @@ class Painter:
             return
         top = bounds.top + (bounds.height - self.type.line_height(px, bold)) // 2
         self._blit_line(shown, px, bold, colour or self.theme.text, bounds, top, align)
+
+    def _wrapped(self, text: str, px: int, bold: bool, width: int, fitting: int) -> list[str]:
+        """``text`` in lines of ``width`` pixels, at most ``fitting``: the last one that
+        fits ends with an ellipsis when some did not."""
+        lines = self.type.wrap(text, px, bold, width)
+        if len(lines) > fitting:
+            lines = lines[:fitting]
+            lines[-1] = self.type.elide(lines[-1] + " …", px, bold, width)
+        return lines
+
+    def _blit_lines(self, lines, px, bold, colour, bounds, top, align) -> None:
+        line_px = self.type.line_height(px, bold)
+        for line in lines:
+            if line:  # an empty line parts paragraphs
+                self._blit_line(line, px, bold, colour, bounds, top, align)
+            top += line_px
 
     def _blit_line(self, line, px, bold, colour, bounds, top, align) -> None:
         if self.dry:
@@ -277,14 +284,9 @@ class Painter:
         if fitting < 2:
             self.line(rect, text, size, colour, bold, align="center")
             return
-        lines = self.type.wrap(text, px, bold, bounds.width)
-        if len(lines) > fitting:
-            lines = lines[:fitting]
-            lines[-1] = self.type.elide(lines[-1] + " …", px, bold, bounds.width)
+        lines = self._wrapped(text, px, bold, bounds.width, fitting)
         top = bounds.top + (bounds.height - line_px * len(lines)) // 2
-        for line in lines:
-            self._blit_line(line, px, bold, colour, bounds, top, "center")
-            top += line_px
+        self._blit_lines(lines, px, bold, colour, bounds, top, "center")
 
 
 def key_name(key: int) -> str:

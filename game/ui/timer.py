@@ -49,6 +49,11 @@ class RoundTimer:
         return max(0.0, self.left - (self.clock() - self._since))
 
     @property
+    def untouched(self) -> bool:
+        """Never started this round (the first round's clock waits for the first turn)."""
+        return self.enabled and not self.running and self.left == self.seconds
+
+    @property
     def up(self) -> bool:
         return self.enabled and self.remaining() <= 0
 

@@ -18,7 +18,7 @@ from game.engine import actions as act
 from game.engine.record import SaveError, Session, write_atomically
 from game.engine.rules import IllegalAction, apply
 from game.engine.state import GameState
-from game.engine.views import view_for
+from game.engine.views import news_item, view_for
 from game.scenario.loading import check_file
 from game.ui.i18n import Translator
 from game.ui.narration import describe, private_result
@@ -221,6 +221,5 @@ def moments_between(before: GameState, after: GameState) -> Moments:
     moments.rounds_ended = list(range(before.round, after.round))
     if moments.finished:
         moments.rounds_ended.append(after.round)
-    public = view_for(after, "public")
-    moments.news = public["news"][len(before.news) :]
+    moments.news = [news_item(news) for news in after.news[len(before.news) :]]
     return moments

@@ -69,6 +69,15 @@ class Scene:
         return pygame.Rect(40, height - 100, width - 80, 80)
 
 
+class PrivateScene(Scene):
+    """A screen for one team's eyes: it may show that team's secrets, and nobody else's."""
+
+    def __init__(self, app: App, role: str):
+        super().__init__(app)
+        self.role = role
+        self.secret_of = role
+
+
 def content_bottom(painter: Painter) -> int:
     """Where content ends: the message strip and the footer's buttons lie below."""
     return painter.size[1] - 100 - 60 - 20

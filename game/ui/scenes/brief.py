@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.painter import Painter
-from game.ui.scenes.base import Scene, button_row
+from game.ui.scenes.base import PrivateScene, Scene, button_row
 from game.ui.words import prose
 
 
@@ -72,15 +72,13 @@ class CurtainScene(Scene):
             self.app.replace(TurnScene(self.app, self.role))
 
 
-class BriefScene(Scene):
+class BriefScene(PrivateScene):
     """A team's confidential brief: what it wants, its points, walk-away values, red lines."""
 
     name = "brief"
 
     def __init__(self, app, role: str, back_to_turn: bool = False):
-        super().__init__(app)
-        self.role = role
-        self.secret_of = role
+        super().__init__(app, role)
         self.project_index = 0
         self.page = 0
         self.back_to_turn = back_to_turn

@@ -10,25 +10,17 @@ from __future__ import annotations
 import pygame
 
 from game.engine import actions as act
-from game.ui.dealmath import (
-    best_options,
-    eligible,
-    project_of,
-    read_deal,
-    reading_lines,
-    red_line_reason,
-)
+from game.engine.ownview import best_options, eligible, project_of, read_deal, red_line_reason
+from game.ui.dealmath import reading_lines
 from game.ui.painter import Painter
-from game.ui.scenes.base import Scene, button_row
+from game.ui.scenes.base import PrivateScene, button_row
 
 
-class DealScene(Scene):
+class DealScene(PrivateScene):
     name = "deal"
 
     def __init__(self, app, role: str, counter_of: int | None = None):
-        super().__init__(app)
-        self.role = role
-        self.secret_of = role
+        super().__init__(app, role)
         self.counter_of = counter_of
         view = app.workshop.private_view(role)
         self.projects = [p["id"] for p in view["projects"] if p["id"] in view["me"]["points"]]

@@ -5,18 +5,17 @@ from __future__ import annotations
 import pygame
 
 from game.engine import actions as act
-from game.ui.dealmath import project_of, read_deal, reading_lines
+from game.engine.ownview import project_of, read_deal
+from game.ui.dealmath import reading_lines
 from game.ui.painter import Painter
-from game.ui.scenes.base import Scene, button_row
+from game.ui.scenes.base import PrivateScene, button_row
 
 
-class RespondScene(Scene):
+class RespondScene(PrivateScene):
     name = "respond"
 
     def __init__(self, app, role: str, deal: int):
-        super().__init__(app)
-        self.role = role
-        self.secret_of = role
+        super().__init__(app, role)
         self.deal = deal
         self.rejecting = False
         self.own = ""  # a reason in the team's own words

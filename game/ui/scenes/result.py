@@ -5,16 +5,14 @@ from __future__ import annotations
 import pygame
 
 from game.ui.painter import Painter
-from game.ui.scenes.base import Scene, button_row
+from game.ui.scenes.base import PrivateScene, button_row
 
 
-class ResultScene(Scene):
+class ResultScene(PrivateScene):
     name = "result"
 
     def __init__(self, app, role: str, text: str):
-        super().__init__(app)
-        self.role = role
-        self.secret_of = role
+        super().__init__(app, role)
         self.text = text
 
     def draw(self, painter: Painter) -> None:

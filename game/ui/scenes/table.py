@@ -274,7 +274,7 @@ class TableScene(Scene):
 
         role = self.app.workshop.state.current_role
         timer = self.app.timer
-        if timer.enabled and not timer.running and timer.remaining() == timer.seconds:
+        if timer.untouched:
             timer.start()  # round 1: the clock starts with the first turn
         if role is not None:
             self.app.message = ""

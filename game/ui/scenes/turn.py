@@ -8,23 +8,23 @@ screen hides again before the room sees the table.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
 from game.engine import actions as act
 from game.ui.painter import Painter
-from game.ui.scenes.base import Scene, button_row
+from game.ui.scenes.base import PrivateScene, button_row
 from game.ui.words import resources, tag
 
 MODES = ("explore", "consult", "build", "communicate")
 
 
-class TurnScene(Scene):
+class TurnScene(PrivateScene):
     name = "turn"
 
     def __init__(self, app, role: str):
-        super().__init__(app)
-        self.role = role
-        self.secret_of = role
+        super().__init__(app, role)
         self.mode: str | None = None
 
     def draw(self, painter: Painter) -> None:
@@ -132,53 +132,28 @@ class TurnScene(Scene):
         self.draw_list(painter, rect, t("What do we do?"), entries)
 
     def draw_choices(self, painter: Painter, rect: pygame.Rect, view) -> None:
+        """The second step of explore, consult, build and communicate: which one?"""
         t = self.t
-        entries: list[tuple[str, object, int | None]] = []
+        role = self.role
         if self.mode == "explore":
             title = t("Which partner do we explore?")
-            for role in view["roles"]:
-                if role["id"] != self.role:
-                    entries.append(
-                        (
-                            role["name"],
-                            lambda r=role["id"]: self.send(act.Explore(self.role, r)),
-                            None,
-                        )
-                    )
+            choices = [
+                (r["name"], act.Explore(role, r["id"])) for r in view["roles"] if r["id"] != role
+            ]
         elif self.mode == "consult":
             title = t("Which project's users do we consult?")
-            for project in view["projects"]:
-                entries.append(
-                    (
-                        project["title"],
-                        lambda p=project["id"]: self.send(act.ConsultUsers(self.role, p)),
-                        None,
-                    )
-                )
+            choices = [(p["title"], act.ConsultUsers(role, p["id"])) for p in view["projects"]]
         elif self.mode == "build":
             title = t("Which competence do we build?")
-            have = next(r for r in view["roles"] if r["id"] == self.role)["competencies"]
-            for competency in view["learnable"]:
-                if competency not in have:
-                    entries.append(
-                        (
-                            tag(competency),
-                            lambda c=competency: self.send(act.BuildCompetence(self.role, c)),
-                            None,
-                        )
-                    )
+            have = next(r for r in view["roles"] if r["id"] == role)["competencies"]
+            choices = [
+                (tag(c), act.BuildCompetence(role, c)) for c in view["learnable"] if c not in have
+            ]
         else:
             title = t("How do we tell people?")
-            entries.append(
-                (
-                    t("A newsletter"),
-                    lambda: self.send(act.Communicate(self.role, "newsletter")),
-                    None,
-                )
-            )
-            entries.append(
-                (t("A flyer"), lambda: self.send(act.Communicate(self.role, "flyer")), None)
-            )
+            choices = [(t("A newsletter"), act.Communicate(role, "newsletter")),
+                       (t("A flyer"), act.Communicate(role, "flyer"))]  # fmt: skip
+        entries = [(label, partial(self.send, action), None) for label, action in choices]
         entries.append((t("Back"), lambda: self.set_mode(None), pygame.K_ESCAPE))
         self.draw_list(painter, rect, title, entries)
 
@@ -191,9 +166,6 @@ class TurnScene(Scene):
                 inner.left, inner.top + index * (height + gap), inner.width, height
             )
             painter.button(button, label, action, key, size="small")
-
-    def handle(self, event: pygame.event.Event) -> bool:
-        return False
 
     # -- what the buttons do ---------------------------------------------------------------
 

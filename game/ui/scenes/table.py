@@ -42,7 +42,8 @@ class TableScene(Scene):
         buttons = []
         if turn_of is not None and workshop.seat(turn_of).computer:
             team = workshop.seat(turn_of).team
-            thinking = t("{team} (computer) is thinking… (F6 skips, F10 faster)", team=team)
+            # short enough for 1024×768 with a long name; F6 and F10 are in the help
+            thinking = t("{team} is thinking…", team=team)
             buttons.append((thinking, self.start_turn, None, False))
         elif turn_of is not None:
             team = workshop.seat(turn_of).team

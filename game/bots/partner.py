@@ -11,7 +11,6 @@ gives the same decisions, and a resumed game decides as the uninterrupted one wo
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,18 +19,16 @@ from typing import Any
 import numpy as np
 
 from game.bots.personality import Personality, aspiration_share
+from game.bots.space import best_points, option_space
 from game.engine import actions as act
 from game.engine.ownview import (
-    allowed_options,
     eligible,
     project_of,
     read_deal,
-    red_line_reason,
 )
 
 View = dict[str, Any]
 Legal = Callable[[act.Action], bool]
-MAX_COMBINATIONS = 100_000  # option combinations weighed per project and decision
 
 BELOW_WALK_AWAY = "This leaves us below what we get without a deal."
 TOO_LITTLE = "It gives us too little yet; we hope for a better offer."
@@ -65,14 +62,7 @@ class ComputerPartner:
     # -- what it wants ----------------------------------------------------------------------
 
     def best_points(self, view: View, project_id: str) -> int:
-        me = view["me"]
-        project = project_of(view, project_id)
-        total = 0
-        for issue in project["issues"]:
-            allowed = allowed_options(me, project_id, issue)
-            table = me["points"][project_id][issue["id"]]
-            total += max((table[o] for o in allowed), default=0)
-        return total
+        return best_points(self.role, view["me"], project_of(view, project_id))
 
     def aspiration(self, view: View, project_id: str) -> float:
         walk = view["me"]["walk_away"][project_id]
@@ -152,14 +142,28 @@ class ComputerPartner:
         """Legal proposals at our aspiration: closest to what the others have offered, then
         the least we can live with (generous offers get signed).
 
-        Every combination of options is weighed at once with numpy: our points, cost, risk
-        and red lines per option, summed (or maxed) across the issues.
+        Every combination of options is weighed at once (``space.option_space``: our
+        points, cost, risk and red lines per combination, made once per brief); here only
+        what changes between turns is masked.
         """
         me = view["me"]
         project = project_of(view, project_id)
         target = max(self.aspiration(view, project_id), me["walk_away"][project_id])
         free = me["uncommitted_per_round"]
         group = tuple(participants or self._partners(view, project, rng))
+        space = option_space(self.role, me, project, rng)
+        fits = (
+            space.allowed
+            & (space.points >= target)
+            & (space.risk <= self.risk_limit(view))
+            & (space.staff <= free["staff_time"])
+            & (space.budget <= free["budget"])
+        )
+        for index, unusable in self._unusable(view, project, group).items():
+            fits &= ~unusable[space.picks[:, index]]
+        candidates = np.flatnonzero(fits)
+        if candidates.size == 0:
+            return
         # what the others have offered on this project tells what they can live with
         offered = {
             (index, option)
@@ -167,60 +171,35 @@ class ComputerPartner:
             if d["project"] == project_id and d["proposer"] != self.role
             for index, option in enumerate(d["options"])
         }
-        issues = [self._issue_table(me, project_id, issue, index, offered)
-                  for index, issue in enumerate(project["issues"])]  # fmt: skip
-        picks = self._combinations([len(table["ids"]) for table in issues], rng)
-
-        def total(column: str) -> np.ndarray:
-            return sum(table[column][picks[:, i]] for i, table in enumerate(issues))
-
-        risk = np.max(np.stack([t["risk"][picks[:, i]] for i, t in enumerate(issues)]), axis=0)
-        points = total("points")
-        fits = (
-            (total("red") == 0)
-            & (points >= target)
-            & (risk <= self.risk_limit(view))
-            & (total("staff") <= free["staff_time"])
-            & (total("budget") <= free["budget"])
+        seen = sum(
+            np.array([(index, o) in offered for o in ids], dtype=int)[
+                space.picks[candidates, index]
+            ]
+            for index, ids in enumerate(space.ids)
         )
-        candidates = np.flatnonzero(fits)
-        if candidates.size == 0:
-            return
         noise = np.random.default_rng(rng.getrandbits(32)).random(candidates.size)
-        order = np.lexsort((noise, points[candidates], -total("seen")[candidates]))
+        order = np.lexsort((noise, space.points[candidates], -seen))
         for row in candidates[order[:20]]:
-            options = tuple(t["ids"][picks[row, i]] for i, t in enumerate(issues))
+            options = tuple(ids[space.picks[row, i]] for i, ids in enumerate(space.ids))
             proposal = act.Propose(self.role, project_id, group, options)
             if legal(proposal):
                 yield proposal
 
-    def _issue_table(self, me, project_id: str, issue, index: int, offered) -> dict[str, Any]:
-        """One issue's options as arrays: our points, cost, risk, red lines, offered before."""
-        options = issue["options"]
-        costs = [o["cost_for"].get(self.role, o["cost"]) for o in options]
-        points = me["points"][project_id][issue["id"]]
-        return {
-            "ids": [o["id"] for o in options],
-            "points": np.array([points[o["id"]] for o in options]),
-            "staff": np.array([c["staff_time"] for c in costs]),
-            "budget": np.array([c["budget"] for c in costs]),
-            "risk": np.array([o["risk"] for o in options]),
-            "red": np.array(
-                [
-                    red_line_reason(me, project_id, issue["id"], o["id"]) is not None
-                    for o in options
-                ],
-                dtype=int,
-            ),
-            "seen": np.array([(index, o["id"]) in offered for o in options], dtype=int),
-        }
-
-    def _combinations(self, sizes: list[int], rng) -> np.ndarray:
-        """Every combination of option indices (one row each), or a seeded sample of them."""
-        if math.prod(sizes) <= MAX_COMBINATIONS:
-            return np.indices(sizes).reshape(len(sizes), -1).T
-        sample = np.random.default_rng(rng.getrandbits(32))
-        return np.stack([sample.integers(0, n, MAX_COMBINATIONS) for n in sizes], axis=1)
+    @staticmethod
+    def _unusable(view: View, project, group: tuple[str, ...]) -> dict[int, np.ndarray]:
+        """Per issue, the options this group cannot choose now (public rules only): blocked
+        by an event, or costing a role that is not in the group."""
+        blocked = {(b["issue"], b["option"]) for b in view["blocked"]
+                   if b["project"] == project["id"]}  # fmt: skip
+        unusable = {}
+        for index, issue in enumerate(project["issues"]):
+            out = [
+                (issue["id"], o["id"]) in blocked or not set(o["cost_for"]) <= set(group)
+                for o in issue["options"]
+            ]
+            if any(out):
+                unusable[index] = np.array(out)
+        return unusable
 
     def _partners(self, view: View, project, rng) -> list[str]:
         """Ourselves, the required roles, then partners from other sectors first."""

@@ -11,19 +11,37 @@ from collections.abc import Iterator
 from game.bots.partner import ComputerPartner, Decision
 from game.bots.personality import PERSONALITIES
 from game.engine import actions as act
-from game.engine.rules import apply, is_legal
+from game.engine.rules import apply, attempt, pass_turn
 from game.engine.state import GameState, new_game
 from game.engine.views import view_for
 from game.scenario.model import Scenario
 
 
 def decide(state: GameState, partner: ComputerPartner) -> Decision:
+    return play_turn(state, partner)[0]
+
+
+def play_turn(state: GameState, partner: ComputerPartner) -> tuple[Decision, GameState]:
+    """The partner's decision and the game after it.
+
+    The partner's legality questions are answered by trying the action; the state that
+    try gave is kept, so the action it picks is not played a second time.
+    """
     view = view_for(state, partner.role)
+    tried: dict[act.Action, GameState | None] = {}
 
     def legal(action: act.Action) -> bool:
-        return action.actor == partner.role and is_legal(state, action)
+        if action.actor != partner.role:
+            return False
+        if action not in tried:
+            tried[action] = attempt(state, action)
+        return tried[action] is not None
 
-    return partner.decide(view, legal)
+    decision = partner.decide(view, legal)
+    taken = tried.get(decision.action)
+    if taken is None:
+        return decision, apply(state, decision.action)
+    return decision, pass_turn(taken, decision.action)
 
 
 def seat_partners(scenario: Scenario, seed: int, personalities: dict[str, str] | None = None):
@@ -47,6 +65,5 @@ def computer_game(
     for _ in range(limit):
         if state.finished:
             return
-        decision = decide(state, partners[state.current_role])
-        state = apply(state, decision.action)
+        decision, state = play_turn(state, partners[state.current_role])
         yield decision, state

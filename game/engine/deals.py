@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from game.engine.memo import options_by_id
 from game.engine.state import GameState
 from game.scenario.model import Option, Project, RedLine, Scenario
 
@@ -33,8 +34,7 @@ NOTHING = Amounts(0, 0)
 def chosen_options(project: Project, options: tuple[str, ...]) -> list[Option]:
     """The Option records a deal picks, issue by issue."""
     return [
-        next(option for option in issue.options if option.id == option_id)
-        for issue, option_id in zip(project.issues, options, strict=True)
+        by_id[option_id] for by_id, option_id in zip(options_by_id(project), options, strict=True)
     ]
 
 
@@ -47,11 +47,12 @@ def points(scenario: Scenario, role: str, project: Project, options: tuple[str, 
 
 def cost(role: str, project: Project, options: tuple[str, ...]) -> Amounts:
     """What ``role`` pays per round for a deal it takes part in."""
-    total = NOTHING
+    staff_time = budget = 0
     for option in chosen_options(project, options):
         paid = option.cost_for.get(role, option.cost)
-        total = total + Amounts(paid.staff_time, paid.budget)
-    return total
+        staff_time += paid.staff_time
+        budget += paid.budget
+    return Amounts(staff_time, budget)
 
 
 def risk(project: Project, options: tuple[str, ...]) -> int:

@@ -27,6 +27,7 @@ from game.engine.deals import (
 )
 from game.engine.events import draw_after_round, play_card
 from game.engine.insights import facts_about
+from game.engine.memo import options_by_id, projects_by_id, role_order
 from game.engine.perspective import ranking_score, true_ranking, would_accept
 from game.engine.state import (
     Agreement,
@@ -39,7 +40,7 @@ from game.engine.state import (
     evolve,
     turn_order,
 )
-from game.scenario.model import Project, Resources
+from game.scenario.model import Project, Resources, Scenario
 
 
 class IllegalAction(Exception):
@@ -47,6 +48,35 @@ class IllegalAction(Exception):
 
 
 def apply(state: GameState, action: act.Action) -> GameState:
+    """The state after ``action``; raises ``IllegalAction`` with the sentence to show."""
+    return pass_turn(take(state, action), action)
+
+
+def is_legal(state: GameState, action: act.Action) -> bool:
+    return attempt(state, action) is not None
+
+
+def attempt(state: GameState, action: act.Action) -> GameState | None:
+    """``take(state, action)``, or None if the rules refuse it.
+
+    Whether an action is legal shows in the action itself: what ends the turn (the next
+    round, an event card) never refuses, so a question of legality need not play it.
+    """
+    try:
+        return take(state, action)
+    except IllegalAction:
+        return None
+
+
+def pass_turn(taken: GameState, action: act.Action) -> GameState:
+    """After ``take``: the next turn, round or the end, if ``action`` used the turn."""
+    if action.uses_turn and not taken.finished:
+        return _end_turn(taken)
+    return taken
+
+
+def take(state: GameState, action: act.Action) -> GameState:
+    """Check and carry out the action itself, short of passing the turn on."""
     if state.finished:
         raise IllegalAction("The game is over.")
     handler = _HANDLERS.get(type(action))
@@ -62,18 +92,7 @@ def apply(state: GameState, action: act.Action) -> GameState:
         if action.uses_turn:
             _check_turn(state, action.actor)
     state = handler(state, action)
-    state = evolve(state, actions_taken=state.actions_taken + 1)
-    if action.uses_turn and not state.finished:
-        state = _end_turn(state)
-    return state
-
-
-def is_legal(state: GameState, action: act.Action) -> bool:
-    try:
-        apply(state, action)
-    except IllegalAction:
-        return False
-    return True
+    return evolve(state, actions_taken=state.actions_taken + 1)
 
 
 # -- turns and rounds ---------------------------------------------------------------------
@@ -84,7 +103,7 @@ def _name(state: GameState, role: str) -> str:
 
 
 def _known_role(state: GameState, role: str) -> None:
-    if not any(r.id == role for r in state.scenario.roles):
+    if role not in role_order(state.scenario):
         raise IllegalAction(f'There is no role "{role}" in this game.')
 
 
@@ -134,10 +153,10 @@ def _end_round(state: GameState) -> GameState:
 
 
 def _project(state: GameState, project_id: str) -> Project:
-    for project in state.scenario.projects:
-        if project.id == project_id:
-            return project
-    raise IllegalAction(f'There is no project "{project_id}".')
+    project = projects_by_id(state.scenario).get(project_id)
+    if project is None:
+        raise IllegalAction(f'There is no project "{project_id}".')
+    return project
 
 
 def check_deal_shape(
@@ -166,8 +185,9 @@ def check_deal_shape(
         raise IllegalAction(
             f"Choose one option for each of the {len(project.issues)} issues of {project.title}."
         )
-    for issue, option_id in zip(project.issues, options, strict=True):
-        option = next((o for o in issue.options if o.id == option_id), None)
+    choices = zip(project.issues, options_by_id(project), options, strict=True)
+    for issue, by_id, option_id in choices:
+        option = by_id.get(option_id)
         if option is None:
             raise IllegalAction(f'"{option_id}" is not an option of "{issue.title}".')
         for role in option.cost_for:
@@ -178,8 +198,7 @@ def check_deal_shape(
                 raise IllegalAction(
                     f'"{option.label}" cannot be proposed until after round {block.until_round}.'
                 )
-    order = [role.id for role in state.scenario.roles]
-    return project, tuple(sorted(participants, key=order.index))
+    return project, tuple(sorted(participants, key=role_order(state.scenario).__getitem__))
 
 
 def _check_willing(state: GameState, role: str, project: Project, options: tuple[str, ...]):
@@ -374,10 +393,14 @@ def _consult(state: GameState, action: act.ConsultUsers) -> GameState:
 
 
 def learnable(state: GameState) -> list[str]:
-    rules = state.scenario.rules
-    if rules.learnable:
-        return list(rules.learnable)
-    return list(dict.fromkeys(need for p in state.scenario.projects for need in p.needs))
+    return learnable_competencies(state.scenario)
+
+
+def learnable_competencies(scenario: Scenario) -> list[str]:
+    """The competencies a role may build: the scenario's list, or what projects need."""
+    if scenario.rules.learnable:
+        return list(scenario.rules.learnable)
+    return list(dict.fromkeys(need for p in scenario.projects for need in p.needs))
 
 
 def competencies(state: GameState, role: str) -> tuple[str, ...]:

@@ -11,11 +11,14 @@ every other role's confidential values.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from game.engine.deals import committed, free_this_round, per_round, uncommitted, walk_away
-from game.engine.rules import learnable
-from game.engine.state import Agreement, Deal, GameState, News
+from game.engine.memo import per_object
+from game.engine.rules import learnable_competencies
+from game.engine.state import Agreement, Deal, GameState, News, RoleState
+from game.scenario.model import Scenario
 
 TRAINER = "trainer"
 PUBLIC = "public"  # the room: what the projector shows between teams' private screens
@@ -41,27 +44,21 @@ def _public(state: GameState, viewer: str) -> dict[str, Any]:
         consulted = set()
     else:
         consulted = set(state.role_state(viewer).consulted)
+    static = _static(scenario)
     return {
         "viewer": viewer,
-        "scenario": {
-            "id": scenario.id,
-            "title": scenario.title,
-            "summary": scenario.summary,
-            "language": scenario.language,
-            "rounds": scenario.rounds,
-            "round_timer_seconds": scenario.round_timer_seconds,
-        },
-        "rules": scenario.rules.model_dump(),
-        "learnable": learnable(state),
+        "scenario": static.scenario,
+        "rules": static.rules,
+        "learnable": static.learnable,
         "round": state.round,
         "actions_taken": state.actions_taken,
         "turn_of": state.current_role,
         "order": list(state.order),
         "paused": state.paused,
         "finished": state.finished,
-        "roles": [_profile(state, role.id) for role in scenario.roles],
+        "roles": [_profile(state, static, mine) for mine in state.roles],
         "projects": [
-            _project(state, project.id, show_needs=project.id in consulted)
+            (static.with_needs if project.id in consulted else static.projects)[project.id]
             for project in scenario.projects
         ],
         "deals": [_deal(deal) for deal in state.deals],
@@ -93,30 +90,70 @@ def news_item(news: News) -> dict[str, Any]:
     }
 
 
-def _profile(state: GameState, role_id: str) -> dict[str, Any]:
-    role = state.scenario.role(role_id)
-    mine = state.role_state(role_id)
+def _profile(state: GameState, static: _StaticParts, mine: RoleState) -> dict[str, Any]:
+    fixed = static.profiles[mine.role]
     return {
-        "id": role.id,
-        "name": role.name,
-        "kind": role.kind,
-        "sector": role.sector,
-        "mission": role.mission,
-        "passion": role.passion,
-        "ambitions": list(role.ambitions),
-        "competencies": [*role.competencies, *mine.gained],
+        **fixed,
+        "competencies": [*fixed["competencies"], *mine.gained],
         "resources_per_round": {"staff_time": mine.staff_time, "budget": mine.budget},
-        "committed_per_round": committed(state, role_id)._asdict(),
+        "committed_per_round": committed(state, mine.role)._asdict(),
         "brand": mine.brand,
     }
 
 
-def _project(state: GameState, project_id: str, show_needs: bool) -> dict[str, Any]:
-    project = state.scenario.project(project_id)
-    data = project.model_dump(exclude={"user_needs"})
-    if show_needs:
-        data["user_needs"] = [need.model_dump() for need in project.user_needs]
-    return data
+@dataclass(frozen=True)
+class _StaticParts:
+    """The parts of every view that only the scenario decides: made once per scenario.
+
+    Views share them, so a view is read, never changed, by whoever receives it.
+    """
+
+    scenario: dict[str, Any]
+    rules: dict[str, Any]
+    learnable: list[str]
+    projects: dict[str, dict[str, Any]]  # without the user needs
+    with_needs: dict[str, dict[str, Any]]  # for a role that consulted the project's users
+    red_lines: dict[str, list[dict[str, Any]]]  # role -> its red lines
+    profiles: dict[str, dict[str, Any]]  # role -> the public profile's fixed part
+
+
+@per_object
+def _static(scenario: Scenario) -> _StaticParts:
+    projects = {p.id: p.model_dump(exclude={"user_needs"}) for p in scenario.projects}
+    with_needs = {
+        p.id: {**projects[p.id], "user_needs": [need.model_dump() for need in p.user_needs]}
+        for p in scenario.projects
+    }
+    return _StaticParts(
+        scenario={
+            "id": scenario.id,
+            "title": scenario.title,
+            "summary": scenario.summary,
+            "language": scenario.language,
+            "rounds": scenario.rounds,
+            "round_timer_seconds": scenario.round_timer_seconds,
+        },
+        rules=scenario.rules.model_dump(),
+        learnable=learnable_competencies(scenario),
+        projects=projects,
+        with_needs=with_needs,
+        red_lines={
+            role.id: [line.model_dump() for line in role.brief.red_lines] for role in scenario.roles
+        },
+        profiles={
+            role.id: {
+                "id": role.id,
+                "name": role.name,
+                "kind": role.kind,
+                "sector": role.sector,
+                "mission": role.mission,
+                "passion": role.passion,
+                "ambitions": list(role.ambitions),
+                "competencies": list(role.competencies),
+            }
+            for role in scenario.roles
+        },
+    )
 
 
 def _deal(deal: Deal) -> dict[str, Any]:
@@ -158,7 +195,7 @@ def _private(state: GameState, role_id: str) -> dict[str, Any]:
             project.id: walk_away(state, role_id, project)
             for project in state.scenario.eligible_projects(role_id)
         },
-        "red_lines": [line.model_dump() for line in brief.red_lines],
+        "red_lines": _static(state.scenario).red_lines[role_id],
         "risk_tolerance": brief.risk_tolerance,
         "insights": [{"about": i.about, "text": i.text} for i in mine.insights],
         "consulted": list(mine.consulted),

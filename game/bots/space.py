@@ -1,0 +1,127 @@
+"""A project's option combinations as one role sees them, as numpy columns.
+
+A computer partner weighs every combination of options at once: its points, what it
+would pay, the deal's risk and whether a red line is crossed. All of that comes from the
+role's own brief and the public project, which do not change during a game, so the
+columns are made once per (role, brief, project) and kept; a decision then only masks
+them with what changes from turn to turn (its aspiration, what it has left to give).
+
+Projects with more combinations than ``MAX_COMBINATIONS`` are weighed on a fresh seeded
+sample each time instead (never kept: the sample belongs to the decision's generator).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import numpy as np
+
+from game.engine.ownview import red_line_reason
+
+MAX_COMBINATIONS = 100_000  # option combinations weighed per project and decision
+KEEP = 256  # option spaces remembered (roles × projects × scenarios in use)
+
+
+@dataclass(frozen=True)
+class OptionSpace:
+    ids: tuple[tuple[str, ...], ...]  # each issue's option ids
+    picks: np.ndarray  # one row per combination: an option index per issue
+    points: np.ndarray  # per combination: our points
+    staff: np.ndarray  # our staff time per round
+    budget: np.ndarray  # our budget per round
+    risk: np.ndarray  # the deal's risk (its riskiest option's)
+    allowed: np.ndarray  # no option on our red lines
+
+
+T = TypeVar("T")
+_kept: dict[tuple[str, ...], tuple[tuple[object, ...], Any]] = {}
+
+
+def option_space(
+    role: str, me: dict[str, Any], project: dict[str, Any], rng: random.Random
+) -> OptionSpace:
+    """The columns for ``role`` (its view's ``me``) on ``project`` (from the same view).
+
+    Kept while the view's brief, red lines and project are the very objects they were
+    made from (views share them for as long as the scenario is the same); any other
+    objects, e.g. a reloaded scenario's, make new columns.
+    """
+    sizes = [len(issue["options"]) for issue in project["issues"]]
+    if math.prod(sizes) > MAX_COMBINATIONS:
+        sample = np.random.default_rng(rng.getrandbits(32))
+        picks = np.stack([sample.integers(0, n, MAX_COMBINATIONS) for n in sizes], axis=1)
+        return _columns(role, me, project, picks)
+    return _keep(
+        ("space", role, project["id"]),
+        (me["points"], me["red_lines"], project),
+        lambda: _columns(role, me, project, np.indices(sizes).reshape(len(sizes), -1).T),
+    )
+
+
+def best_points(role: str, me: dict[str, Any], project: dict[str, Any]) -> int:
+    """The most ``role`` can get from a deal on ``project`` without crossing a red line:
+    its favourite allowed option on every issue (0 for an issue it allows none of)."""
+
+    def best() -> int:
+        total = 0
+        for issue in project["issues"]:
+            table = _issue_table(role, me, project["id"], issue)
+            allowed = table["points"][table["red"] == 0]
+            total += int(allowed.max()) if allowed.size else 0
+        return total
+
+    return _keep(("best", role, project["id"]), (me["points"], me["red_lines"], project), best)
+
+
+def _keep(key: tuple[str, ...], sources: tuple[object, ...], build: Callable[[], T]) -> T:
+    """``build()``, kept under ``key`` while ``sources`` are the very same objects."""
+    hit = _kept.get(key)
+    if hit is not None and all(a is b for a, b in zip(hit[0], sources, strict=True)):
+        return hit[1]
+    value = build()
+    if len(_kept) >= KEEP:
+        _kept.pop(next(iter(_kept)))
+    _kept[key] = (sources, value)
+    return value
+
+
+def _columns(
+    role: str, me: dict[str, Any], project: dict[str, Any], picks: np.ndarray
+) -> OptionSpace:
+    tables = [_issue_table(role, me, project["id"], issue) for issue in project["issues"]]
+
+    def column(name: str) -> np.ndarray:
+        return sum(table[name][picks[:, i]] for i, table in enumerate(tables))
+
+    risk = np.max(np.stack([t["risk"][picks[:, i]] for i, t in enumerate(tables)]), axis=0)
+    return OptionSpace(
+        ids=tuple(tuple(t["ids"]) for t in tables),
+        picks=picks,
+        points=column("points"),
+        staff=column("staff"),
+        budget=column("budget"),
+        risk=risk,
+        allowed=column("red") == 0,
+    )
+
+
+def _issue_table(role: str, me: dict[str, Any], project_id: str, issue) -> dict[str, Any]:
+    """One issue's options as arrays: our points, cost, risk and red lines."""
+    options = issue["options"]
+    costs = [o["cost_for"].get(role, o["cost"]) for o in options]
+    points = me["points"][project_id][issue["id"]]
+    return {
+        "ids": [o["id"] for o in options],
+        "points": np.array([points[o["id"]] for o in options]),
+        "staff": np.array([c["staff_time"] for c in costs]),
+        "budget": np.array([c["budget"] for c in costs]),
+        "risk": np.array([o["risk"] for o in options]),
+        "red": np.array(
+            [red_line_reason(me, project_id, issue["id"], o["id"]) is not None for o in options],
+            dtype=int,
+        ),
+    }

@@ -114,6 +114,11 @@ class App:
         ]
         if self.workshop is not None and self.workshop.state.finished:
             self.scenes = [ScoresScene(self)]
+            solo = self.workshop.solo_role
+            if solo is not None:  # practising alone: the perspective-taking comes first
+                from game.ui.scenes.perspective import PerspectiveScene
+
+                self.scenes.append(PerspectiveScene(self, solo))
         for scene in reversed(self.pending):
             self.scenes.append(scene)
         self.pending = []
@@ -135,7 +140,20 @@ class App:
     def perform(self, action: act.Action) -> Outcome:
         """Send an action to the game; the outcome's sentence goes to the room."""
         assert self.workshop is not None
-        return self._tell(self.workshop.act(action))
+        outcome = self._tell(self.workshop.act(action))
+        if outcome.ok and self.workshop.solo_role is not None:
+            self._practise_after(action)
+        return outcome
+
+    def _practise_after(self, action: act.Action) -> None:
+        """Solo practice: right after the person's deal, before any partner answers it,
+        ask whether a partner will accept (shown first, before the round's moments)."""
+        from game.ui.practice import accept_exercise
+        from game.ui.scenes.exercise import AcceptScene
+
+        exercise = accept_exercise(self.workshop, action)
+        if exercise is not None:
+            self.pending.insert(0, AcceptScene(self, exercise))
 
     def _tell(self, outcome: Outcome) -> Outcome:
         """An action's outcome to the room: its sentence, and the moments it set off."""

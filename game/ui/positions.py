@@ -37,6 +37,11 @@ SCENES = (
     "problems",
     "help",
     "profile",
+    "solo",
+    "rank",
+    "ranked",
+    "predict",
+    "perspective",
 )
 
 
@@ -102,6 +107,62 @@ def start(saves: Path, scenario: Path = DEFAULT, seed: int = 7) -> Workshop:
     return Workshop(session, default_seats(session.state))
 
 
+def start_solo(saves: Path, scenario: Path = DEFAULT, seed: int = 7) -> Workshop:
+    """A practice game: the first role is the person's, the others computer partners."""
+    from game.engine.record import Session
+    from game.ui.practice import solo_seats
+
+    session = Session.start(scenario, seed, folder=saves)
+    scenario_model = session.state.scenario
+    return Workshop(session, solo_seats(scenario_model, scenario_model.roles[0].id))
+
+
+def to_solo_turn(workshop: Workshop) -> None:
+    """Play the partners' turns (scripted) until it is the person's."""
+    for _ in range(50):
+        if workshop.state.current_role == workshop.solo_role or workshop.state.finished:
+            return
+        workshop.act(scripted_action(workshop.state))
+
+
+def stage_solo(app, scene: str, scenario: Path, seed: int) -> None:
+    """The practice scenes: the setup, both exercises, and the summary at the end."""
+    from game.ui.practice import ranking_exercise
+    from game.ui.scenes import chooser, exercise, solo, turn
+
+    if scene == "solo":
+        choice = chooser.load_choices([scenario])[0]
+        app.push(solo.SoloSetupScene(app, scenario, choice.scenario))
+        return
+    workshop = start_solo(app.saves, scenario, seed)
+    app.begin(workshop)
+    me = workshop.solo_role
+    to_solo_turn(workshop)
+    if scene in ("rank", "ranked"):
+        app.push(turn.TurnScene(app, me))
+        rank = exercise.RankScene(app, ranking_exercise(workshop))
+        app.push(rank)
+        if scene == "ranked":
+            project = workshop.state.scenario.project(rank.exercise.project)
+            rank.ranking = [issue.id for issue in reversed(project.issues)]
+            rank.check()
+    elif scene == "predict":
+        app.perform(good_proposal(workshop.state, me))
+        app.to_table()
+    else:  # the summary: a ranking, a deal and its prediction, then the game to its end
+        rank = ranking_exercise(workshop)
+        project = workshop.state.scenario.project(rank.project)
+        workshop.act(act.Predict(me, rank.target, rank.project,
+                                 ranking=tuple(i.id for i in project.issues)))  # fmt: skip
+        app.perform(good_proposal(workshop.state, me))
+        question = app.pending.pop(0).exercise
+        workshop.act(act.Predict(me, question.target, question.project, deal=question.deal,
+                                 accepts=True))  # fmt: skip
+        app.pending = []
+        play_to_end(workshop)
+        app.to_table()
+
+
 def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
     """Put ``app`` on ``scene`` of a scripted game of ``scenario``."""
     from game.ui.scenes import (
@@ -120,6 +181,9 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
     if scene not in SCENES:
         raise ValueError(f'no scene "{scene}"; choose one of: {", ".join(SCENES)}')
     if scene == "title":
+        return
+    if scene in ("solo", "rank", "ranked", "predict", "perspective"):
+        stage_solo(app, scene, scenario, seed)
         return
     if scene == "chooser":
         app.push(chooser.ChooserScene(app))

@@ -30,6 +30,10 @@ class Seat:
     team: str  # the team's own name for itself, shown on the curtain
     computer: bool = False
     personality: str = "cooperative"  # for a computer seat: see game/bots/personality.py
+    #: solo practice: how often this (human) seat is asked to predict its partners, one of
+    #: game/ui/practice.py's FREQUENCIES; "" for a workshop seat. Kept with the seats so a
+    #: resumed practice game keeps its setting.
+    exercises: str = ""
 
 
 @dataclass
@@ -61,6 +65,9 @@ class Workshop:
         self._views_of: GameState | None = None
         self._views: dict[str, dict[str, Any]] = {}
         self._scores_of: GameState | None = None
+        #: solo practice: (kind, round) of exercises the person chose to skip (not saved:
+        #: after a resume the game may ask again, which does no harm)
+        self.practice_skipped: set[tuple[str, int]] = set()
         self.save_seats()
 
     # -- starting and resuming ----------------------------------------------------------
@@ -126,8 +133,24 @@ class Workshop:
             self._scores_of, self._scores = self.state, score_game(self.state)
         return self._scores
 
+    def perspective(self, role: str):
+        """A role's perspective-taking score (the mean of its predictions), or None."""
+        from game.scoring.axes import perspective
+
+        return perspective(self.state, role)
+
     def seat(self, role: str) -> Seat:
         return next(seat for seat in self.seats if seat.role == role)
+
+    @property
+    def solo_role(self) -> str | None:
+        """The one person's role in a solo practice game (None in a workshop).
+
+        A practice game is marked by its human seat's exercise setting, not by counting
+        people: a workshop that gives all but one seat to computers stays a workshop, with
+        its curtains.
+        """
+        return next((s.role for s in self.seats if s.exercises and not s.computer), None)
 
     def name(self, role: str) -> str:
         return self.state.scenario.role(role).name
@@ -175,6 +198,24 @@ class Workshop:
         seat = self.seat(role)
         partner = ComputerPartner(role, PERSONALITIES[seat.personality], self.state.seed)
         return self.act(decide(self.state, partner).action)
+
+    def play_again_as(self, role: str, folder: Path | None = None) -> Workshop:
+        """A new practice game of the same scenario file and seed, the person in ``role``.
+
+        The partners keep their personalities; the seat the person leaves goes to a
+        cooperative partner; the exercise setting stays.
+        """
+        record = self.session.record
+        previous = self.seat(self.solo_role) if self.solo_role else None
+        exercises = previous.exercises if previous else "every-round"
+        seats = []
+        for seat in self.seats:
+            if seat.role == role:
+                seats.append(Seat(role, self.name(role), exercises=exercises))
+            else:
+                personality = seat.personality if seat.computer else "cooperative"
+                seats.append(Seat(seat.role, self.name(seat.role), True, personality))
+        return Workshop.start(Path(record.scenario_file), record.seed, seats, folder, self.t)
 
     def undo(self) -> Outcome:
         try:

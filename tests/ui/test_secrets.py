@@ -15,7 +15,17 @@ from game.ui.shot import staged_app
 from game.ui.words import prose
 from tests.helpers import BUILT_IN, SCENARIOS
 
-PRIVATE_SCENES = ("brief", "turn", "deal", "respond", "result")
+PRIVATE_SCENES = (
+    "brief",
+    "turn",
+    "deal",
+    "respond",
+    "result",
+    "rank",
+    "ranked",
+    "predict",
+    "perspective",
+)
 
 
 def secrets_of(scenario) -> dict[str, list[str]]:

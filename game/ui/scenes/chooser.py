@@ -58,8 +58,9 @@ def load_choices(files: list[Path] | None) -> list[Choice]:
 class ChooserScene(Scene):
     name = "chooser"
 
-    def __init__(self, app):
+    def __init__(self, app, solo: bool = False):
         super().__init__(app)
+        self.solo = solo  # practising alone: the next screen chooses a role, not teams
         self.choices = load_choices(app.scenario_files)
         self.index = 0
 
@@ -173,7 +174,9 @@ class ChooserScene(Scene):
 
     def choose(self) -> None:
         from game.ui.scenes.seats import SeatsScene
+        from game.ui.scenes.solo import SoloSetupScene
 
         choice = self.current
         if choice is not None and choice.scenario is not None:
-            self.app.push(SeatsScene(self.app, choice.path, choice.scenario))
+            setup = SoloSetupScene if self.solo else SeatsScene
+            self.app.push(setup(self.app, choice.path, choice.scenario))

@@ -44,10 +44,22 @@ class ScoresScene(Scene):
             [
                 (t("Previous"), lambda: self.turn(-1), pygame.K_LEFT, pages > 1),
                 (t("Next"), lambda: self.turn(+1), pygame.K_RIGHT, pages > 1),
+                *self.practice_button(),
                 # no key: a stray Esc must not end the debrief
                 (t("Close the scores"), self.leave, None, True),
             ],
         )
+
+    def practice_button(self) -> list[tuple[str, object, int | None, bool]]:
+        """Solo practice: back to the perspective-taking summary (and its replays)."""
+        if self.app.workshop.solo_role is None:
+            return []
+        return [(self.t("Perspective-taking"), self.perspective, pygame.K_p, True)]
+
+    def perspective(self) -> None:
+        from game.ui.scenes.perspective import PerspectiveScene
+
+        self.app.push(PerspectiveScene(self.app, self.app.workshop.solo_role))
 
     def draw_overview(self, painter: Painter, area: pygame.Rect, scores) -> None:
         t = self.t

@@ -277,9 +277,24 @@ class TableScene(Scene):
         timer = self.app.timer
         if timer.untouched:
             timer.start()  # round 1: the clock starts with the first turn
-        if role is not None:
-            self.app.message = ""
+        if role is None:
+            return
+        self.app.message = ""
+        if self.app.workshop.solo_role == role:
+            self.start_solo_turn(role)
+        else:
             self.app.push(CurtainScene(self.app, role, "turn"))
+
+    def start_solo_turn(self, role: str) -> None:
+        """Practising alone: no curtain; an exercise first when one is due this round."""
+        from game.ui.practice import ranking_exercise
+        from game.ui.scenes.exercise import RankScene
+        from game.ui.scenes.turn import TurnScene
+
+        self.app.push(TurnScene(self.app, role))
+        exercise = ranking_exercise(self.app.workshop)
+        if exercise is not None:
+            self.app.push(RankScene(self.app, exercise))
 
     def help(self) -> None:
         self.app.help_open = True

@@ -1,4 +1,4 @@
-"""The title: start a new game, or resume the one the laptop was playing."""
+"""The title: start a new game, practise alone, or resume the one the laptop was playing."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ class TitleScene(Scene):
     def draw(self, painter: Painter) -> None:
         t = self.t
         width, height = painter.size
-        top = height // 2 - 330
+        top = height // 2 - 360
+        step = 104  # five buttons (resume, new, practise, language, quit) above the hint
         painter.line(
             pygame.Rect(0, top, width, 140),
             "Out of the Box",
@@ -30,13 +31,13 @@ class TitleScene(Scene):
             "center",
         )
         painter.text(
-            pygame.Rect(width // 2 - 700, top + 150, 1400, 120),
+            pygame.Rect(width // 2 - 700, top + 150, 1400, 100),
             t("A role-play game about library partnerships: win-win, risk and innovation."),
             "body",
             painter.theme.muted,
             align="center",
         )
-        column = pygame.Rect(width // 2 - 450, top + 300, 900, 90)
+        column = pygame.Rect(width // 2 - 450, top + 270, 900, 88)
         if self.resumable is not None:
             saved = self.resumable
             painter.button(
@@ -51,9 +52,11 @@ class TitleScene(Scene):
                 pygame.K_r,
                 size="small",  # the title, round and time on two lines rather than cut
             )
-            column = column.move(0, 110)
+            column = column.move(0, step)
         painter.button(column, t("New game"), self.new_game, pygame.K_RETURN)
-        column = column.move(0, 110)
+        column = column.move(0, step)
+        painter.button(column, t("Practise alone"), self.practise, pygame.K_a)
+        column = column.move(0, step)
         other = "da" if self.t.language == "en" else "en"
         painter.button(
             column,
@@ -61,7 +64,7 @@ class TitleScene(Scene):
             lambda: self.app.set_language(other),
             pygame.K_l,
         )
-        column = column.move(0, 110)
+        column = column.move(0, step)
         painter.button(column, t("Quit"), self.quit, pygame.K_ESCAPE)
         painter.line(
             pygame.Rect(0, height - 70, width, 50),
@@ -75,6 +78,11 @@ class TitleScene(Scene):
         from game.ui.scenes.chooser import ChooserScene
 
         self.app.push(ChooserScene(self.app))
+
+    def practise(self) -> None:
+        from game.ui.scenes.chooser import ChooserScene
+
+        self.app.push(ChooserScene(self.app, solo=True))
 
     def resume(self) -> None:
         from game.engine.record import SaveError

@@ -1,0 +1,188 @@
+"""Solo practice played on the screens with posted clicks and keys only: the setup, both
+perspective-taking exercises, the summary, and "play again as" from another seat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.engine.record import Session
+from game.scenario.loading import check_file
+from game.ui.app import App
+from game.ui.practice import exercise_round, ranking_exercise, truth_order
+from game.ui.workshop import Workshop, default_seats
+from tests.helpers import SCENARIOS
+from tests.ui.driver import click, drawn_text, labels, press, step
+from tests.ui.test_secrets import secrets_of
+
+TUTORIAL = SCENARIOS / "tutorial-reading-cafe.yaml"
+
+
+def practise(app: App, title: str) -> None:
+    step(app)
+    click(app, "Practise alone")
+    assert app.scene.name == "chooser"
+    click(app, title, exact=True)
+    click(app, "Play this scenario")
+    assert app.scene.name == "solo"
+
+
+def no_secret_of(app: App, role: str) -> None:
+    """Nothing of ``role``'s confidential brief or red lines is on the screen."""
+    scenario = app.workshop.state.scenario
+    shown = " ".join(drawn_text(app).split())
+    for window in secrets_of(scenario)[role]:
+        assert window not in shown, f"{app.scene.name} shows {role}'s secret: {window!r}"
+
+
+def wait_for_person(app: App) -> None:
+    """Let the computer partners play (pace 0) until it is the person's turn or the end."""
+    workshop = app.workshop
+    for _ in range(200):
+        if workshop.state.finished or (
+            app.scene.name == "table" and workshop.state.current_role == workshop.solo_role
+        ):
+            return
+        if app.scene.name in ("round", "event"):
+            press(app, pygame.K_RETURN)
+        else:
+            assert app.scene.name == "table", app.scene.name
+            step(app)
+    raise AssertionError("the computer partners did not finish their turns")
+
+
+def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(saves):
+    app = App((1280, 720), saves=saves, strict=True, seed=4)
+    app.computer_pace = 0.0
+    practise(app, "The Reading Café")
+    assert "You play this role" in drawn_text(app)
+    click(app, "Every other round")
+    click(app, "Every round")  # the default, chosen again: every round has exercises
+    click(app, "Start practising")
+    workshop = app.workshop
+    assert workshop.solo_role == "library" and workshop.seat("cafe").computer
+    assert app.scene.name == "brief" and app.scene.secret_of == "library"  # no curtain
+    assert Workshop.resume(workshop.session.path).seat("library").exercises == "every-round"
+    click(app, "Done: hide our brief")
+    wait_for_person(app)
+
+    # the turn starts with a ranking exercise: the café's issues, its brief unseen
+    press(app, pygame.K_RETURN)
+    assert app.scene.name == "rank" and app.scene.exercise.target == "cafe"
+    no_secret_of(app, "cafe")
+    project = workshop.state.scenario.project(app.scene.exercise.project)
+    assert labels(app)[-1] == "Skip this exercise" or "Check my ranking" not in labels(app)
+    for issue in project.issues:
+        click(app, issue.title, exact=True)
+    click(app, "Check my ranking")
+    made = workshop.state.role_state("library").predictions
+    assert len(made) == 1 and made[0].ranking == tuple(i.id for i in project.issues)
+    assert 0 <= made[0].score <= 100 and made[0].truth
+    assert f"Your score: {made[0].score} of 100" in drawn_text(app)
+    press(app, pygame.K_RETURN)  # Go on
+    assert app.scene.name == "turn" and app.scene.secret_of == "library"
+
+    # a deal, then: will the café accept it? (asked before the café answers)
+    press(app, pygame.K_p)
+    click(app, "Propose this deal")
+    assert app.scene.name == "predict" and app.scene.exercise.deal == 1
+    assert workshop.state.deals[0].awaiting() == ("cafe",)
+    no_secret_of(app, "cafe")
+    press(app, pygame.K_y)
+    made = workshop.state.role_state("library").predictions
+    assert len(made) == 2 and made[1].deal == 1 and made[1].accepts is True
+    assert made[1].score in (0, 100)
+    assert "The truth:" in drawn_text(app)
+    press(app, pygame.K_RETURN)
+
+    # the rest of the game: the person passes; exercises are skipped from here on
+    for _ in range(20):
+        wait_for_person(app)
+        if workshop.state.finished:
+            break
+        press(app, pygame.K_RETURN)
+        if app.scene.name == "rank":
+            press(app, pygame.K_ESCAPE)
+        assert app.scene.name == "turn"
+        click(app, "Pass")
+    assert workshop.state.finished
+    for _ in range(10):  # the round's last moments, then the summary
+        if app.scene.name == "perspective":
+            break
+        press(app, pygame.K_RETURN)
+    assert app.scene.name == "perspective" and app.scene.secret_of == "library"
+    made = workshop.state.role_state("library").predictions
+    mean = round(sum(p.score for p in made) / len(made))
+    shown = drawn_text(app)
+    assert f"Perspective-taking: {mean} of 100, the mean of {len(made)} predictions." in shown
+    assert "Kringle Café: it would" in shown or "Kringle Café: 1." in shown
+
+    click(app, "Final scores")
+    assert app.scene.name == "scores"
+    click(app, "Perspective-taking")
+    assert app.scene.name == "perspective"
+
+    old = workshop.session
+    click(app, "Play again as Kringle Café")
+    again = app.workshop
+    assert again is not workshop and again.solo_role == "cafe"
+    assert again.state.seed == old.state.seed == 4
+    assert again.session.record.scenario_file == old.record.scenario_file
+    assert again.session.path != old.path and not again.state.actions_taken
+    assert again.seat("library").computer and not again.seat("cafe").computer
+    assert again.seat("cafe").exercises == "every-round"
+    assert app.scene.name == "brief" and app.scene.secret_of == "cafe"
+
+
+def test_every_other_round_from_the_science_centre_each_partner_in_turn(saves):
+    """Exercises in rounds 1 and 3 only; the second ranking asks about another partner."""
+    app = App((1920, 1080), saves=saves, strict=True, seed=5)
+    app.computer_pace = 0.0
+    practise(app, "Skovhavn: Science and Code for Families")
+    click(app, "Gnisten Science Centre")
+    click(app, "Every other round")
+    click(app, "Start practising")
+    workshop = app.workshop
+    me = "science-centre"
+    assert workshop.solo_role == me and workshop.seat(me).exercises == "every-other-round"
+    assert [seat.computer for seat in workshop.seats].count(False) == 1
+    click(app, "Done: hide our brief")
+    asked = []
+    for round_number in (1, 2, 3):
+        wait_for_person(app)
+        assert workshop.state.round == round_number
+        press(app, pygame.K_RETURN)
+        if round_number == 2:
+            assert app.scene.name == "turn"  # an even round: no exercise
+        else:
+            assert app.scene.name == "rank"
+            no_secret_of(app, app.scene.exercise.target)
+            asked.append(app.scene.exercise.target)
+            issues = workshop.state.scenario.project(app.scene.exercise.project).issues
+            for key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4)[: len(issues)]:
+                press(app, key)
+            press(app, pygame.K_RETURN)  # Check my ranking
+            press(app, pygame.K_RETURN)  # Go on
+        click(app, "Pass")
+    assert len(asked) == 2 and asked[0] != asked[1] and me not in asked
+    made = workshop.state.role_state(me).predictions
+    assert [p.round for p in made] == [1, 3] and all(p.ranking for p in made)
+
+
+def test_a_workshop_has_no_exercises_and_keeps_its_curtains(saves):
+    session = Session.start(TUTORIAL, 1, folder=saves)
+    workshop = Workshop(session, default_seats(session.state))
+    assert workshop.solo_role is None and ranking_exercise(workshop) is None
+    assert all(exercise_round("off", r, 6) is False for r in range(1, 7))
+    assert exercise_round("last-round", 6, 6) and not exercise_round("last-round", 5, 6)
+
+
+def test_the_truth_is_read_back_in_its_order_even_with_commas_in_titles():
+    issues = [{"id": "a", "title": "Who pays, and how much?"}, {"id": "b", "title": "Who"}]
+    assert truth_order(issues, "Who, Who pays, and how much?") == ["b", "a"]
+    assert truth_order(issues, "Who pays, and how much?, Who") == ["a", "b"]
+
+
+def test_the_scenario_used_here_is_a_built_in_one():
+    assert check_file(Path(TUTORIAL)).ok

@@ -41,6 +41,7 @@ SCENES = (
     "rank",
     "ranked",
     "predict",
+    "predicted",
     "perspective",
 )
 
@@ -146,9 +147,11 @@ def stage_solo(app, scene: str, scenario: Path, seed: int) -> None:
             project = workshop.state.scenario.project(rank.exercise.project)
             rank.ranking = [issue.id for issue in reversed(project.issues)]
             rank.check()
-    elif scene == "predict":
+    elif scene in ("predict", "predicted"):
         app.perform(good_proposal(workshop.state, me))
         app.to_table()
+        if scene == "predicted":
+            app.scene.answer(False)
     else:  # the summary: a ranking, a deal and its prediction, then the game to its end
         rank = ranking_exercise(workshop)
         project = workshop.state.scenario.project(rank.project)
@@ -182,7 +185,7 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
         raise ValueError(f'no scene "{scene}"; choose one of: {", ".join(SCENES)}')
     if scene == "title":
         return
-    if scene in ("solo", "rank", "ranked", "predict", "perspective"):
+    if scene in ("solo", "rank", "ranked", "predict", "predicted", "perspective"):
         stage_solo(app, scene, scenario, seed)
         return
     if scene == "chooser":

@@ -24,6 +24,7 @@ PRIVATE_SCENES = (
     "rank",
     "ranked",
     "predict",
+    "predicted",
     "perspective",
 )
 

@@ -3,12 +3,9 @@ perspective-taking exercises, the summary, and "play again as" from another seat
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pygame
 
 from game.engine.record import Session
-from game.scenario.loading import check_file
 from game.ui.app import App
 from game.ui.practice import exercise_round, ranking_exercise, truth_order
 from game.ui.workshop import Workshop, default_seats
@@ -72,7 +69,7 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     assert app.scene.name == "rank" and app.scene.exercise.target == "cafe"
     no_secret_of(app, "cafe")
     project = workshop.state.scenario.project(app.scene.exercise.project)
-    assert labels(app)[-1] == "Skip this exercise" or "Check my ranking" not in labels(app)
+    assert "Check my ranking" not in labels(app)  # enabled once every issue has its place
     for issue in project.issues:
         click(app, issue.title, exact=True)
     click(app, "Check my ranking")
@@ -182,7 +179,3 @@ def test_the_truth_is_read_back_in_its_order_even_with_commas_in_titles():
     issues = [{"id": "a", "title": "Who pays, and how much?"}, {"id": "b", "title": "Who"}]
     assert truth_order(issues, "Who, Who pays, and how much?") == ["b", "a"]
     assert truth_order(issues, "Who pays, and how much?, Who") == ["a", "b"]
-
-
-def test_the_scenario_used_here_is_a_built_in_one():
-    assert check_file(Path(TUTORIAL)).ok

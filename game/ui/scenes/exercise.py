@@ -38,6 +38,15 @@ class ExerciseScene(PrivateScene):
     def project(self, view) -> dict:
         return next(p for p in view["projects"] if p["id"] == self.exercise.project)
 
+    def frame(self, painter: Painter, title: str) -> tuple[dict, dict, pygame.Rect, pygame.Rect]:
+        """The confidential header and the two columns: our view, the project, left, right."""
+        workshop = self.app.workshop
+        view = workshop.private_view(self.role)
+        area = self.header(painter, title, secret=workshop.name(self.role))
+        left = pygame.Rect(area.left, area.top, area.width * 2 // 5, area.height)
+        right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
+        return view, self.project(view), left, right
+
     def draw_partner(self, painter: Painter, rect: pygame.Rect, view) -> None:
         """The partner as everyone sees it, and what we found out ourselves: no secrets."""
         t = self.t
@@ -88,16 +97,9 @@ class RankScene(ExerciseScene):
 
     def draw(self, painter: Painter) -> None:
         t = self.t
-        workshop = self.app.workshop
-        view = workshop.private_view(self.role)
-        project = self.project(view)
-        area = self.header(
-            painter,
-            t("Through {partner}'s eyes", partner=self.partner),
-            secret=workshop.name(self.role),
+        view, project, left, right = self.frame(
+            painter, t("Through {partner}'s eyes", partner=self.partner)
         )
-        left = pygame.Rect(area.left, area.top, area.width * 2 // 5, area.height)
-        right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
         self.draw_partner(painter, left, view)
         if self.prediction is None:
             self.draw_question(painter, right, project)
@@ -186,16 +188,9 @@ class AcceptScene(ExerciseScene):
 
     def draw(self, painter: Painter) -> None:
         t = self.t
-        workshop = self.app.workshop
-        view = workshop.private_view(self.role)
-        project = self.project(view)
-        area = self.header(
-            painter,
-            t("Will {partner} say yes?", partner=self.partner),
-            secret=workshop.name(self.role),
+        view, project, left, right = self.frame(
+            painter, t("Will {partner} say yes?", partner=self.partner)
         )
-        left = pygame.Rect(area.left, area.top, area.width * 2 // 5, area.height)
-        right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
         top_h = left.height * 11 // 20
         self.draw_deal(painter, pygame.Rect(left.left, left.top, left.width, top_h), view, project)
         self.draw_partner(

@@ -41,7 +41,7 @@ def test_python_dash_m_game_is_the_same_program():
     assert "validate" in done.stdout and "schema" in done.stdout and "new" in done.stdout
 
 
-@pytest.mark.parametrize("layer", ["scenario", "engine", "scoring", "bots"])
+@pytest.mark.parametrize("layer", ["scenario", "engine", "scoring", "bots", "report"])
 def test_nothing_below_the_screens_imports_pygame(layer):
     folder = ROOT / "game" / layer
     for path in folder.rglob("*.py") if folder.exists() else []:

@@ -1,0 +1,38 @@
+"""Every string a person reads goes through a ``Translator``: English is the key, as in gettext.
+
+The English text in the code is the message id; a folder of tables (``da.json`` …) maps
+each id to its text in another language with the same ``{placeholders}``. The screens and
+the printed report each keep their own folder (``game/ui/locale``, ``game/report/locale``),
+so a table holds only what its part of the game says and its check (``extract.py
+--check``) can tell what is missing or unused. Scenario text (names, briefs, options) is
+the author's and is shown as written.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = {"en": "English", "da": "Dansk"}
+
+
+@cache
+def _table(folder: Path, language: str) -> dict[str, str]:
+    if language == "en":
+        return {}
+    return json.loads((folder / f"{language}.json").read_text(encoding="utf-8"))
+
+
+class Translator:
+    """``t("Hello {name}", name=…)``: the message in ``language``, from ``locale_dir``."""
+
+    def __init__(self, language: str, locale_dir: Path):
+        if language not in LANGUAGES:
+            raise ValueError(f'no language "{language}"; choose one of: {", ".join(LANGUAGES)}')
+        self.language = language
+        self._strings = _table(Path(locale_dir), language)
+
+    def __call__(self, message: str, **values: object) -> str:
+        text = self._strings.get(message, message)
+        return text.format(**values) if values else text

@@ -1,0 +1,1 @@
+"""The report's translation tables (``da.json``) and their check (``extract.py``)."""

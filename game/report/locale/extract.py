@@ -1,0 +1,65 @@
+"""List every message id the report and handouts translate; check a table against them.
+
+The screens' script (``game/ui/locale/extract.py``) already reads ``t("…")`` calls with
+``ast`` and compares a table with them; this one reuses it for ``game/report`` and adds
+the messages that pass through ``t`` as variables: the tables of timing phases and debrief
+questions (``handouts.py``), the scoring's sentences as the report says them
+(``phrases.py``) and the seed's lessons (``game/scenario/lessons.py``).
+
+    python -m game.report.locale.extract              # the ids, as a sorted JSON list
+    python -m game.report.locale.extract --check      # compare with locale/da.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game.ui.locale.extract import check, message_ids
+
+LOCALE_DIR = Path(__file__).resolve().parent
+REPORT_DIR = LOCALE_DIR.parent
+
+
+def variable_ids() -> set[str]:
+    """Messages translated as variables, from the tables that hold them."""
+    from game.report import handouts, phrases
+    from game.scenario.lessons import DEFAULT_LESSONS
+
+    ids = {phase for phase, _, _ in handouts.PHASES}
+    ids |= {text for pair in (*handouts.DRIVERS, *handouts.BARRIERS) for text in pair}
+    ids |= {phrase.said for phrase in phrases.PHRASES}
+    ids |= {text for lesson in DEFAULT_LESSONS.values() for text in lesson}
+    return ids
+
+
+def report_ids() -> list[str]:
+    return sorted(set(message_ids(REPORT_DIR)) | variable_ids())
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="compare the ids with a table")
+    parser.add_argument("--language", default="da", help="the table to check (default: da)")
+    args = parser.parse_args(argv)
+    ids = report_ids()
+    if not args.check:
+        print(json.dumps(ids, ensure_ascii=False, indent=1))
+        return 0
+    table_path = LOCALE_DIR / f"{args.language}.json"
+    table = json.loads(table_path.read_text(encoding="utf-8")) if table_path.is_file() else {}
+    problems = check(ids, table)
+    for line in problems:
+        print(line)
+    if problems:
+        print(f"{table_path.name}: {len(problems)} problem(s) for {len(ids)} message ids",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    print(f"{table_path.name}: all {len(ids)} message ids translated", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

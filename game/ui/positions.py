@@ -43,6 +43,11 @@ SCENES = (
     "predict",
     "predicted",
     "perspective",
+    "debrief",
+    "debrief-agreements",
+    "debrief-lessons",
+    "debrief-missed",
+    "debrief-timeline",
 )
 
 
@@ -232,6 +237,12 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
     elif scene == "scores":
         play_to_end(workshop)
         app.reset_to(scores.ScoresScene(app))
+    elif scene.startswith("debrief"):
+        from game.ui.scenes.debrief import DebriefScene
+
+        play_to_end(workshop)
+        app.reset_to(scores.ScoresScene(app))
+        app.push(DebriefScene(app, scene.partition("-")[2] or "scores"))
     elif scene == "inject":
         app.push(trainer_scenes.InjectScene(app))
     elif scene == "poll":

@@ -20,6 +20,7 @@ from game.engine.rules import IllegalAction, apply
 from game.engine.state import GameState
 from game.engine.views import news_item, view_for
 from game.scenario.loading import check_file
+from game.ui.debriefing import Debrief
 from game.ui.i18n import Translator
 from game.ui.narration import describe, private_result
 
@@ -65,6 +66,7 @@ class Workshop:
         self._views_of: GameState | None = None
         self._views: dict[str, dict[str, Any]] = {}
         self._scores_of: GameState | None = None
+        self._debrief: Debrief | None = None
         #: solo practice: (kind, round) of exercises the person chose to skip (not saved:
         #: after a resume the game may ask again, which does no harm)
         self.practice_skipped: set[tuple[str, int]] = set()
@@ -132,6 +134,13 @@ class Workshop:
         if self._scores_of is not self.state:
             self._scores_of, self._scores = self.state, score_game(self.state)
         return self._scores
+
+    def debrief(self) -> Debrief:
+        """What the debrief shows of this game, worked out once per state (see
+        ``game/ui/debriefing.py``): the room may see it all once the game is over."""
+        if self._debrief is None or self._debrief.state is not self.state:
+            self._debrief = Debrief(self.state, list(self.session.record.actions))
+        return self._debrief
 
     def perspective(self, role: str):
         """A role's perspective-taking score (the mean of its predictions), or None."""

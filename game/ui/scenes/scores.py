@@ -45,6 +45,7 @@ class ScoresScene(Scene):
                 (t("Previous"), lambda: self.turn(-1), pygame.K_LEFT, pages > 1),
                 (t("Next"), lambda: self.turn(+1), pygame.K_RIGHT, pages > 1),
                 *self.practice_button(),
+                (t("Debrief"), self.debrief, pygame.K_RETURN, True),
                 # no key: a stray Esc must not end the debrief
                 (t("Close the scores"), self.leave, None, True),
             ],
@@ -55,6 +56,12 @@ class ScoresScene(Scene):
         if self.app.workshop.solo_role is None:
             return []
         return [(self.t("Perspective-taking"), self.perspective, pygame.K_p, True)]
+
+    def debrief(self) -> None:
+        """The workshop's closing screen: charts, lessons, missed deals, the timeline."""
+        from game.ui.scenes.debrief import DebriefScene
+
+        self.app.push(DebriefScene(self.app))
 
     def perspective(self) -> None:
         from game.ui.scenes.perspective import PerspectiveScene

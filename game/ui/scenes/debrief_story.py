@@ -1,0 +1,254 @@
+"""The debrief's story pages: the lessons that happened, and the timeline round by round.
+
+Lessons are laid out whole, in two columns, as many as fit on a page: a lesson's title
+always comes with the seed's words and its first piece of evidence, and a lesson too long
+for what is left of a column goes on in the next one under its title again. Nothing is
+cut: the trainer turns the page (→) instead.
+
+The timeline shows the table as the room saw it at the end of a round (its public view),
+from the states the debrief kept when it replayed the log once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.charts import Column, rounds_chart
+from game.ui.debriefing import spoken_reason
+from game.ui.painter import Hit, Painter
+from game.ui.scenes.debrief_scores import AXES, axis_columns
+from game.ui.words import status_name
+
+if TYPE_CHECKING:
+    from game.ui.scenes.debrief import DebriefScene
+
+LESSON_GAP = 28  # between two lessons in a column
+COLUMN_GAP = 40
+
+
+@dataclass(frozen=True)
+class Item:
+    """A paragraph of the lessons page."""
+
+    text: str
+    size: str
+    tone: str  # a theme colour's name
+    bold: bool = False
+    indent: int = 0
+
+
+def lesson_items(lesson) -> list[Item]:
+    """Title, the seed's words, then one paragraph per piece of evidence."""
+    items = [Item(lesson.title, "body", "accent", bold=True)]
+    if lesson.text:  # the report's own words, quoted
+        items.append(Item(f"“{lesson.text}”", "small", "muted"))
+    items += [Item("• " + sentence, "small", "text", indent=20) for sentence in lesson.evidence]
+    return items
+
+
+def height(painter: Painter, item: Item, width: int) -> int:
+    """The logical height ``item`` takes, wrapped at ``width`` as ``painter.text`` wraps it."""
+    px = painter.px(item.size)
+    room = painter.layout.to_px(pygame.Rect(0, 0, width - item.indent, 1)).width
+    lines = len(painter.type.wrap(item.text, px, item.bold, room))
+    return painter.line_height(item.size, item.bold) * lines + 6
+
+
+def flow(
+    painter: Painter, lessons: list, continued: str, columns: int, width: int, room: int
+) -> list[list[list[Item]]]:
+    """Lessons into pages of ``columns`` columns, each ``width`` × ``room`` logical units."""
+    pages: list[list[list[Item]]] = [[[]]]
+    left = room
+
+    def next_column() -> None:
+        nonlocal left
+        if len(pages[-1]) < columns:
+            pages[-1].append([])
+        else:
+            pages.append([[]])
+        left = room
+
+    for lesson in lessons:
+        items = lesson_items(lesson)
+        sizes = [height(painter, item, width) for item in items]
+        for index, (item, size) in enumerate(zip(items, sizes, strict=True)):
+            need = sum(sizes[:3]) if index == 0 else size  # a title never stands alone
+            if need > left and pages[-1][-1]:
+                next_column()
+                if index > 0:
+                    again = Item(continued.format(title=lesson.title), "small", "accent", True)
+                    pages[-1][-1].append(again)
+                    left -= height(painter, again, width)
+            pages[-1][-1].append(item)
+            left -= size
+        left -= LESSON_GAP
+        if pages[-1][-1]:
+            pages[-1][-1].append(Item("", "small", "text"))  # the gap, kept with its column
+    return pages
+
+
+def draw_lessons(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int:
+    t = scene.t
+    found = scene.app.workshop.debrief().lessons()
+    inner = painter.panel(area)
+    if not found:
+        painter.text(inner, t("None of the report's lessons showed in this game."), "body")
+        return 1
+    width = (inner.width - COLUMN_GAP) // 2
+    heading_h = painter.line_height("body", True) + 12
+    room = inner.height - heading_h
+    pages = flow(painter, found, t("{title} (continued)"), 2, width, room)
+    page = max(0, min(scene.pages["lessons"], len(pages) - 1))
+    heading = t("{count} of the report's lessons happened in this game", count=len(found))
+    if len(pages) > 1:
+        heading += "  ·  " + t("page {page} of {pages} (→)", page=page + 1, pages=len(pages))
+    painter.line(pygame.Rect(inner.left, inner.top, inner.width, heading_h - 12), heading,
+                 "body", bold=True)  # fmt: skip
+    for number, column in enumerate(pages[page]):
+        left = inner.left + number * (width + COLUMN_GAP)
+        top = inner.top + heading_h
+        for item in column:
+            if not item.text:
+                top += LESSON_GAP
+                continue
+            box = pygame.Rect(left + item.indent, top, width - item.indent, inner.bottom - top)
+            painter.text(box, item.text, item.size, painter.tone(item.tone), item.bold)
+            top += height(painter, item, width)
+    return len(pages)
+
+
+# -- the timeline ---------------------------------------------------------------------------
+
+
+def round_label(scene: DebriefScene, end) -> str:
+    t = scene.t
+    if end.complete:
+        return t("Round {round}", round=end.round)
+    return t("Round {round} (so far)", round=end.round)
+
+
+def draw_timeline(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int:
+    """The table's scores round by round (left); the chosen round's table (right)."""
+    t = scene.t
+    debrief = scene.app.workshop.debrief()
+    ends = debrief.round_ends()
+    if not ends:
+        painter.text(painter.panel(area), t("No round was played."), "body")
+        return 1
+    index = max(0, min(scene.pages["timeline"], len(ends) - 1))
+    left = pygame.Rect(area.left, area.top, area.width * 2 // 5, area.height)
+    right = pygame.Rect(left.right + 24, area.top, area.right - left.right - 24, area.height)
+    draw_rounds(scene, painter, left, index)
+    view = debrief.round_view(index)
+    end = ends[index]
+    upper = pygame.Rect(right.left, right.top, right.width, right.height * 11 // 20)
+    lower = pygame.Rect(right.left, upper.bottom + 16, right.width, right.bottom - upper.bottom)
+    lower.height -= 16
+    draw_table_then(scene, painter, upper, view, end)
+    draw_round_events(scene, painter, lower, view, end)
+    return len(ends)
+
+
+def draw_rounds(scene: DebriefScene, painter: Painter, rect: pygame.Rect, index: int) -> None:
+    """Upright bars of the table's three scores after each round; a click picks a round."""
+    t = scene.t
+    debrief = scene.app.workshop.debrief()
+    ends = debrief.round_ends()
+    inner = painter.panel(rect)
+    used = painter.text(inner, t("Scores by round"), "body",
+                        painter.theme.accent, True, max_lines=2)  # fmt: skip
+    chart = pygame.Rect(inner.left, inner.top + used + 10, inner.width, inner.height - used - 10)
+    shown = max(1, min(len(ends), chart.width // 170))  # a window of rounds around the chosen
+    first = max(0, min(index - shown // 2, len(ends) - shown))
+    window = range(first, first + shown)
+    groups = []
+    for number in window:
+        table = debrief.round_scores(number).table
+        groups.append((short_round_label(scene, ends[number]),
+                       tuple(table[a].score for a in AXES)))  # fmt: skip
+    columns: list[Column] = axis_columns(scene)
+    placed = rounds_chart(painter, chart, columns, groups, index - first)
+    for number, box in zip(window, placed, strict=False):
+        painter.hits.append(Hit(box, round_label(scene, ends[number]),
+                                lambda n=number: scene.choose(n)))  # fmt: skip
+
+
+def short_round_label(scene: DebriefScene, end) -> str:
+    """A round under its bars: "R2" is too cryptic, so the number with the word."""
+    label = scene.t("Round {round}", round=end.round)
+    return label if end.complete else label + " …"
+
+
+def panel_title(painter: Painter, rect: pygame.Rect, title: str) -> pygame.Rect:
+    """A panel with a one-line title in body type; returns the room below it."""
+    inner = painter.panel(rect)
+    used = painter.text(inner, title, "body", painter.theme.accent, True, max_lines=1)
+    return pygame.Rect(inner.left, inner.top + used + 8, inner.width, inner.height - used - 8)
+
+
+def _names(view) -> tuple[dict[str, str], dict[str, str]]:
+    roles = {role["id"]: role["name"] for role in view["roles"]}
+    projects = {project["id"]: project["title"] for project in view["projects"]}
+    return roles, projects
+
+
+def draw_table_then(scene: DebriefScene, painter: Painter, rect: pygame.Rect, view, end) -> None:
+    """The agreements and the open deals as they stood when the round ended."""
+    t = scene.t
+    names, titles = _names(view)
+    inner = panel_title(painter, rect, t("The table at the end of round {round}",
+                                         round=end.round))  # fmt: skip
+    agreements = view["agreements"]
+    lines: list[str | tuple] = [
+        (t("Signed agreements: {count}", count=len(agreements)), painter.theme.muted)
+    ]
+    for agreement in agreements:
+        state = (
+            t("✓ signed in round {round}", round=agreement["round"])
+            if agreement["failed_round"] is None
+            else t("✗ failed in round {round}", round=agreement["failed_round"])
+        )
+        members = ", ".join(names[m] for m in agreement["members"])
+        lines.append(f"{titles[agreement['project']]} ({state}): {members}")
+    open_deals = [deal for deal in view["deals"] if deal["status"] == "open"]
+    lines.append((t("Deals still on the table: {count}", count=len(open_deals)),
+                  painter.theme.muted))  # fmt: skip
+    for deal in open_deals:
+        lines.append(t("Deal {number}: {project}", number=deal["number"],
+                       project=titles[deal["project"]]))  # fmt: skip
+    painter.paragraphs(inner, lines, "small", gap=6, max_lines=2)
+
+
+def draw_round_events(scene: DebriefScene, painter: Painter, rect: pygame.Rect, view, end) -> None:
+    """What the round itself did: deals proposed or signed in it, answers, event cards."""
+    t = scene.t
+    names, titles = _names(view)
+    inner = panel_title(painter, rect, t("What happened in round {round}", round=end.round))
+    signed_now = {a["deal"] for a in view["agreements"] if a["round"] == end.round}
+    lines: list[str | tuple] = []
+    for deal in view["deals"]:
+        if deal["round"] != end.round and deal["number"] not in signed_now:
+            continue
+        line = t(
+            "Deal {number} ({project}, from {proposer}): {status}",
+            number=deal["number"],
+            project=titles[deal["project"]],
+            proposer=names[deal["proposer"]],
+            status=status_name(t, deal["status"]),
+        )
+        for answer in deal["rejected"]:
+            words = spoken_reason(scene.app.workshop.state.scenario, answer["reason"])
+            said = f": “{words}”" if words else ""
+            line += "\n   ✗ " + names[answer["role"]] + said
+        lines.append(line)
+    for news in view["news"]:
+        if news["round"] == end.round:
+            lines.append((t("Event: {title}", title=news["title"]), painter.theme.muted))
+            lines += ["   ► " + outcome for outcome in news["outcomes"]]
+    if not lines:
+        lines.append(t("A quiet round: no deals and no events."))
+    painter.paragraphs(inner, lines, "small", gap=6, max_lines=3)

@@ -1,0 +1,177 @@
+"""The debrief, opened and read as a trainer does: posted keys and clicks only.
+
+A scripted game in Rules Town shows seven of the report's lessons; the debrief must name
+every one with its evidence, show the scores as charts with their numbers, and step back
+through the rounds showing the table as the replayed log says it was.
+"""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from game.engine import actions as act
+from game.engine.record import Session
+from game.scoring.lessons import lessons
+from game.ui.app import App
+from game.ui.workshop import Workshop, default_seats
+from tests.helpers import FIXTURES
+from tests.ui.driver import click, drawn_text, labels, press, step
+
+TOWN = FIXTURES / "rules-town.yaml"
+# the game of tests/scoring/test_lessons.py: seven lessons in two rounds
+SCRIPT = (
+    act.Explore("library", "museum"),
+    act.Propose("museum", "exhibit", ("library", "museum"), ("co-branded", "shared", "pilot")),
+    act.Propose(
+        "shop", "festival", ("library", "museum", "shop"), ("library-hall", "split", "talks")
+    ),
+    act.Accept("museum", 2),
+    act.Pass("shop"),
+    act.Accept("library", 1),
+)
+
+
+def shown(app: App) -> str:
+    """What the last frame drew, as one line (wrapped lines joined again)."""
+    return " ".join(drawn_text(app).split())
+
+
+@pytest.fixture
+def debrief(saves, request) -> App:
+    """The scripted game played to its end, the final scores, then Enter: the debrief."""
+    size = getattr(request, "param", (1920, 1080))
+    app = App(size, saves=saves, strict=True, seed=1)
+    session = Session.start(TOWN, 1, folder=saves)
+    workshop = Workshop(session, default_seats(session.state))
+    app.begin(workshop)
+    for action in SCRIPT:
+        assert app.perform(action).ok
+    assert workshop.state.finished
+    app.pending = []  # the round summaries: test_playthrough goes through them
+    app.to_table()
+    step(app)
+    assert app.scene.name == "scores"
+    press(app, pygame.K_RETURN)  # "Debrief"
+    assert app.scene.name == "debrief"
+    return app
+
+
+def lesson_pages(app: App) -> list[str]:
+    """Every page of the lessons tab, as drawn."""
+    press(app, pygame.K_3)
+    assert app.scene.tab == "lessons"
+    pages = [shown(app)]
+    for _ in range(20):
+        if "Next" not in labels(app):
+            break
+        press(app, pygame.K_RIGHT)
+        pages.append(shown(app))
+    return pages
+
+
+@pytest.mark.parametrize("debrief", [(1920, 1080), (1024, 768)], indirect=True,
+                         ids=["1920x1080", "1024x768"])  # fmt: skip
+def test_the_debrief_names_every_lesson_with_its_evidence_and_the_seeds_words(debrief):
+    app = debrief
+    found = lessons(app.workshop.state)
+    assert {lesson.id for lesson in found} == {
+        "something-at-risk",
+        "consult-users",
+        "too-many-changes",
+        "new-competencies",
+        "strong-brand",
+        "find-the-connection",
+        "avoid-fixed-roles",
+    }
+    pages = lesson_pages(app)
+    everything = " ".join(pages)
+    assert "7 of the report's lessons happened in this game" in everything
+    for lesson in found:
+        assert lesson.title in everything, lesson.id
+        assert f"“{' '.join(lesson.text.split())}”" in everything, lesson.id
+        for sentence in lesson.evidence:
+            assert sentence in everything, f"{lesson.id}: {sentence!r} not shown"
+    # the evidence the engine found, word for word, as tests/scoring/test_lessons.py has it
+    for sentence in (
+        "The Festival (deal 2, round 2): nothing in it is at stake",
+        "The Museum signed 2 new agreements in round 2",
+        "The Exhibition (deal 1, round 2): The Library explored The Museum before they agreed",
+        "The Festival (deal 2, round 2): nobody in it brings venue, storytelling",
+        "no team consulted users in 2 rounds",
+    ):
+        assert sentence in everything
+    # every lesson's title sits on the same page as the start of its evidence
+    for lesson in found:
+        page = next(p for p in pages if lesson.title in p)
+        assert lesson.evidence[0] in page
+
+
+def test_the_scores_page_shows_the_table_each_role_and_their_own_points(debrief):
+    app = debrief
+    scores = app.workshop.scores()
+    text = shown(app)
+    assert app.scene.tab == "scores"
+    for name in ("Win-win", "Healthy risk", "Innovation", "Own points", "The table"):
+        assert name in text
+    for role in app.workshop.state.scenario.roles:
+        assert role.name in text
+        assert f"{scores.individual[role.id]} (" in text  # own points, and what deals added
+    for axis in scores.table.values():
+        assert str(axis.score) in text
+
+
+def test_agreements_are_charted_and_a_click_shows_one_agreements_reasons(debrief):
+    app = debrief
+    press(app, pygame.K_2)
+    scores = app.workshop.scores()
+    first, second = scores.agreements
+    assert first.win_win.reason in shown(app)
+    title = app.workshop.state.scenario.project(second.project).title
+    click(app, title)  # the chart's row for it
+    assert second.risk.reason in shown(app) and first.win_win.reason not in shown(app)
+    press(app, pygame.K_LEFT)
+    assert first.win_win.reason in shown(app)
+
+
+def test_the_timeline_steps_back_through_the_rounds_as_the_log_replays(debrief):
+    app = debrief
+    press(app, pygame.K_5)
+    assert app.scene.tab == "timeline"
+    record = app.workshop.session.record
+    scenario = app.workshop.state.scenario
+    # where each round ended, found by replaying the log one action more at a time
+    ends = {}
+    for count in range(1, len(record.actions) + 1):
+        before = record.replay(scenario, upto=count - 1)
+        after = record.replay(scenario, upto=count)
+        if after.round != before.round or after.finished:
+            ends[before.round] = after
+    assert sorted(ends) == [1, 2]
+    for number in (2, 1):  # the timeline opens at the end; ← steps back
+        text = shown(app)
+        state = ends[number]
+        assert f"The table at the end of round {number}" in text
+        assert f"Signed agreements: {len(state.agreements)}" in text
+        open_deals = [deal for deal in state.deals if deal.status == "open"]
+        assert f"Deals still on the table: {len(open_deals)}" in text
+        press(app, pygame.K_LEFT)
+    assert "Signed agreements: 0" in shown(app)  # round 1 signed nothing
+    click(app, "Round 2")  # a click on the round's bars
+    assert "Signed agreements: 2" in shown(app)
+
+
+def test_tab_cycles_the_pages_and_esc_goes_back_to_the_final_scores(debrief):
+    app = debrief
+    seen = []
+    for _ in range(5):
+        seen.append(app.scene.tab)
+        press(app, pygame.K_TAB)
+    assert seen == ["scores", "agreements", "lessons", "missed", "timeline"]
+    assert app.scene.tab == "scores"
+    press(app, pygame.K_ESCAPE)
+    assert app.scene.name == "scores"
+    press(app, pygame.K_RETURN)
+    assert app.scene.name == "debrief"
+    click(app, "End the workshop")
+    assert app.scene.name == "title" and app.workshop is None

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.scenario.lessons import DEFAULT_LESSONS
 from game.ui.charts import Column, rounds_chart
 from game.ui.debriefing import spoken_reason
 from game.ui.painter import Hit, Painter
@@ -40,10 +41,17 @@ class Item:
     indent: int = 0
 
 
-def lesson_items(lesson) -> list[Item]:
-    """Title, the seed's words, then one paragraph per piece of evidence."""
+def lesson_items(lesson, from_report: str) -> list[Item]:
+    """Title, the seed's words, then one paragraph per piece of evidence.
+
+    A scenario may reword a lesson for its town ("Ask the seniors"); the report's own
+    title then follows, so the room still hears the seed's lesson.
+    """
     items = [Item(lesson.title, "body", "accent", bold=True)]
-    if lesson.text:  # the report's own words, quoted
+    seed = DEFAULT_LESSONS.get(lesson.id)
+    if seed is not None and seed.title != lesson.title:
+        items.append(Item(from_report.format(title=seed.title), "small", "accent"))
+    if lesson.text:  # the report's words (or the scenario's), quoted
         items.append(Item(f"“{lesson.text}”", "small", "muted"))
     items += [Item("• " + sentence, "small", "text", indent=20) for sentence in lesson.evidence]
     return items
@@ -58,9 +66,13 @@ def height(painter: Painter, item: Item, width: int) -> int:
 
 
 def flow(
-    painter: Painter, lessons: list, continued: str, columns: int, width: int, room: int
+    painter: Painter, lessons: list, words: tuple[str, str], columns: int, width: int, room: int
 ) -> list[list[list[Item]]]:
-    """Lessons into pages of ``columns`` columns, each ``width`` × ``room`` logical units."""
+    """Lessons into pages of ``columns`` columns, each ``width`` × ``room`` logical units.
+
+    ``words`` are the translated "{title} (continued)" and "From the report: “{title}”".
+    """
+    continued, from_report = words
     pages: list[list[list[Item]]] = [[[]]]
     left = room
 
@@ -73,10 +85,12 @@ def flow(
         left = room
 
     for lesson in lessons:
-        items = lesson_items(lesson)
+        items = lesson_items(lesson, from_report)
         sizes = [height(painter, item, width) for item in items]
+        # a title never stands alone: it keeps its words and first evidence with it
+        first = next((i for i, item in enumerate(items) if item.indent), len(items) - 1)
         for index, (item, size) in enumerate(zip(items, sizes, strict=True)):
-            need = sum(sizes[:3]) if index == 0 else size  # a title never stands alone
+            need = sum(sizes[: first + 1]) if index == 0 else size
             if need > left and pages[-1][-1]:
                 next_column()
                 if index > 0:
@@ -101,7 +115,8 @@ def draw_lessons(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> in
     width = (inner.width - COLUMN_GAP) // 2
     heading_h = painter.line_height("body", True) + 12
     room = inner.height - heading_h
-    pages = flow(painter, found, t("{title} (continued)"), 2, width, room)
+    words = (t("{title} (continued)"), t("From the report: “{title}”"))
+    pages = flow(painter, found, words, 2, width, room)
     page = max(0, min(scene.pages["lessons"], len(pages) - 1))
     heading = t("{count} of the report's lessons happened in this game", count=len(found))
     if len(pages) > 1:

@@ -1,4 +1,4 @@
-"""The ``outofthebox`` command: play, shot, validate, schema, new.
+"""The ``outofthebox`` command: play, shot, validate, schema, new, analyze.
 
 Imports are lazy: ``validate`` must answer in well under a third of a second including
 the interpreter's start, so nothing heavy (pygame, pydantic) is imported before the
@@ -74,7 +74,32 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: library,museum,business,community-group)",
     )
     new.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    analyze = commands.add_parser(
+        "analyze", help="what deals a scenario allows, and who wins computer-only games"
+    )
+    analyze.add_argument("file", metavar="FILE")
+    analyze.add_argument(
+        "--games", type=_whole_number, default=200, metavar="N",
+        help="computer-only games to play, seeds 0 to N-1 (default: 200; 0: none)",
+    )  # fmt: skip
+    analyze.add_argument("--format", choices=("text", "json"), default="text")
+    analyze.add_argument(
+        "--max-deals", type=_whole_number, default=1_000_000, metavar="N",
+        help="examine every deal of a project up to N, a random sample above (default: 10^6)",
+    )  # fmt: skip
     return parser
+
+
+def _whole_number(text: str) -> int:
+    """argparse type: a whole number, 0 or more (a bad one is a usage error)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'wants a whole number, not "{text}"') from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"wants 0 or more, not {number}")
+    return number
 
 
 def _screen_options(parser: argparse.ArgumentParser) -> None:
@@ -98,6 +123,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _new(args.file, args.roles, args.force)
         if args.command == "shot":
             return _shot(args)
+        if args.command == "analyze":
+            return _analyze(args.file, args.games, args.format, args.max_deals)
         return _play(args)
     except KeyboardInterrupt:
         return 130
@@ -168,6 +195,33 @@ def _new(file: str, roles: str, force: bool) -> int:
         print(f"outofthebox new: {error}", file=sys.stderr)
         return EXIT_USAGE
     print(f"Wrote {file}. Edit it, then check it with: outofthebox validate {file}")
+    return EXIT_OK
+
+
+def _analyze(file: str, games: int, output: str, max_deals: int) -> int:
+    import json
+
+    from game.scenario.loading import check_file
+
+    path = Path(file)
+    if not path.is_file():
+        return _usage(f"no such scenario file: {path}")
+    result = check_file(path)
+    if not result.ok:  # the same diagnostics as validate and play
+        for diagnostic in result.errors:
+            print(diagnostic, file=sys.stderr)
+        return EXIT_INVALID
+    from game.scoring.analysis import analyse
+    from game.scoring.analysis.report import json_report, progress_bar, text_report
+
+    analysis = analyse(result.scenario(), games, max(1, max_deals), progress_bar(sys.stderr))
+    try:
+        if output == "json":
+            print(json.dumps(json_report(analysis, file), indent=2, ensure_ascii=False))
+        else:
+            print(text_report(analysis, file), end="")
+    except BrokenPipeError:  # "analyze … | head"
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return EXIT_OK
 
 

@@ -6,6 +6,7 @@ role, project, issue and option ids are used there, names and labels in the text
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import IO, Any
 
@@ -18,6 +19,8 @@ from game.scoring.analysis.tournament import Tournament
 
 #: Pareto-optimal deals written out in the text (the JSON lists up to project.LISTED)
 SHOWN = 3
+#: the text's width: it reads on a terminal and in a handout
+WIDTH = 92
 #: fewer games than this and the win rates are called rough
 ROUGH = 30
 
@@ -43,7 +46,9 @@ def imbalance(scenario: Scenario, tournament: Tournament) -> list[str]:
                          f"{_percent(fair)}).")  # fmt: skip
     for role in scenario.roles:
         rate = tournament.win_rate(role.id)
-        if rate <= fair / 2:
+        if rate == 0:
+            lines.append(f"{role.name} never wins.")
+        elif rate <= fair / 2:
             lines.append(f"{role.name} wins only {_percent(rate)} of games.")
     if not lines:
         lines.append(f"No role wins far more or far less than a fair share ({_percent(fair)}).")
@@ -77,15 +82,11 @@ def text_report(analysis: ScenarioAnalysis, file: str) -> str:
 
 def _project_text(scenario: Scenario, project: Project, result: ProjectAnalysis) -> list[str]:
     lines = [f"== {project.title} =="]
-    lines.append(
-        f"Possible deals: {result.possible:,} ({_count(result.choices, 'option choice')} for "
-        f"each of {_count(result.coalitions, 'group')} of participants; an option that needs "
-        "a partner counts only where that partner takes part)."
-    )
+    lines += _wrap(f"Possible deals: {result.possible:,} ({_space(result)}).")
     if result.coalitions == 0:
         return [*lines, "No group of participants meets the approval rule: nobody can sign it."]
     if result.sampled:
-        lines.append(
+        lines += _wrap(
             f"Too many to examine one by one: sampled {result.examined:,} of "
             f"{result.possible:,} deals, chosen at random (always the same ones). The "
             "numbers below are for the sample."
@@ -121,22 +122,61 @@ def _project_text(scenario: Scenario, project: Project, result: ProjectAnalysis)
     return [*lines, "", *_roles_text(scenario, project, result)]
 
 
-def _deal_text(scenario: Scenario, project: Project, deal: Deal) -> list[str]:
-    names = ", ".join(scenario.role(r).name for r in deal.participants)
-    issues = {issue.id: issue for issue in project.issues}
-    choices = "; ".join(
-        f"{issues[i].title}: {next(o.label for o in issues[i].options if o.id == o_id)}"
-        for i, o_id in deal.options
+def _space(result: ProjectAnalysis) -> str:
+    groups = (
+        "one group of participants"
+        if result.coalitions == 1
+        else f"each of {result.coalitions:,} groups of participants"
     )
+    said = f"{_count(result.choices, 'option choice')} for {groups}"
+    if result.possible < result.choices * result.coalitions:
+        said += "; an option that needs a partner counts only where that partner takes part"
+    return said
+
+
+def _deal_text(scenario: Scenario, project: Project, deal: Deal) -> list[str]:
+    if len(deal.participants) == len(deal.outcome):
+        who = "Everyone at the table"
+    else:
+        who = ", ".join(scenario.role(r).name for r in deal.participants)
+    lines = _wrap(who, "  - ", "    ")
+    labels = _labels(project)
+    lines += [f"      {labels[choice]}" for choice in deal.options]
     gains = ", ".join(
         f"{scenario.role(r).name} {deal.outcome[r]} ({deal.gains[r]:+})" for r in deal.members
     )
-    lines = [f"  - {names}", f"    {choices}", f"    points (gain): {gains}"]
+    lines += _wrap(f"points (gain): {gains}", "      ", "        ")
     saying_no = [r for r in deal.participants if r not in deal.members]
     if saying_no:
         refuse = ", ".join(scenario.role(r).name for r in saying_no)
-        lines.append(f"    signed without {refuse}, who would say no (the quorum is enough)")
+        lines += _wrap(f"signed without {refuse}, who would say no (the quorum is enough)",
+                       "      ", "        ")  # fmt: skip
     return lines
+
+
+def _labels(project: Project) -> dict[tuple[str, str], str]:
+    """ "Issue title: option label" (no colon after a title that is a question)."""
+    return {
+        (issue.id, option.id): f"{issue.title}{'' if issue.title.endswith('?') else ':'} "
+        f"{option.label}"
+        for issue in project.issues
+        for option in issue.options
+    }
+
+
+def _options_by_issue(project: Project, options: tuple[tuple[str, str], ...]) -> str:
+    """ "Issue: option, option; Issue: option" in the project's order."""
+    parts = []
+    for issue in project.issues:
+        chosen = [o.label for o in issue.options if (issue.id, o.id) in options]
+        if chosen:
+            colon = "" if issue.title.endswith("?") else ":"
+            parts.append(f"{issue.title}{colon} {', '.join(chosen)}")
+    return "; ".join(parts)
+
+
+def _wrap(text: str, first: str = "", rest: str = "") -> list[str]:
+    return textwrap.wrap(text, WIDTH, initial_indent=first, subsequent_indent=rest)
 
 
 def _roles_text(scenario: Scenario, project: Project, result: ProjectAnalysis) -> list[str]:
@@ -149,18 +189,21 @@ def _roles_text(scenario: Scenario, project: Project, result: ProjectAnalysis) -
         if not facts.reachable:
             name = scenario.role(facts.role).name
             most = "nothing" if facts.best is None else str(facts.best)
-            lines.append(
+            lines += _wrap(
                 f"{name}'s walk-away, {facts.walk_away}, is above the best it can get, "
                 f"{most}: it will never sign willingly."
             )
-    labels = {(i.id, o.id): f"{i.title}: {o.label}" for i in project.issues for o in i.options}
     if result.pareto_count:
-        dead = "; ".join(labels[ref] for ref in result.dead_options) or "none"
-        lines.append(f"Options in no Pareto-optimal deal: {dead}.")
+        dead = _options_by_issue(project, result.dead_options) or "none"
+        lines += _wrap(f"Options in no Pareto-optimal deal: {dead}.")
     for item in result.dominated:
-        lines.append(
-            f'"{labels[(item.issue, item.option)]}" is never better for anyone than '
-            f'"{labels[(item.issue, item.by)].split(": ", 1)[1]}", and worse for someone.'
+        issue = next(i for i in project.issues if i.id == item.issue)
+        option, by = (
+            next(o.label for o in issue.options if o.id == x) for x in (item.option, item.by)
+        )
+        lines += _wrap(
+            f'{issue.title} "{option}" is never better for anyone than "{by}", and worse for '
+            "someone: a concession nobody needs to make."
         )
     for role in result.leaders:
         lines.append(f"{scenario.role(role).name} gains the most in every Pareto-optimal deal.")
@@ -188,7 +231,7 @@ def _tournament_text(scenario: Scenario, tournament: Tournament) -> list[str]:
         f"{scenario.project(p).title} in {_percent(n / games)} of games"
         for p, n in tournament.signed.items()
     )
-    lines.append(f"Deals signed: {signed}.")
+    lines += _wrap(f"Deals signed: {signed}.")
     if tournament.unfinished:
         lines.append(f"{_count(tournament.unfinished, 'game')} stopped before the last round.")
     lines += ["", "Balance:"] + [f"  {line}" for line in imbalance(scenario, tournament)]

@@ -1,4 +1,5 @@
-"""The ``outofthebox`` command: play, shot, validate, schema, new, analyze.
+"""The ``outofthebox`` command: play, shot, validate, schema, new, analyze, report, handouts,
+export.
 
 Imports are lazy: ``validate`` must answer in well under a third of a second including
 the interpreter's start, so nothing heavy (pygame, pydantic) is imported before the
@@ -88,6 +89,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-deals", type=_whole_number, default=1_000_000, metavar="N",
         help="examine every deal of a project up to N, a random sample above (default: 10^6)",
     )  # fmt: skip
+
+    report = commands.add_parser(
+        "report", help="the debrief report of saved games, with written agreements (HTML)"
+    )
+    report.add_argument(
+        "saves", nargs="+", metavar="SAVE", help="saves of one scenario: several are compared"
+    )
+    report.add_argument("-o", "--output", default="report.html", metavar="FILE")
+    report.add_argument("--lang", choices=("en", "da"), default="en", help="English or Danish")
+
+    handouts = commands.add_parser(
+        "handouts", help="confidential briefs and a facilitator guide to print (HTML)"
+    )
+    handouts.add_argument("file", metavar="FILE", help="the scenario")
+    handouts.add_argument("-o", "--output", default="handouts.html", metavar="FILE")
+    handouts.add_argument("--lang", choices=("en", "da"), default="en", help="English or Danish")
+
+    export = commands.add_parser("export", help="a saved game's action log with scores")
+    export.add_argument("save", metavar="SAVE")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("-o", "--output", metavar="FILE", help="default: print it")
     return parser
 
 
@@ -125,6 +147,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _shot(args)
         if args.command == "analyze":
             return _analyze(args.file, args.games, args.format, args.max_deals)
+        if args.command == "report":
+            return _report(args.saves, args.output, args.lang)
+        if args.command == "handouts":
+            return _handouts(args.file, args.output, args.lang)
+        if args.command == "export":
+            return _export(args.save, args.format, args.output)
         return _play(args)
     except KeyboardInterrupt:
         return 130
@@ -222,6 +250,65 @@ def _analyze(file: str, games: int, output: str, max_deals: int) -> int:
             print(text_report(analysis, file), end="")
     except BrokenPipeError:  # "analyze … | head"
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
+def _report(saves: list[str], output: str, language: str) -> int:
+    from game.engine.record import SaveError
+    from game.report.report import write_report
+
+    try:
+        write_report([Path(save) for save in saves], Path(output), language)
+    except SaveError as error:  # missing, damaged, or another scenario's: one line
+        return _usage(str(error))
+    except OSError as error:
+        return _usage(f"cannot write {output} ({error.strerror or error})")
+    print(f"Wrote {output}")
+    return EXIT_OK
+
+
+def _handouts(file: str, output: str, language: str) -> int:
+    from game.scenario.loading import check_file
+
+    path = Path(file)
+    if not path.is_file():
+        return _usage(f"no such scenario file: {path}")
+    result = check_file(path)
+    if not result.ok:
+        for diagnostic in result.errors:
+            print(diagnostic, file=sys.stderr)
+        return EXIT_INVALID
+    from game.engine.record import write_atomically
+    from game.report.handouts import build_handouts
+
+    try:
+        write_atomically(Path(output), build_handouts(result.scenario(), language))
+    except OSError as error:
+        return _usage(f"cannot write {output} ({error.strerror or error})")
+    print(f"Wrote {output}")
+    return EXIT_OK
+
+
+def _export(save: str, form: str, output: str | None) -> int:
+    from game.engine.record import SaveError, write_atomically
+    from game.report.export import export
+    from game.report.games import load_game
+
+    try:
+        text = export(load_game(Path(save)), form)
+    except SaveError as error:
+        return _usage(str(error))
+    if output is None:
+        try:
+            sys.stdout.write(text)
+        except BrokenPipeError:  # "export … | head"
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    try:
+        write_atomically(Path(output), text)
+    except OSError as error:
+        return _usage(f"cannot write {output} ({error.strerror or error})")
+    print(f"Wrote {output}", file=sys.stderr)
     return EXIT_OK
 
 

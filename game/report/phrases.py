@@ -26,9 +26,25 @@ from game.i18n import Translator
 
 #: placeholders that hold whole numbers (matched as digits, so that names stay names)
 NUMBERS = {
-    "value", "walk", "share", "joint", "best", "level", "covered", "needed", "count",
-    "new", "chosen", "projects", "unsigned", "number", "round", "rounds", "offers", "total",
-}  # fmt: skip
+    "value",
+    "walk",
+    "share",
+    "joint",
+    "best",
+    "level",
+    "covered",
+    "needed",
+    "count",
+    "new",
+    "chosen",
+    "projects",
+    "unsigned",
+    "number",
+    "round",
+    "rounds",
+    "offers",
+    "total",
+}
 
 Derive = Callable[[dict[str, str]], dict[str, object]]
 
@@ -59,87 +75,169 @@ class Phrase:
 
 PHRASES: tuple[Phrase, ...] = (
     # win-win (game/scoring/axes.py)
-    Phrase("win-lose: {name} gets {value}, below the {walk} it has without this deal",
-           "win-lose: {name} ends below what it has without this deal"),
+    Phrase(
+        "win-lose: {name} gets {value}, below the {walk} it has without this deal",
+        "win-lose: {name} ends below what it has without this deal",
+    ),
     Phrase("every partner gains", "every partner gains"),
-    Phrase("the one gaining least, {name}, has {share}% of what it could",
-           "the one gaining least, {name}, has {share}% of what it could"),
-    Phrase("together they reached {joint} of the {best} points of gain possible",
-           "together they reached {percent}% of the gain that was possible", _share_of_best),
+    Phrase(
+        "the one gaining least, {name}, has {share}% of what it could",
+        "the one gaining least, {name}, has {share}% of what it could",
+    ),
+    Phrase(
+        "together they reached {joint} of the {best} points of gain possible",
+        "together they reached {percent}% of the gain that was possible",
+        _share_of_best,
+    ),
     # risk
     Phrase("it failed when tested ({card})", "it failed when tested ({card})"),
     Phrase("nothing is at stake", "nothing is at stake"),
-    Phrase("something real is at stake (risk {level}), within every partner's limits",
-           "something real is at stake (risk {level}), within every partner's limits"),
-    Phrase("risk {level} is beyond what {name} tolerates",
-           "risk {level} is beyond what {name} tolerates"),
+    Phrase(
+        "something real is at stake (risk {level}), within every partner's limits",
+        "something real is at stake (risk {level}), within every partner's limits",
+    ),
+    Phrase(
+        "risk {level} is beyond what {name} tolerates",
+        "risk {level} is beyond what {name} tolerates",
+    ),
     Phrase("{name} has promised more than it has", "{name} has promised more than it has"),
-    Phrase("too many changes at once: several agreements signed in one round",
-           "too many changes at once: several agreements signed in one round"),
-    Phrase("{name} is in most of the library's agreements",
-           "{name} is in most of the library's agreements"),
+    Phrase(
+        "too many changes at once: several agreements signed in one round",
+        "too many changes at once: several agreements signed in one round",
+    ),
+    Phrase(
+        "{name} is in most of the library's agreements",
+        "{name} is in most of the library's agreements",
+    ),
     # innovation
-    Phrase("together they cover {covered} of the {needed} competencies needed "
-           "(one partner could have done it alone)",
-           "together they cover {covered} of the {needed} competencies needed "
-           "(one partner could have done it alone)"),
-    Phrase("together they cover {covered} of the {needed} competencies needed",
-           "together they cover {covered} of the {needed} competencies needed"),
-    Phrase("civic, public and market together: the triple helix",
-           "civic, public and market together: the triple helix"),
+    Phrase(
+        "together they cover {covered} of the {needed} competencies needed "
+        "(one partner could have done it alone)",
+        "together they cover {covered} of the {needed} competencies needed "
+        "(one partner could have done it alone)",
+    ),
+    Phrase(
+        "together they cover {covered} of the {needed} competencies needed",
+        "together they cover {covered} of the {needed} competencies needed",
+    ),
+    Phrase(
+        "civic, public and market together: the triple helix",
+        "civic, public and market together: the triple helix",
+    ),
     Phrase("1 sector", "1 sector"),
     Phrase("{count} sectors", "{count} sectors"),
-    Phrase("{new} of {chosen} choices are new or outside a partner's usual role",
-           "{new} of {chosen} choices are new or outside a partner's usual role"),
-    Phrase("it meets a need users told them about: {need}",
-           "it meets a need users told them about: {need}"),
-    Phrase("no user need found by consulting users is met",
-           "no user need found by consulting users is met"),
+    Phrase(
+        "{new} of {chosen} choices are new or outside a partner's usual role",
+        "{new} of {chosen} choices are new or outside a partner's usual role",
+    ),
+    Phrase(
+        "it meets a need users told them about: {need}",
+        "it meets a need users told them about: {need}",
+    ),
+    Phrase(
+        "no user need found by consulting users is met",
+        "no user need found by consulting users is met",
+    ),
     # a role's and the table's scores
     Phrase("{name} signed no agreement", "{name} signed no agreement"),
     Phrase("the mean of 1 agreement", "the mean of 1 agreement"),
     Phrase("the mean of {count} agreements", "the mean of {count} agreements"),
     Phrase("the mean over 1 project", "the mean over 1 project"),
-    Phrase("the mean over 1 project, {unsigned} left unsigned (scored 0)",
-           "the mean over 1 project, {unsigned} left unsigned (scored 0)"),
+    Phrase(
+        "the mean over 1 project, {unsigned} left unsigned (scored 0)",
+        "the mean over 1 project, {unsigned} left unsigned (scored 0)",
+    ),
     Phrase("the mean over {projects} projects", "the mean over {projects} projects"),
-    Phrase("the mean over {projects} projects, {unsigned} left unsigned (scored 0)",
-           "the mean over {projects} projects, {unsigned} left unsigned (scored 0)"),
+    Phrase(
+        "the mean over {projects} projects, {unsigned} left unsigned (scored 0)",
+        "the mean over {projects} projects, {unsigned} left unsigned (scored 0)",
+    ),
     # the lessons' evidence (game/scoring/lessons.py)
-    Phrase("{title} (deal {number}, round {round}): {sentence}",
-           "{title} (deal {number}, round {round}): {sentence}", nested=("sentence",)),
-    Phrase("{name} ends below what it had without the deal",
-           "{name} ends below what it had without the deal"),
+    Phrase(
+        "{title} (deal {number}, round {round}): {sentence}",
+        "{title} (deal {number}, round {round}): {sentence}",
+        nested=("sentence",),
+    ),
+    Phrase(
+        "{name} ends below what it had without the deal",
+        "{name} ends below what it had without the deal",
+    ),
     Phrase("nothing in it is at stake", "nothing in it is at stake"),
-    Phrase("civic, public and market partners in one deal",
-           "civic, public and market partners in one deal"),
+    Phrase(
+        "civic, public and market partners in one deal",
+        "civic, public and market partners in one deal",
+    ),
     Phrase("nobody in it brings {skills}", "nobody in it brings {skills}"),
-    Phrase("partners step out of their usual roles: {labels}",
-           "partners step out of their usual roles: {labels}"),
-    Phrase("{name} explored {partner} before they agreed",
-           "{name} explored {partner} before they agreed"),
-    Phrase("agreed after {offers} offers back and forth",
-           "agreed after {offers} offers back and forth"),
+    Phrase(
+        "partners step out of their usual roles: {labels}",
+        "partners step out of their usual roles: {labels}",
+    ),
+    Phrase(
+        "{name} explored {partner} before they agreed",
+        "{name} explored {partner} before they agreed",
+    ),
+    Phrase(
+        "agreed after {offers} offers back and forth", "agreed after {offers} offers back and forth"
+    ),
     Phrase("it meets what users asked for: {need}", "it meets what users asked for: {need}"),
     Phrase("it failed in round {round} ({card})", "it failed in round {round} ({card})"),
-    Phrase("{name} is in {count} of the library's {total} agreements",
-           "{name} is in {count} of the library's {total} agreements"),
-    Phrase("the library's only partner is the commercial {name}",
-           "the library's only partner is the commercial {name}"),
-    Phrase("no agreement includes the market partner ({names})",
-           "no agreement includes the market partner ({names})"),
-    Phrase("no team consulted users in {rounds} rounds",
-           "no team consulted users in {rounds} rounds"),
-    Phrase("{name} signed {count} new agreements in round {round}",
-           "{name} signed {count} new agreements in round {round}"),
-    Phrase("every agreement of the library is with {name}",
-           "every agreement of the library is with {name}"),
+    Phrase(
+        "{name} is in {count} of the library's {total} agreements",
+        "{name} is in {count} of the library's {total} agreements",
+    ),
+    Phrase(
+        "the library's only partner is the commercial {name}",
+        "the library's only partner is the commercial {name}",
+    ),
+    Phrase(
+        "no agreement includes the market partner ({names})",
+        "no agreement includes the market partner ({names})",
+    ),
+    Phrase(
+        "no team consulted users in {rounds} rounds", "no team consulted users in {rounds} rounds"
+    ),
+    Phrase(
+        "{name} signed {count} new agreements in round {round}",
+        "{name} signed {count} new agreements in round {round}",
+    ),
+    Phrase(
+        "every agreement of the library is with {name}",
+        "every agreement of the library is with {name}",
+    ),
     Phrase("{name} built a new competence: {skill}", "{name} built a new competence: {skill}"),
-    Phrase("the library's brand ends weaker than its partners' on average",
-           "the library's brand ends weaker than its partners' on average"),
-    Phrase("the library works with several partners: {names}",
-           "the library works with several partners: {names}"),
-)  # fmt: skip
+    Phrase(
+        "the library's brand ends weaker than its partners' on average",
+        "the library's brand ends weaker than its partners' on average",
+    ),
+    Phrase(
+        "the library works with several partners: {names}",
+        "the library works with several partners: {names}",
+    ),
+    # what an event card did (game/engine/events.py), as the room heard it
+    Phrase("{name}: staff time {change} per round", "{name}: staff time {change} per round"),
+    Phrase("{name}: budget {change} per round", "{name}: budget {change} per round"),
+    Phrase("{name}: brand {change}", "{name}: brand {change}"),
+    Phrase(
+        "{name}: life without a deal on {project} got better",
+        "{name}: life without a deal on {project} got better",
+    ),
+    Phrase(
+        "{name}: life without a deal on {project} got worse",
+        "{name}: life without a deal on {project} got worse",
+    ),
+    Phrase(
+        '"{label}" cannot be proposed until after round {round}',
+        "“{label}” cannot be proposed until after round {round}",
+    ),
+    Phrase(
+        "{project} failed the test: the agreement ends",
+        "{project} failed the test: the agreement ends",
+    ),
+    Phrase("{project} held", "{project} held"),
+    Phrase(
+        "no agreement was risky enough to be tested", "no agreement was risky enough to be tested"
+    ),
+)
 
 
 def clause(text: str, t: Translator) -> str | None:

@@ -50,7 +50,8 @@ dd { margin: 0 0 0 1.2em; }
 .signatures { display: flex; flex-wrap: wrap; gap: 1.2em 2em; margin-top: 1.2em; }
 .signature { flex: 1 1 14rem; border-top: 1px solid #111; padding-top: .2em; margin-top: 2.2em;
              font-size: 10pt; }
-.agreement { border: 1px solid #444; padding: .2em 1em .8em; margin: 1em 0; }
+.agreement { margin: 1em 0; }
+.plain { font-weight: 400; }
 .lesson { margin: .6em 0; break-inside: avoid; }
 .lesson h4 { margin-bottom: 0; }
 .timeline td:first-child, .timeline th:first-child { width: 3em; }

@@ -30,10 +30,19 @@ def print_to_pdf(html_file: Path) -> Path:
     """The file printed by the browser as it would be on paper (A4, no header or footer)."""
     pdf = html_file.with_suffix(".pdf")
     done = subprocess.run(
-        [browser() or "chromium", "--headless", "--no-sandbox", "--disable-gpu",
-         "--no-pdf-header-footer", f"--print-to-pdf={pdf}", html_file.resolve().as_uri()],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        [
+            browser() or "chromium",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            html_file.resolve().as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert pdf.is_file() and pdf.stat().st_size, done.stderr[-2000:]
     return pdf
 
@@ -52,7 +61,9 @@ def pages(pdf: Path) -> list[str]:
     for number in range(1, page_count(pdf) + 1):
         text = subprocess.run(
             ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"],
-            capture_output=True, text=True, timeout=30,
-        ).stdout  # fmt: skip
+            capture_output=True,
+            text=True,
+            timeout=30,
+        ).stdout
         found.append(" ".join(text.split()))
     return found

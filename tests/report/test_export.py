@@ -52,9 +52,14 @@ def test_the_csv_export_has_one_row_per_action_and_the_running_scores(tmp_path):
     assert len(rows) == len(game.record.actions)
     roles = [role.id for role in game.scenario.roles]
     assert list(rows[0]) == [
-        "number", "round", "actor", "kind", "details",
-        *(f"table_{axis}" for axis in AXES), *(f"individual_{role}" for role in roles),
-    ]  # fmt: skip
+        "number",
+        "round",
+        "actor",
+        "kind",
+        "details",
+        *(f"table_{axis}" for axis in AXES),
+        *(f"individual_{role}" for role in roles),
+    ]
     final = score_game(game.state)
     assert {axis: int(rows[-1][f"table_{axis}"]) for axis in AXES} == {
         axis: final.table[axis].score for axis in AXES

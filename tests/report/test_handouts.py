@@ -50,9 +50,10 @@ def test_every_brief_begins_its_own_sheet_and_no_sheet_holds_two(path, language,
         assert any(w in page for w in own[role.id] for page in sheets), f"{role.name}: no brief"
     for number, page in enumerate(sheets):
         present = {
-            role.id for role in scenario.roles
+            role.id
+            for role in scenario.roles
             if headings[role.id] in page or any(w in page for w in own[role.id])
-        }  # fmt: skip
+        }
         assert len(present) <= 1, f"page {number + 1} holds the briefs of {sorted(present)}"
     order = [starts[role.id] for role in scenario.roles]
     assert order == sorted(order) and order[0] > 0, "the guide first, then the briefs in order"

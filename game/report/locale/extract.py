@@ -25,13 +25,15 @@ REPORT_DIR = LOCALE_DIR.parent
 
 def variable_ids() -> set[str]:
     """Messages translated as variables, from the tables that hold them."""
-    from game.report import handouts, phrases
+    from game.report import agreement, handouts, phrases
     from game.scenario.lessons import DEFAULT_LESSONS
 
     ids = {phase for phase, _, _ in handouts.PHASES}
     ids |= {text for pair in (*handouts.DRIVERS, *handouts.BARRIERS) for text in pair}
     ids |= {phrase.said for phrase in phrases.PHRASES}
     ids |= {text for lesson in DEFAULT_LESSONS.values() for text in lesson}
+    ids |= set(agreement.SECTOR_GAINS.values()) | {text for _, text in agreement.FLAG_MEASURES}
+    ids.add(agreement.DEFAULT_MEASURE)
     return ids
 
 

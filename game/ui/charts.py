@@ -143,7 +143,7 @@ def grid(
     The header names every column beside its swatch, so a bar's series is read from its
     place and its pattern as well as its colour.
     """
-    gap = 24
+    gap = 24 if rect.width >= 1200 else 14
     header_h = painter.line_height("small", True) + 12
     room = rect.width - label_width - gap * len(columns)
     weights = sum(column.weight for column in columns) or 1.0
@@ -162,8 +162,9 @@ def grid(
     available = rect.bottom - top
     if not rows:
         return []
-    height = row_height or available // len(rows)
-    height = max(painter.line_height("small") + 8, min(height, available // len(rows), 140))
+    line_h = painter.line_height("small", True)
+    height = min(row_height or available, available // len(rows), 140)
+    height = max(line_h + 4, height)  # a row always has room for its name
     placed = []
     for index, row in enumerate(rows):
         box = pygame.Rect(rect.left, top + index * height, rect.width, height)
@@ -176,7 +177,7 @@ def grid(
             y = _px(painter, pygame.Rect(box.left, box.bottom - 2, 1, 1)).top
             left, right = _px(painter, box).left, _px(painter, box).right
             pygame.draw.line(painter.surface, painter.theme.panel_edge, (left, y), (right, y), 2)
-        inner = box.inflate(0, -10)
+        inner = box.inflate(0, -min(10, height - line_h))
         label = ("▶ " if row.selected else "") + row.label
         _label(painter, pygame.Rect(inner.left + 10, inner.top, label_width - 10, inner.height),
                label, row.strong)  # fmt: skip

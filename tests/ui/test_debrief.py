@@ -7,13 +7,18 @@ through the rounds showing the table as the replayed log says it was.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pygame
 import pytest
 
 from game.engine import actions as act
 from game.engine.record import Session
+from game.scoring.analysis.project import analyse_project
+from game.scoring.axes import member_value
 from game.scoring.lessons import lessons
 from game.ui.app import App
+from game.ui.debriefing import pareto_gap
 from game.ui.workshop import Workshop, default_seats
 from tests.helpers import FIXTURES
 from tests.ui.driver import click, drawn_text, labels, press, step
@@ -175,3 +180,43 @@ def test_tab_cycles_the_pages_and_esc_goes_back_to_the_final_scores(debrief):
     assert app.scene.name == "debrief"
     click(app, "End the workshop")
     assert app.scene.name == "title" and app.workshop is None
+
+
+def test_missed_deals_show_each_project_against_the_best_and_the_nash_deal(debrief):
+    app = debrief
+    press(app, pygame.K_4)
+    state = app.workshop.state
+    found = {}
+    for project in state.scenario.projects:
+        analysis = analyse_project(state.scenario, project)
+        found[project.id] = analysis
+    total = 0
+    for number, project in enumerate(state.scenario.projects):
+        text = shown(app)
+        analysis = found[project.id]
+        agreement = state.agreement_for(project.id)
+        assert f"{project.title}: signed (deal {agreement.deal.number})" in text
+        walk = {fact.role: fact.walk_away for fact in analysis.role_facts}
+        reached = sum(
+            member_value(state, agreement, role) - walk[role] for role in agreement.members
+        )
+        best = analysis.welfare.welfare
+        assert f"+{reached} of +{best}" in text
+        assert f"{max(0, best - reached)} left on the table" in text
+        labels = {(i.id, o.id): o.label for i in project.issues for o in i.options}
+        options = " · ".join(labels[c] for c in analysis.welfare.options)
+        assert f"Best for the table: {options}." in text
+        assert "Nash deal" in text and ("Pareto frontier" in text)
+        total += max(0, best - reached)
+        if number + 1 < len(state.scenario.projects):
+            press(app, pygame.K_RIGHT)
+    assert f"Value left on the table: {total} points of gain, over 2 projects" in shown(app)
+
+
+def test_the_distance_to_the_pareto_frontier_is_the_least_a_better_deal_adds():
+    deal = SimpleNamespace
+    frontier = [deal(outcome={"a": 30, "b": 10}), deal(outcome={"a": 22, "b": 21}),
+                deal(outcome={"a": 20, "b": 25})]  # fmt: skip
+    assert pareto_gap({"a": 20, "b": 20}, frontier) == 3  # 22/21 is the nearest
+    assert pareto_gap({"a": 20, "b": 25}, frontier) == 0  # on the frontier
+    assert pareto_gap({"a": 31, "b": 0}, frontier) is None  # nobody beats a for a

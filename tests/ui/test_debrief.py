@@ -220,3 +220,14 @@ def test_the_distance_to_the_pareto_frontier_is_the_least_a_better_deal_adds():
     assert pareto_gap({"a": 20, "b": 20}, frontier) == 3  # 22/21 is the nearest
     assert pareto_gap({"a": 20, "b": 25}, frontier) == 0  # on the frontier
     assert pareto_gap({"a": 31, "b": 0}, frontier) is None  # nobody beats a for a
+
+
+def test_the_report_is_saved_next_to_the_game_and_the_debrief_says_where(debrief):
+    app = debrief
+    press(app, pygame.K_r)
+    save = app.workshop.session.path
+    report = save.with_name(save.stem + "-report.html")
+    assert report.is_file() and "<html" in report.read_text(encoding="utf-8")[:500].lower()
+    text = shown(app)
+    assert f"The report is saved as {report.name} in the folder" in text
+    assert not app.error

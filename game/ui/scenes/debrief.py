@@ -66,12 +66,19 @@ class DebriefScene(Scene):
             "missed": debrief_missed.draw_missed,
             "timeline": debrief_story.draw_timeline,
         }[self.tab]
+        if self.saved:  # where the report went, on two lines the trainer can read aloud
+            note_h = 2 * painter.line_height("small") + 20
+            area.height -= note_h + 12
+            note = pygame.Rect(area.left, area.bottom + 12, area.width, note_h)
+            painter.box(note, painter.theme.panel, painter.theme.good)
+            painter.text(note.inflate(-30, -12), "✓ " + self.saved, "small", painter.theme.good)
         self.page_count = max(1, draw_page(self, painter, area))
         self.pages[self.tab] = max(0, min(self.pages[self.tab], self.page_count - 1))
         self.draw_footer(painter)
 
     def draw_header(self, painter: Painter, title: str) -> pygame.Rect:
-        """ "Debrief" large, the scenario's title beside it; returns the area below."""
+        """ "Debrief" large, the scenario's title, the report's button; returns the area
+        below."""
         width, _ = painter.size
         band = pygame.Rect(40, 0, width - 80, 110)
         word = self.t("Debrief")
@@ -79,8 +86,12 @@ class DebriefScene(Scene):
         word_w = min(word_w + 10, band.width // 2)
         painter.line(pygame.Rect(band.left, band.top, word_w, band.height), word, "title",
                      bold=True)  # fmt: skip
-        rest = pygame.Rect(band.left + word_w + 40, band.top + 20, band.width - word_w - 40,
-                           band.height - 20)  # fmt: skip
+        button_w = min(640, band.width // 3)
+        report = pygame.Rect(band.right - button_w, band.top + 22, button_w, band.height - 30)
+        painter.button(report, self.t("Save the report (HTML)"), self.save_report, pygame.K_r,
+                       size="small")  # fmt: skip
+        rest = pygame.Rect(band.left + word_w + 40, band.top + 20,
+                           report.left - band.left - word_w - 70, band.height - 20)  # fmt: skip
         painter.line(rest, title, "heading", painter.theme.muted, align="right")
         top = band.bottom + 10
         return pygame.Rect(40, top, width - 80, content_bottom(painter) - top)
@@ -145,6 +156,30 @@ class DebriefScene(Scene):
             self.app.pop()
         else:
             self.app.replace(ScoresScene(self.app))
+
+    def save_report(self) -> None:
+        """Write the debrief report (HTML, with the written agreements) next to the save."""
+        from game.report.report import write_game_report
+
+        workshop = self.app.workshop
+        session = workshop.session
+        if session.path is not None:
+            path = session.path.with_name(session.path.stem + "-report.html")
+        else:
+            path = self.app.saves / f"{workshop.state.scenario.id}-report.html"
+        try:
+            write_game_report(session.record, workshop.state, path, self.t.language)
+        except OSError as error:
+            self.app.error = self.t("The report could not be saved ({error}).",
+                                    error=error.strerror or str(error))  # fmt: skip
+            return
+        self.app.error = ""
+        self.saved = self.t(
+            "The report is saved as {name} in the folder {folder}. Open it in a web browser "
+            "to read or print it.",
+            name=path.name,
+            folder=str(path.parent),
+        )
 
     def leave(self) -> None:
         from game.ui.scenes.title import TitleScene

@@ -1,10 +1,10 @@
 """The debrief report: one self-contained, printable HTML file for one or several tables.
 
 For each table (a save): its scores with their reasons, the lessons the game showed, the
-best deals that were possible, every signed agreement written out as a partnership
-agreement (``agreement.py``), and the timeline. Several saves of one scenario open with
-the tables side by side (``compare.py``). ``write_report`` is what the command line and
-the debrief scene call.
+best deals that were possible (``missed.py``, from the analyser), every signed agreement
+written out as a partnership agreement (``agreement.py``), and the timeline. Several saves
+of one scenario open with the tables side by side (``compare.py``). ``write_report`` is
+what the command line and the debrief scene call.
 
 **What the report may show.** Every page of the report is shared: it is projected in the
 debrief, printed for every team and taken home. So it holds what the room saw during the
@@ -35,6 +35,7 @@ from game.report.agreement import agreement_page, agreement_title
 from game.report.compare import comparison_section
 from game.report.games import Game, load_games
 from game.report.html import Markup, document, para, tag
+from game.report.missed import best_deals_section
 from game.report.sections import lessons_section, scores_section
 from game.report.style import STYLE
 from game.report.timeline import timeline_section
@@ -108,6 +109,7 @@ def _cover(games: Sequence[Game], t: Translator) -> Markup:
         links = [
             tag("li", tag("a", t("Scores"), href=f"#{prefix}-scores")),
             tag("li", tag("a", t("Lessons"), href=f"#{prefix}-lessons")),
+            tag("li", tag("a", t("The best deals that were possible"), href=f"#{prefix}-best")),
             tag(
                 "li",
                 [
@@ -163,6 +165,7 @@ def _table(
         parts.append(para(t("Played: {facts}.", facts=_played(game, t)), class_="muted"))
     parts.append(scores_section(state, scores, t, 2, f"{prefix}-scores"))
     parts.append(lessons_section(state, shown, t, 2, f"{prefix}-lessons"))
+    parts.append(best_deals_section(state, t, 2, f"{prefix}-best"))
     parts.append(
         tag("h2", t("Written partnership agreements"), id=f"{prefix}-agreements", class_="sheet")
     )

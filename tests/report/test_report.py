@@ -157,3 +157,21 @@ def test_a_rejection_reason_is_printed_as_text_never_as_html(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'lang="da"' in html and "Rapport fra opsamlingen" in html
+
+
+@pytest.mark.parametrize("scenario", BUILT_IN, ids=lambda p: p.stem)
+def test_the_best_deals_are_the_debrief_screens_numbers(scenario, tmp_path):
+    """The printed report and the debrief screen say the same about what was missed."""
+    from game.report.missed import missed_deals
+    from game.ui.debriefing import missed_deals as on_screen
+
+    state = load_game(computer_save(scenario, 6, tmp_path / "game.json")).state
+    for ours, theirs in zip(missed_deals(state), on_screen(state), strict=True):
+        assert (ours.project, ours.reached, ours.possible, ours.left) == (
+            theirs.project, theirs.reached, theirs.possible, theirs.left
+        )  # fmt: skip
+        assert (ours.pareto_gap, ours.nash_distance) == (theirs.pareto_gap, theirs.nash_distance)
+    shown = text_of(build_report([load_game(tmp_path / "game.json")]))
+    assert "The best deals that were possible" in shown and "Value left on the table" in shown
+    for project in state.scenario.projects:
+        assert shown.count(project.title) >= 2  # the section names every project

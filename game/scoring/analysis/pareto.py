@@ -51,7 +51,9 @@ def pareto_mask(values: np.ndarray) -> np.ndarray:
     return optimal
 
 
-def _drop_dominated(columns, sums, order, found: np.ndarray):
+def _drop_dominated(
+    columns: np.ndarray, sums: np.ndarray, order: np.ndarray, found: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The undecided rows without those a found optimal row (a column of ``found``)
     dominates. The arrays are compacted only once a fifth of them is gone: copying them
     costs more than testing them again."""

@@ -20,7 +20,10 @@ Definitions (docs/scoring.md, "The analyser", says them for trainers):
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -110,25 +113,27 @@ class _Passing:
 def analyse_project(
     scenario: Scenario, project: Project, max_deals: int = MAX_DEALS
 ) -> ProjectAnalysis:
+    """Everything the analyser says about one project, from the scenario as written
+    (walk-away values before any event); the debrief compares a game's outcome with it."""
     space = deal_space(scenario, project, max_deals)
     counts, passing, best = _evaluate(space)
     gains = passing.outcome - space.walk_away[:, None]
     optimal = np.flatnonzero(pareto_mask(passing.outcome.T))
     welfare = gains.sum(axis=0)
     by_welfare = optimal[np.argsort(-welfare[optimal], kind="stable")]
-    deal = lambda i: _deal(space, passing, int(i))  # noqa: E731
+    deal = partial(_deal, space, passing)
     return ProjectAnalysis(
         project=project.id,
         roles=space.roles,
         coalitions=len(space.coalitions),
         choices=space.choices,
-        possible=_possible(space),
+        possible=space.possible,
         examined=counts["examined"],
         approvable=counts["approvable"],
         unanimous=counts["unanimous"],
         everyone_gains=counts["everyone_gains"],
         pareto_count=len(optimal),
-        pareto=tuple(deal(i) for i in by_welfare[:LISTED]),
+        pareto=tuple(deal(int(i)) for i in by_welfare[:LISTED]),
         nash=_maybe(deal, _nash(space, passing, gains, welfare)),
         welfare=_maybe(deal, int(np.argmax(welfare)) if welfare.size else None),
         role_facts=tuple(
@@ -146,7 +151,7 @@ def analyse_project(
     )
 
 
-def _maybe(make, index: int | None) -> Deal | None:
+def _maybe(make: Callable[[int], Deal], index: int | None) -> Deal | None:
     return None if index is None else make(index)
 
 
@@ -194,7 +199,15 @@ def _evaluate(space: DealSpace) -> tuple[dict[str, int], _Passing, list[int | No
     return counts, _join(parts, len(space.roles)), best
 
 
-def _passing_part(space: DealSpace, index: int, passes, unanimous, alone, bonus) -> _Passing:
+def _passing_part(
+    space: DealSpace,
+    index: int,
+    passes: np.ndarray,
+    unanimous: np.ndarray,
+    alone: np.ndarray,
+    bonus: int,
+) -> _Passing:
+    """The deals of one group that pass: who signs them, and the table's outcome."""
     chosen = np.flatnonzero(passes)
     together = unanimous[chosen]
     accepting = np.zeros((len(space.roles), chosen.size), dtype=bool)
@@ -221,20 +234,9 @@ def _join(parts: list[_Passing], roles: int) -> _Passing:
     )
 
 
-def _possible(space: DealSpace) -> int:
-    """Legal option choices summed over the coalitions, counted issue by issue (exact even
-    when only a sample is examined)."""
-    total = 0
-    for coalition in space.coalitions:
-        members = frozenset(coalition)
-        count = 1
-        for issue in space.needs:
-            count *= sum(need <= members for need in issue)
-        total += count
-    return total
-
-
-def _nash(space: DealSpace, passing: _Passing, gains, welfare) -> int | None:
+def _nash(
+    space: DealSpace, passing: _Passing, gains: np.ndarray, welfare: np.ndarray
+) -> int | None:
     """The deal where every participant gains with the largest product of the
     participants' gains; ties go to the larger total gain, then to the first deal."""
     taking_part = np.zeros((len(space.roles), len(space.coalitions)), dtype=bool)
@@ -250,7 +252,9 @@ def _nash(space: DealSpace, passing: _Passing, gains, welfare) -> int | None:
     return int(top[np.argmax(welfare[top])])
 
 
-def _dead_options(space: DealSpace, passing: _Passing, optimal) -> tuple[tuple[str, str], ...]:
+def _dead_options(
+    space: DealSpace, passing: _Passing, optimal: np.ndarray
+) -> tuple[tuple[str, str], ...]:
     if not optimal.size:
         return ()
     chosen = space.options_of(passing.choice[optimal])
@@ -274,11 +278,7 @@ def dominated_options(scenario: Scenario, project: Project) -> tuple[Dominated, 
     and the other one is on no red line and needs no participant that this one is not and
     does not. Such an option only makes sense as a concession nobody has to make."""
     roles = [role.id for role in scenario.eligible_roles(project)]
-    lines = {
-        (line.issue, line.option): set()
-        for role in roles for line in scenario.role(role).brief.red_lines
-        if line.project == project.id
-    }  # fmt: skip
+    lines: dict[tuple[str, str], set[str]] = defaultdict(set)  # (issue, option) -> roles
     for role in roles:
         for line in scenario.role(role).brief.red_lines:
             if line.project == project.id:
@@ -293,7 +293,7 @@ def dominated_options(scenario: Scenario, project: Project) -> tuple[Dominated, 
             for other in issue.options:
                 if other.id != option.id and _beats(
                     points[other.id], points[option.id],
-                    lines.get((issue.id, other.id), set()), lines.get((issue.id, option.id), set()),
+                    lines[(issue.id, other.id)], lines[(issue.id, option.id)],
                     set(other.cost_for), set(option.cost_for),
                 ):  # fmt: skip
                     found.append(Dominated(issue.id, option.id, other.id))
@@ -301,7 +301,14 @@ def dominated_options(scenario: Scenario, project: Project) -> tuple[Dominated, 
     return tuple(found)
 
 
-def _beats(better, worse, better_lines, worse_lines, better_needs, worse_needs) -> bool:
+def _beats(
+    better: list[int],
+    worse: list[int],
+    better_lines: set[str],
+    worse_lines: set[str],
+    better_needs: set[str],
+    worse_needs: set[str],
+) -> bool:
     return (
         all(b >= w for b, w in zip(better, worse, strict=True))
         and any(b > w for b, w in zip(better, worse, strict=True))

@@ -53,6 +53,11 @@ class DealSpace:
         return math.prod(self.shape)
 
     @property
+    def possible(self) -> int:
+        """How many deals the project has: see ``count_deals``."""
+        return count_deals(self.coalitions, self.needs)
+
+    @property
     def examined(self) -> int:
         """How many option choices are examined per coalition."""
         return self.choices if self.sample is None else len(self.sample)
@@ -80,10 +85,15 @@ def deal_space(
     """The project's coalitions and option choices, with every role's points on them."""
     roles = tuple(role.id for role in scenario.eligible_roles(project))
     coalitions = allowed_coalitions(scenario, project, roles)
+    position = {role: index for index, role in enumerate(roles)}
+    needs = tuple(
+        tuple(frozenset(position.get(r, -1) for r in option.cost_for) for option in issue.options)
+        for issue in project.issues
+    )
     shape = tuple(len(issue.options) for issue in project.issues)
     total = math.prod(shape)
     sample = None
-    if coalitions and total * len(coalitions) > max_deals:
+    if count_deals(coalitions, needs) > max_deals:
         size = max(1, min(total, max_deals // len(coalitions)))
         generator = np.random.default_rng(seed)
         sample = np.sort(generator.choice(total, size=size, replace=False))
@@ -91,13 +101,24 @@ def deal_space(
     clean = np.stack([_role_clean(scenario, role, project, sample) for role in roles])
     walk = [scenario.role(r).brief.walk_away.get(project.id, project.approval.no_deal_value)
             for r in roles]  # fmt: skip
-    position = {role: index for index, role in enumerate(roles)}
-    needs = tuple(
-        tuple(frozenset(position.get(r, -1) for r in option.cost_for) for option in issue.options)
-        for issue in project.issues
-    )
     return DealSpace(project, roles, coalitions, shape, sample, points, clean,
                      np.array(walk, dtype=np.int64), needs)  # fmt: skip
+
+
+def count_deals(
+    coalitions: tuple[tuple[int, ...], ...], needs: tuple[tuple[frozenset[int], ...], ...]
+) -> int:
+    """The possible deals: for each group, the product over the issues of the options it
+    may choose (an option's ``cost_for`` roles among the participants), summed. Exact and
+    instant however many deals there are."""
+    total = 0
+    for coalition in coalitions:
+        members = frozenset(coalition)
+        count = 1
+        for issue in needs:
+            count *= sum(need <= members for need in issue)
+        total += count
+    return total
 
 
 def allowed_coalitions(
@@ -146,7 +167,12 @@ def _role_clean(
     return _spread(per_issue, tuple(len(v) for v in per_issue), sample, np.logical_and)
 
 
-def _spread(per_issue: list[np.ndarray], shape: tuple[int, ...], sample, combine) -> np.ndarray:
+def _spread(
+    per_issue: list[np.ndarray],
+    shape: tuple[int, ...],
+    sample: np.ndarray | None,
+    combine: np.ufunc,
+) -> np.ndarray:
     """Combine one vector per issue into one value per examined choice: over the whole
     grid by broadcasting, or over the sample by looking each choice's options up."""
     if sample is None:

@@ -98,7 +98,7 @@ def _project_text(scenario: Scenario, project: Project, result: ProjectAnalysis)
         f"  {'every participant gains':<{width}}{result.everyone_gains:>10,}"
         "   (each ends above its walk-away value)",
         f"  {'Pareto-optimal':<{width}}{result.pareto_count:>10,}"
-        "   (no other passing deal is better for one role and worse for none)",
+        "   (no passing deal is better for some, worse for none)",
     ]
     if result.approvable == 0:
         lines.append("No deal passes the approval rule: this project cannot be signed.")
@@ -116,7 +116,7 @@ def _project_text(scenario: Scenario, project: Project, result: ProjectAnalysis)
         lines += _deal_text(scenario, project, result.nash)
     others = [d for d in result.pareto if d not in (result.welfare, result.nash)][:SHOWN]
     if others:
-        lines += ["", f"Other Pareto-optimal deals (the first {len(others)} by total gain):"]
+        lines += ["", f"More Pareto-optimal deals, by total gain ({result.pareto_count:,} in all):"]
         for deal in others:
             lines += _deal_text(scenario, project, deal)
     return [*lines, "", *_roles_text(scenario, project, result)]

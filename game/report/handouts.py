@@ -116,7 +116,7 @@ def _town(scenario: Scenario, t: Translator) -> Markup:
             [
                 project.title,
                 project.description,
-                ", ".join(issue.title for issue in project.issues),
+                join([[issue.title, Markup("<br>")] for issue in project.issues]),
                 ", ".join(r.name for r in scenario.eligible_roles(project)),
             ]
             for project in scenario.projects
@@ -352,7 +352,7 @@ def _brief(scenario: Scenario, role: Role, t: Translator) -> Markup:
             (t("Sector"), sector_name(t, role.sector)),
             (t("Mission"), role.mission),
             (t("Passion"), role.passion),
-            (t("Ambitions"), "; ".join(role.ambitions)),
+            (t("Ambitions"), bullets(role.ambitions)),
             (t("Competencies"), ", ".join(tag_words(c) for c in role.competencies)),
             (
                 t("Resources per round"),

@@ -20,11 +20,13 @@ from game.scoring.lessons import Lesson
 
 def score_cell(axis: Axis) -> Markup:
     """The number, then a bar as long as the score (printed in black: not colour alone)."""
-    return join(
+    return tag(
+        "span",
         [
             tag("span", str(axis.score), class_="score"),
             Markup(f'<span class="bar" style="width:{axis.score * 0.04:.2f}em"></span>'),
-        ]
+        ],
+        class_="score-cell",
     )
 
 
@@ -65,7 +67,7 @@ def scores_section(
         tag(h, t("Scores"), id=anchor),
         tag(h_sub, t("The table as a whole")),
         table([t("Axis"), t("Score"), t("Why")], table_rows),
-        tag(h_sub, t("Each team: its own points beside its share of the table's scores")),
+        tag(h_sub, t("Each team: its own points beside its scores")),
         para(
             t(
                 "The individual score is a team's own points: from its agreements, or what it "

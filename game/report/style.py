@@ -38,7 +38,8 @@ thead th { background: #e6e6e6; }
 tbody th { font-weight: 600; }
 tr { break-inside: avoid; }
 td.num, th.num { text-align: right; white-space: nowrap; }
-.score { font-weight: 700; white-space: nowrap; }
+.score { font-weight: 700; }
+.score-cell { white-space: nowrap; }
 .bar { display: inline-block; height: .6em; background: #333; vertical-align: middle;
        margin-left: .3em; print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 .confidential { border: 3px double #111; padding: .4em .7em; margin: .4em 0 1em;

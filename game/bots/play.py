@@ -45,12 +45,19 @@ def play_turn(state: GameState, partner: ComputerPartner) -> tuple[Decision, Gam
 
 
 def seat_partners(scenario: Scenario, seed: int, personalities: dict[str, str] | None = None):
-    """A computer partner for every role; personalities rotate unless given."""
+    """A computer partner for every role; personalities rotate unless given.
+
+    The rotation turns with the seed, so that over a run of games every role meets every
+    personality as often: who wins a tournament then says something about the scenario,
+    not about which seat happened to get the tough negotiator.
+    """
     names = list(PERSONALITIES)
     chosen = personalities or {}
     return {
         role.id: ComputerPartner(
-            role.id, PERSONALITIES[chosen.get(role.id, names[index % len(names)])], seed
+            role.id,
+            PERSONALITIES[chosen.get(role.id, names[(index + seed) % len(names)])],
+            seed,
         )
         for index, role in enumerate(scenario.roles)
     }

@@ -26,7 +26,7 @@ from game.scoring.analysis.pareto import pareto_mask
 from game.scoring.analysis.project import Deal, analyse_project
 from game.scoring.analysis.report import imbalance, progress_bar
 from game.scoring.analysis.tournament import Tournament, run_tournament
-from tests.helpers import BUILT_IN, FIXTURES, broken_copy
+from tests.helpers import BUILT_IN, FIXTURES, TUTORIAL, broken_copy
 
 SMALL = FIXTURES / "analyser-small.yaml"
 SIX_PARTY = FIXTURES / "six-party-quorum.yaml"
@@ -306,6 +306,31 @@ def test_a_tournament_shares_tied_wins_and_keeps_every_score():
     assert all(len(scores) == 3 for scores in tournament.scores.values())
     assert set(tournament.axes) == {"win_win", "risk", "innovation"}
     assert all(0 <= n <= 3 for n in tournament.signed.values())
+
+
+def test_a_brief_written_in_bigger_numbers_does_not_win_more_for_it():
+    """Points are private and each brief has its own scale: the café's brief written ten
+    times larger plays the same games and wins exactly as often. (Without the event deck:
+    a card that moves a walk-away by 5 points means less on a larger scale.)"""
+    scenario = load(TUTORIAL).model_copy(update={"events": []})
+    cafe = scenario.role("cafe")
+    brief = cafe.brief.model_copy(
+        update={
+            "points": {
+                project: {
+                    issue: {o: 10 * v for o, v in options.items()}
+                    for issue, options in issues.items()
+                }
+                for project, issues in cafe.brief.points.items()
+            },
+            "walk_away": {p: 10 * v for p, v in cafe.brief.walk_away.items()},
+        }
+    )
+    roles = [r.model_copy(update={"brief": brief}) if r.id == "cafe" else r for r in scenario.roles]
+    louder = scenario.model_copy(update={"roles": roles})
+    loud = run_tournament(louder, 12)
+    assert loud.wins == run_tournament(scenario, 12).wins
+    assert max(loud.scores["cafe"]) > 100  # while its raw scores are ten times larger
 
 
 def _tournament(rates: dict[str, float]) -> Tournament:

@@ -216,8 +216,10 @@ def _tournament_text(scenario: Scenario, tournament: Tournament) -> list[str]:
     games = tournament.games
     lines = [
         f"== Tournament: {_count(games, 'computer-only game')} (seeds 0 to {games - 1}) ==",
-        "A game is won by the highest individual score (a role's own points over every",
-        "project); roles sharing the highest score share the win.",
+        "A game is won by the role that reached the largest share of the gain it could",
+        "have had over its walk-away values (briefs have their own scales, so shares, not",
+        "points, are compared); roles sharing the largest share share the win. The scores",
+        "are each role's own points over every project it may join.",
         "",
         f"  {'':<36} {'wins':>5}   scores: lowest, quarter, middle, three quarters, highest",
     ]

@@ -1,10 +1,13 @@
 """A tournament of computer-only games: which role wins how often, and how the table does.
 
 Game *g* is played with seed *g* (0 … N−1) by the computer partners of ``game.bots.play``,
-personalities rotating over the seats as they do there. A role **wins** a game when its
-individual score (its own points over every project: a signed deal's value, its walk-away
-value elsewhere) is the highest; when several roles share the highest score they share
-the win (two tied winners get half a win each), so the win rates add up to 100 %.
+personalities rotating over the seats with the seed (each role meets each personality
+equally often). A role **wins** a game when it reached the largest share of the gain it
+could have had: (its individual score − its walk-away values) ÷ (the most it could get −
+its walk-away values), over the projects it may join. Points are private and every brief
+has its own scale, so raw scores cannot be compared between roles; shares can. When
+several roles share the largest share they share the win (two tied winners get half a
+win each), so the win rates add up to 100 %.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.bots.play import computer_game
+from game.engine import deals
 from game.engine.state import GameState, new_game
 from game.scenario.model import Scenario
 from game.scoring.axes import AXES, score_game
+from game.scoring.joint import best_points
 
 #: ``progress(done, total)`` after every game
 Progress = Callable[[int, int], None]
@@ -42,6 +47,18 @@ def final_state(scenario: Scenario, seed: int) -> GameState:
     return state if state is not None else new_game(scenario, seed)
 
 
+def gain_share(state: GameState, role: str, individual: int) -> float:
+    """How much of the gain it could have had a role reached (0 without a deal, 1 at its
+    best deal everywhere; events may push it a little outside)."""
+    scenario = state.scenario
+    walk = best = 0
+    for project in scenario.eligible_projects(role):
+        walk += deals.walk_away(state, role, project)
+        best += best_points(scenario, role, project) + project.approval.unanimity_bonus
+    room = best - walk
+    return (individual - walk) / room if room > 0 else 0.0
+
+
 def run_tournament(scenario: Scenario, games: int, progress: Progress | None = None) -> Tournament:
     roles = [role.id for role in scenario.roles]
     wins = dict.fromkeys(roles, 0.0)
@@ -52,8 +69,9 @@ def run_tournament(scenario: Scenario, games: int, progress: Progress | None = N
     for seed in range(games):
         state = final_state(scenario, seed)
         result = score_game(state)
-        top = max(result.individual.values())
-        winners = [role for role in roles if result.individual[role] == top]
+        shares = {role: gain_share(state, role, result.individual[role]) for role in roles}
+        top = max(shares.values())
+        winners = [role for role in roles if shares[role] == top]
         for role in roles:
             scores[role].append(result.individual[role])
         for role in winners:

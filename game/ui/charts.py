@@ -257,9 +257,15 @@ def rounds_chart(
                 "small",
                 align="center",
             )
+        room = pygame.Rect(box.left + 4, base + 2, box.width - 8, label_h)
+        marked = "▶ " + label
+        fits = (
+            painter.type.width(marked, painter.px("small"), True)
+            <= painter.layout.to_px(room).width
+        )
         painter.line(
-            pygame.Rect(box.left + 4, base + 2, box.width - 8, label_h),
-            ("▶ " if index == selected else "") + label,
+            room,
+            marked if index == selected and fits else label,
             "small",
             bold=index == selected,
             align="center",

@@ -103,12 +103,15 @@ class DebriefScene(Scene):
         width = (area.width - gap * (len(TABS) - 1)) // len(TABS)
         for index, (tab, key) in enumerate(zip(TABS, TAB_KEYS, strict=True)):
             rect = pygame.Rect(area.left + index * (width + gap), area.top, width, TAB_HEIGHT)
+            room = painter.layout.to_px(rect.inflate(-20, 0)).width
+            fits = painter.type.width(names[tab], painter.px("body"), True) <= room
             painter.button(
                 rect,
                 names[tab],
                 lambda tab=tab: self.show(tab),
                 key,
                 selected=tab == self.tab,
+                size="body" if fits else "small",  # a long name in smaller type, whole
             )
         top = area.top + TAB_HEIGHT + 20
         return pygame.Rect(area.left, top, area.width, area.bottom - top)

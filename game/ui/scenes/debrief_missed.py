@@ -96,7 +96,7 @@ def draw_roles(scene: DebriefScene, painter: Painter, rect: pygame.Rect, missed:
         for r in roles
     ]
     line = painter.line_height("small", True)
-    height = min(rect.height, line + 18 + len(rows) * 64)
+    height = min(rect.height, line + 18 + len(rows) * 84)
     grid(
         painter,
         pygame.Rect(rect.left, rect.top, rect.width, height),

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from game.ui.scenes.debrief import DebriefScene
 
 LESSON_GAP = 28  # between two lessons in a column
+PARAGRAPH_GAP = 6  # between two paragraphs of a timeline panel
 COLUMN_GAP = 40
 
 
@@ -155,31 +156,50 @@ def draw_timeline(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> i
         painter.text(painter.panel(area), t("No round was played."), "body")
         return 1
     index = max(0, min(scene.pages["timeline"], len(ends) - 1))
-    left = pygame.Rect(area.left, area.top, area.width * 2 // 5, area.height)
+    left = pygame.Rect(area.left, area.top, area.width * 7 // 20, area.height)
     right = pygame.Rect(left.right + 24, area.top, area.right - left.right - 24, area.height)
     draw_rounds(scene, painter, left, index)
     view = debrief.round_view(index)
     end = ends[index]
-    upper = pygame.Rect(right.left, right.top, right.width, right.height * 11 // 20)
-    lower = pygame.Rect(right.left, upper.bottom + 16, right.width, right.bottom - upper.bottom)
-    lower.height -= 16
-    draw_table_then(scene, painter, upper, view, end)
-    draw_round_events(scene, painter, lower, view, end)
+    then, during = table_lines(scene, painter, view), round_lines(scene, painter, view, end)
+    # the right column shared by what each panel needs
+    frame = painter.line_height("body", True) + 8 + 48
+    width = right.width - 48
+    wanted = [measure(painter, width, lines) + frame for lines in (then, during)]
+    room = right.height - 16
+    upper_h = wanted[0]  # the table as it was comes first; what the round did, the rest
+    if sum(wanted) <= room:
+        upper_h += (room - sum(wanted)) // 2
+    upper_h = max(room // 3, min(room * 3 // 5, upper_h))
+    upper = pygame.Rect(right.left, right.top, right.width, upper_h)
+    lower = pygame.Rect(right.left, upper.bottom + 16, right.width, room - upper_h)
+    title = t("The table at the end of round {round}", round=end.round)
+    stack(scene, painter, panel_title(painter, upper, title), then)
+    title = t("What happened in round {round}", round=end.round)
+    stack(scene, painter, panel_title(painter, lower, title), during)
     return len(ends)
 
 
 def draw_rounds(scene: DebriefScene, painter: Painter, rect: pygame.Rect, index: int) -> None:
-    """Upright bars of the table's three scores after each round; a click picks a round."""
+    """Upright bars of the table's three scores after each round; a click picks a round.
+
+    A long game shows a window of rounds around the chosen one, and says which.
+    """
     t = scene.t
     debrief = scene.app.workshop.debrief()
     ends = debrief.round_ends()
     inner = painter.panel(rect)
-    used = painter.text(inner, t("Scores by round"), "body",
-                        painter.theme.accent, True, max_lines=2)  # fmt: skip
-    chart = pygame.Rect(inner.left, inner.top + used + 10, inner.width, inner.height - used - 10)
-    shown = max(1, min(len(ends), chart.width // 170))  # a window of rounds around the chosen
+    shown = max(1, min(len(ends), inner.width // 170))
     first = max(0, min(index - shown // 2, len(ends) - shown))
     window = range(first, first + shown)
+    used = painter.text(inner, t("Scores by round"), "body", painter.theme.accent, True,
+                        max_lines=1)  # fmt: skip
+    if shown < len(ends):  # a long game: which rounds are in view, and how to see the rest
+        hint = t("rounds {first}-{last} of {count} (← →)", first=ends[first].round,
+                 last=ends[window[-1]].round, count=len(ends))  # fmt: skip
+        below = pygame.Rect(inner.left, inner.top + used, inner.width, inner.height - used)
+        used += painter.text(below, hint, "small", painter.theme.muted, max_lines=1)
+    chart = pygame.Rect(inner.left, inner.top + used + 10, inner.width, inner.height - used - 10)
     groups = []
     for number in window:
         table = debrief.round_scores(number).table
@@ -211,16 +231,21 @@ def _names(view) -> tuple[dict[str, str], dict[str, str]]:
     return roles, projects
 
 
-def draw_table_then(scene: DebriefScene, painter: Painter, rect: pygame.Rect, view, end) -> None:
+Paragraph = tuple[str, tuple[int, int, int] | None]
+
+
+def table_lines(scene: DebriefScene, painter: Painter, view) -> list[Paragraph]:
     """The agreements and the open deals as they stood when the round ended."""
     t = scene.t
     names, titles = _names(view)
-    inner = panel_title(painter, rect, t("The table at the end of round {round}",
-                                         round=end.round))  # fmt: skip
     agreements = view["agreements"]
-    lines: list[str | tuple] = [
-        (t("Signed agreements: {count}", count=len(agreements)), painter.theme.muted)
-    ]
+    open_deals = [deal for deal in view["deals"] if deal["status"] == "open"]
+    counts = (
+        t("Signed agreements: {count}", count=len(agreements))
+        + "  ·  "
+        + t("Deals still on the table: {count}", count=len(open_deals))
+    )
+    lines: list[Paragraph] = [(counts, painter.theme.muted)]  # first: never cut
     for agreement in agreements:
         state = (
             t("✓ signed in round {round}", round=agreement["round"])
@@ -228,23 +253,19 @@ def draw_table_then(scene: DebriefScene, painter: Painter, rect: pygame.Rect, vi
             else t("✗ failed in round {round}", round=agreement["failed_round"])
         )
         members = ", ".join(names[m] for m in agreement["members"])
-        lines.append(f"{titles[agreement['project']]} ({state}): {members}")
-    open_deals = [deal for deal in view["deals"] if deal["status"] == "open"]
-    lines.append((t("Deals still on the table: {count}", count=len(open_deals)),
-                  painter.theme.muted))  # fmt: skip
+        lines.append((f"{titles[agreement['project']]} ({state}): {members}", None))
     for deal in open_deals:
-        lines.append(t("Deal {number}: {project}", number=deal["number"],
-                       project=titles[deal["project"]]))  # fmt: skip
-    painter.paragraphs(inner, lines, "small", gap=6, max_lines=2)
+        number, project = deal["number"], titles[deal["project"]]
+        lines.append((t("Deal {number}: {project}", number=number, project=project), None))
+    return lines
 
 
-def draw_round_events(scene: DebriefScene, painter: Painter, rect: pygame.Rect, view, end) -> None:
+def round_lines(scene: DebriefScene, painter: Painter, view, end) -> list[Paragraph]:
     """What the round itself did: deals proposed or signed in it, answers, event cards."""
     t = scene.t
     names, titles = _names(view)
-    inner = panel_title(painter, rect, t("What happened in round {round}", round=end.round))
     signed_now = {a["deal"] for a in view["agreements"] if a["round"] == end.round}
-    lines: list[str | tuple] = []
+    lines: list[Paragraph] = []
     for deal in view["deals"]:
         if deal["round"] != end.round and deal["number"] not in signed_now:
             continue
@@ -259,11 +280,37 @@ def draw_round_events(scene: DebriefScene, painter: Painter, rect: pygame.Rect, 
             words = spoken_reason(scene.app.workshop.state.scenario, answer["reason"])
             said = f": “{words}”" if words else ""
             line += "\n   ✗ " + names[answer["role"]] + said
-        lines.append(line)
+        lines.append((line, None))
     for news in view["news"]:
         if news["round"] == end.round:
             lines.append((t("Event: {title}", title=news["title"]), painter.theme.muted))
-            lines += ["   ► " + outcome for outcome in news["outcomes"]]
+            lines += [("   ► " + outcome, None) for outcome in news["outcomes"]]
     if not lines:
-        lines.append(t("A quiet round: no deals and no events."))
-    painter.paragraphs(inner, lines, "small", gap=6, max_lines=3)
+        lines.append((t("A quiet round: no deals and no events."), None))
+    return lines
+
+
+def measure(painter: Painter, width: int, lines: list[Paragraph]) -> int:
+    """The logical height ``lines`` take, whole, in small type, with their gaps."""
+    px = painter.px("small")
+    room = painter.layout.to_px(pygame.Rect(0, 0, width, 1)).width
+    wrapped = sum(len(painter.type.wrap(text, px, False, room)) for text, _ in lines)
+    return wrapped * painter.line_height("small") + PARAGRAPH_GAP * len(lines)
+
+
+def stack(scene: DebriefScene, painter: Painter, rect: pygame.Rect, lines: list[Paragraph]):
+    """Whole paragraphs while they fit; then "… and N more" rather than a cut line."""
+    line_h = painter.line_height("small")
+    top = rect.top
+    for index, (text, colour) in enumerate(lines):
+        height = measure(painter, rect.width, [(text, colour)])
+        rest = len(lines) - index - 1
+        room = rect.bottom - top - (line_h + PARAGRAPH_GAP if rest else 0)
+        if height > room and index > 0:
+            more = scene.t("… and {count} more", count=len(lines) - index)
+            painter.text(pygame.Rect(rect.left, top, rect.width, rect.bottom - top), more,
+                         "small", painter.theme.muted, max_lines=1)  # fmt: skip
+            return
+        painter.text(pygame.Rect(rect.left, top, rect.width, rect.bottom - top), text, "small",
+                     colour)  # fmt: skip
+        top += height

@@ -231,3 +231,38 @@ def test_the_report_is_saved_next_to_the_game_and_the_debrief_says_where(debrief
     text = shown(app)
     assert f"The report is saved as {report.name} in the folder" in text
     assert not app.error
+
+
+def test_a_no_that_quotes_a_red_line_is_shown_without_its_words_in_the_timeline(saves):
+    """A computer partner says no in its brief's words; the debrief shows only who said no."""
+    app = App((1280, 720), saves=saves, strict=True, seed=1)
+    session = Session.start(TOWN, 1, folder=saves)
+    workshop = Workshop(session, default_seats(session.state))
+    app.begin(workshop)
+    red_line = "The library is a commercial-free space."
+    options = ("sponsor-logo", "shared", "pilot")
+    for action in (
+        act.Pass("library"),
+        act.Propose("museum", "exhibit", ("library", "museum", "shop"), options),
+        act.Propose(
+            "shop", "festival", ("library", "museum", "shop"), ("library-hall", "split", "talks")
+        ),
+        act.Reject("museum", 2, "We want the garden, in our own words"),  # round 2
+        act.Pass("shop"),
+        act.Reject("library", 1, f"No: {red_line}"),
+    ):
+        assert app.perform(action).ok, action
+    for _ in range(20):
+        if workshop.state.finished:
+            break
+        assert app.perform(act.Pass(workshop.state.current_role)).ok
+    app.pending = []
+    app.to_table()
+    step(app)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_5)
+    press(app, pygame.K_LEFT)  # from the last round back to round 2
+    text = shown(app)
+    assert "What happened in round 2" in text
+    assert "✗ The Library" in text and red_line not in text
+    assert "✗ The Museum: “We want the garden, in our own words”" in text

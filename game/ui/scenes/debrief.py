@@ -92,7 +92,9 @@ class DebriefScene(Scene):
                        size="small")  # fmt: skip
         rest = pygame.Rect(band.left + word_w + 40, band.top + 20,
                            report.left - band.left - word_w - 70, band.height - 20)  # fmt: skip
-        painter.line(rest, title, "heading", painter.theme.muted, align="right")
+        room = painter.layout.to_px(rest).width
+        size = "heading" if painter.type.width(title, painter.px("heading")) <= room else "body"
+        painter.line(rest, title, size, painter.theme.muted, align="right")
         top = band.bottom + 10
         return pygame.Rect(40, top, width - 80, content_bottom(painter) - top)
 

@@ -161,7 +161,9 @@ def draw_timeline(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> i
     draw_rounds(scene, painter, left, index)
     view = debrief.round_view(index)
     end = ends[index]
-    then, during = table_lines(scene, painter, view), round_lines(scene, painter, view, end)
+    before = debrief.round_view(index - 1) if index > 0 else None
+    then = table_lines(scene, painter, view)
+    during = round_lines(scene, painter, view, before, end)
     # the right column shared by what each panel needs
     frame = painter.line_height("body", True) + 8 + 48
     width = right.width - 48
@@ -260,14 +262,16 @@ def table_lines(scene: DebriefScene, painter: Painter, view) -> list[Paragraph]:
     return lines
 
 
-def round_lines(scene: DebriefScene, painter: Painter, view, end) -> list[Paragraph]:
-    """What the round itself did: deals proposed or signed in it, answers, event cards."""
+def round_lines(scene: DebriefScene, painter: Painter, view, before, end) -> list[Paragraph]:
+    """What the round itself did: every deal it proposed or changed (an answer, a
+    signature, an expiry), found by comparing the table with the one the round before
+    left (``before``, None for the first round); then its event cards."""
     t = scene.t
     names, titles = _names(view)
-    signed_now = {a["deal"] for a in view["agreements"] if a["round"] == end.round}
+    earlier = {deal["number"]: deal for deal in (before or {}).get("deals", [])}
     lines: list[Paragraph] = []
     for deal in view["deals"]:
-        if deal["round"] != end.round and deal["number"] not in signed_now:
+        if earlier.get(deal["number"]) == deal:
             continue
         line = t(
             "Deal {number} ({project}, from {proposer}): {status}",

@@ -26,3 +26,24 @@ def broken_copy(tmp_path: Path, old: str, new: str, source: Path = TUTORIAL) -> 
     path = tmp_path / source.name
     path.write_text(text.replace(old, new), encoding="utf-8")
     return path
+
+
+#: A Rules Town game in which seven of the report's lessons happen (two rounds): the
+#: story tests/scoring/test_lessons.py tells, the debrief screen shows and the report prints.
+SEVEN_LESSONS_TOWN = FIXTURES / "rules-town.yaml"
+SEVEN_LESSONS_SEED = 1
+
+
+def seven_lessons_script() -> tuple:
+    from game.engine import actions as act
+
+    return (
+        act.Explore("library", "museum"),
+        act.Propose("museum", "exhibit", ("library", "museum"), ("co-branded", "shared", "pilot")),
+        act.Propose(
+            "shop", "festival", ("library", "museum", "shop"), ("library-hall", "split", "talks")
+        ),
+        act.Accept("museum", 2),
+        act.Pass("shop"),
+        act.Accept("library", 1),
+    )

@@ -7,89 +7,21 @@ deals. Against those this section sets the game's outcome: the value left on the
 the distance to the Pareto frontier (the least a deal that leaves nobody worse off would
 have added) and the distance to the Nash deal (the teams' gains' differences, summed).
 
-The numbers are the ones the debrief screen shows (``game/ui/debriefing.missed_deals``,
-held equal by a test): gains counted from the scenario's walk-away values, every role the
-project is open to counting. The report's pages are shared, so they say them as shares of
+The numbers are the ones the debrief screen shows: both take them from
+``game/scoring/missed.py`` (gains counted from the scenario's walk-away values, every role
+the project is open to counting). The report's pages are shared, so they say them as shares of
 the best total gain rather than in points (see ``report.py``); the deals themselves are
 named by their participants and terms, which is what the debrief wants the room to see.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from game.engine.state import Agreement, GameState
+from game.engine.state import GameState
 from game.i18n import Translator
 from game.report.html import Markup, join, para, table, tag
 from game.scenario.model import Scenario
-from game.scoring.analysis.project import Deal, analyse_project
-from game.scoring.axes import member_value
-
-
-@dataclass(frozen=True)
-class Missed:
-    """One project: the game's outcome against the best deals its rules allowed."""
-
-    project: str
-    signed: Agreement | None  # still standing at the end
-    failed: Agreement | None  # broken by a risk test
-    gains: dict[str, int]  # every role of the table: its gain from the game's outcome
-    best: Deal | None  # the largest total gain (None: no deal passes)
-    nash: Deal | None  # None: no deal in which every participant gains
-    pareto_gap: int | None  # 0: on the frontier; None: no frontier deal leaves all as well off
-    sampled: bool
-
-    @property
-    def reached(self) -> int:
-        return sum(self.gains.values())
-
-    @property
-    def possible(self) -> int:
-        return self.best.welfare if self.best is not None else 0
-
-    @property
-    def left(self) -> int:
-        """Value left on the table: the best total gain less what was reached."""
-        return max(0, self.possible - self.reached)
-
-    @property
-    def nash_distance(self) -> int | None:
-        if self.nash is None:
-            return None
-        return sum(abs(self.nash.gains[r] - self.gains.get(r, 0)) for r in self.nash.gains)
-
-
-def missed_deals(state: GameState) -> list[Missed]:
-    """Every project of the scenario, in its order, against what its deals allowed."""
-    found = []
-    for project in state.scenario.projects:
-        analysis = analyse_project(state.scenario, project)
-        walk = {fact.role: fact.walk_away for fact in analysis.role_facts}
-        agreement = state.agreement_for(project.id)
-        signed = agreement if agreement is not None and agreement.active else None
-        failed = agreement if agreement is not None and not agreement.active else None
-        outcome = dict(walk)
-        if signed is not None:
-            for role in signed.members:
-                outcome[role] = member_value(state, signed, role)
-        frontier = [
-            sum(deal.outcome[r] - outcome[r] for r in outcome)
-            for deal in analysis.pareto
-            if all(deal.outcome[r] >= outcome[r] for r in outcome)
-        ]
-        found.append(
-            Missed(
-                project.id,
-                signed,
-                failed,
-                {role: outcome[role] - walk[role] for role in analysis.roles},
-                analysis.welfare,
-                analysis.nash,
-                min(frontier) if frontier else None,
-                analysis.sampled,
-            )
-        )
-    return found
+from game.scoring.analysis.project import Deal
+from game.scoring.missed import Missed, missed_deals
 
 
 def _share(part: int, whole: int) -> int:

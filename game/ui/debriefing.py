@@ -11,7 +11,7 @@ like the engine:
   log (the timeline steps through these; it never replays on a key press);
 * **missed deals** — per project, the value the table reached against the best deal the
   analyser (``game/scoring/analysis``) finds, its distance to the Pareto frontier and to
-  the Nash bargaining deal (see ``missed_deals``).
+  the Nash bargaining deal (``game/scoring/missed.py``, shared with the printed report).
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING
 from game.engine import actions as act
 from game.engine import deals
 from game.engine.rules import apply
-from game.engine.state import Agreement, GameState, new_game
+from game.engine.state import GameState, new_game
 from game.scenario.model import Scenario
-from game.scoring.axes import individual, member_value
+from game.scoring.axes import individual
 
 if TYPE_CHECKING:
-    from game.scoring.analysis.project import Deal as AnalysedDeal
+    from game.scoring.missed import Missed
 
 
 @dataclass(frozen=True)
@@ -147,6 +147,8 @@ class Debrief:
     def missed(self) -> list[Missed]:
         """Per project, the best deals that were possible against what was reached."""
         if self._missed is None:
+            from game.scoring.missed import missed_deals
+
             self._missed = missed_deals(self.state)
         return self._missed
 
@@ -158,85 +160,3 @@ class Debrief:
 
             scores = self._round_scores[index] = score_game(self.round_ends()[index].state)
         return scores
-
-
-@dataclass(frozen=True)
-class Missed:
-    """One project: what the table reached, and the best deals that were possible.
-
-    Gains are counted from the scenario's walk-away values (as the analyser counts them,
-    so that the game's outcome and the possible deals compare point for point); every role
-    the project is open to counts, a role outside the deal gaining 0.
-    """
-
-    project: str
-    signed: Agreement | None  # the agreement still standing at the end
-    failed: Agreement | None  # one that a risk test broke
-    gains: dict[str, int]  # each role of the table: what the game's outcome gave it
-    best: AnalysedDeal | None  # the deal with the largest total gain (None: no deal passes)
-    nash: AnalysedDeal | None  # the Nash bargaining deal (None: no deal where all gain)
-    #: the fewest points a Pareto-optimal deal that leaves nobody worse off adds for the
-    #: table (0: the outcome is on the Pareto frontier); None if none is listed
-    pareto_gap: int | None
-    sampled: bool  # a project too large to enumerate: the analyser examined a sample
-
-    @property
-    def reached(self) -> int:
-        return sum(self.gains.values())
-
-    @property
-    def possible(self) -> int:
-        return self.best.welfare if self.best is not None else 0
-
-    @property
-    def left(self) -> int:
-        """Value left on the table: the best total gain less what was reached."""
-        return max(0, self.possible - self.reached)
-
-    @property
-    def nash_distance(self) -> int | None:
-        """How far the outcome is from the Nash deal: the gains' differences, summed."""
-        if self.nash is None:
-            return None
-        return sum(abs(self.nash.gains[r] - self.gains.get(r, 0)) for r in self.nash.gains)
-
-
-def missed_deals(state: GameState) -> list[Missed]:
-    """Every project of the scenario, in its order, against what its deals allowed."""
-    from game.scoring.analysis.project import analyse_project
-
-    found = []
-    for project in state.scenario.projects:
-        analysis = analyse_project(state.scenario, project)
-        walk = {fact.role: fact.walk_away for fact in analysis.role_facts}
-        agreement = state.agreement_for(project.id)
-        signed = agreement if agreement is not None and agreement.active else None
-        failed = agreement if agreement is not None and not agreement.active else None
-        outcome = dict(walk)
-        if signed is not None:
-            for role in signed.members:
-                outcome[role] = member_value(state, signed, role)
-        gains = {role: outcome[role] - walk[role] for role in analysis.roles}
-        found.append(
-            Missed(
-                project.id,
-                signed,
-                failed,
-                gains,
-                analysis.welfare,
-                analysis.nash,
-                pareto_gap(outcome, analysis.pareto),
-                analysis.sampled,
-            )
-        )
-    return found
-
-
-def pareto_gap(outcome: dict[str, int], frontier) -> int | None:
-    """The least a Pareto-optimal deal giving every role at least ``outcome`` adds."""
-    better = [
-        sum(deal.outcome[r] - outcome[r] for r in outcome)
-        for deal in frontier
-        if all(deal.outcome[r] >= outcome[r] for r in outcome)
-    ]
-    return min(better) if better else None

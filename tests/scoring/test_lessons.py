@@ -8,7 +8,7 @@ from game.engine.state import new_game
 from game.scenario.loading import load_scenario
 from game.scenario.vocabulary import LessonId, words
 from game.scoring.lessons import _DETECTORS, lessons
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, SEVEN_LESSONS_SEED, seven_lessons_script
 
 TOWN = load_scenario(FIXTURES / "rules-town.yaml")
 
@@ -18,17 +18,8 @@ def test_every_lesson_of_the_report_has_a_situation_that_shows_it():
 
 
 def test_a_scripted_game_shows_seven_lessons_each_with_its_evidence():
-    state = new_game(TOWN, seed=1)
-    for action in (
-        act.Explore("library", "museum"),
-        act.Propose("museum", "exhibit", ("library", "museum"), ("co-branded", "shared", "pilot")),
-        act.Propose(
-            "shop", "festival", ("library", "museum", "shop"), ("library-hall", "split", "talks")
-        ),
-        act.Accept("museum", 2),
-        act.Pass("shop"),
-        act.Accept("library", 1),
-    ):
+    state = new_game(TOWN, seed=SEVEN_LESSONS_SEED)
+    for action in seven_lessons_script():
         state = apply(state, action)
     assert state.finished
     found = {lesson.id: lesson for lesson in lessons(state)}

@@ -7,8 +7,7 @@ through the rounds showing the table as the replayed log says it was.
 
 from __future__ import annotations
 
-from types import SimpleNamespace
-
+import numpy as np
 import pygame
 import pytest
 
@@ -17,24 +16,14 @@ from game.engine.record import Session
 from game.scoring.analysis.project import analyse_project
 from game.scoring.axes import member_value
 from game.scoring.lessons import lessons
+from game.scoring.missed import pareto_gap
 from game.ui.app import App
-from game.ui.debriefing import pareto_gap
 from game.ui.workshop import Workshop, default_seats
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, seven_lessons_script
 from tests.ui.driver import click, drawn_text, labels, press, step
 
 TOWN = FIXTURES / "rules-town.yaml"
-# the game of tests/scoring/test_lessons.py: seven lessons in two rounds
-SCRIPT = (
-    act.Explore("library", "museum"),
-    act.Propose("museum", "exhibit", ("library", "museum"), ("co-branded", "shared", "pilot")),
-    act.Propose(
-        "shop", "festival", ("library", "museum", "shop"), ("library-hall", "split", "talks")
-    ),
-    act.Accept("museum", 2),
-    act.Pass("shop"),
-    act.Accept("library", 1),
-)
+SCRIPT = seven_lessons_script()  # seven lessons in two rounds
 
 
 def shown(app: App) -> str:
@@ -214,12 +203,11 @@ def test_missed_deals_show_each_project_against_the_best_and_the_nash_deal(debri
 
 
 def test_the_distance_to_the_pareto_frontier_is_the_least_a_better_deal_adds():
-    deal = SimpleNamespace
-    frontier = [deal(outcome={"a": 30, "b": 10}), deal(outcome={"a": 22, "b": 21}),
-                deal(outcome={"a": 20, "b": 25})]  # fmt: skip
-    assert pareto_gap({"a": 20, "b": 20}, frontier) == 3  # 22/21 is the nearest
-    assert pareto_gap({"a": 20, "b": 25}, frontier) == 0  # on the frontier
-    assert pareto_gap({"a": 31, "b": 0}, frontier) is None  # nobody beats a for a
+    frontier = np.array([[30, 22, 20], [10, 21, 25]])  # roles a, b; one column a deal
+    assert pareto_gap([20, 20], frontier) == 3  # 22/21 is the nearest
+    assert pareto_gap([20, 25], frontier) == 0  # on the frontier
+    assert pareto_gap([31, 0], frontier) is None  # nobody beats a for a
+    assert pareto_gap([0, 0], np.zeros((2, 0), dtype=int)) is None  # no frontier at all
 
 
 def test_the_report_is_saved_next_to_the_game_and_the_debrief_says_where(debrief):

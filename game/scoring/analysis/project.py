@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 
 import numpy as np
@@ -86,6 +86,8 @@ class ProjectAnalysis:
     everyone_gains: int
     pareto_count: int
     pareto: tuple[Deal, ...]  # the first LISTED, by decreasing welfare
+    #: every Pareto-optimal deal's outcome: one row per role (``roles``), one column a deal
+    frontier: np.ndarray = field(compare=False, repr=False)
     nash: Deal | None
     welfare: Deal | None
     role_facts: tuple[RoleFacts, ...]
@@ -134,6 +136,7 @@ def analyse_project(
         everyone_gains=counts["everyone_gains"],
         pareto_count=len(optimal),
         pareto=tuple(deal(int(i)) for i in by_welfare[:LISTED]),
+        frontier=passing.outcome[:, optimal],
         nash=_maybe(deal, _nash(space, passing, gains, welfare)),
         welfare=_maybe(deal, int(np.argmax(welfare)) if welfare.size else None),
         role_facts=tuple(

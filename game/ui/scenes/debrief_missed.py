@@ -20,7 +20,7 @@ from game.ui.painter import Painter
 from game.ui.scenes.debrief_scores import signed, text_width
 
 if TYPE_CHECKING:
-    from game.ui.debriefing import Missed
+    from game.scoring.missed import Missed
     from game.ui.scenes.debrief import DebriefScene
 
 BAR_HEIGHT = 60

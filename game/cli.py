@@ -50,8 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     shot = commands.add_parser("shot", help="render a scene of a scripted game to a PNG file")
     shot.add_argument(
         "scene",
-        help="title, chooser, seats, curtain, brief, table, turn, deal, "
-        "respond, result, event, round, scores, inject, poll, problems, help or profile",
+        help="title, chooser, seats, curtain, brief, table, turn, deal, respond, result, "
+        "event, round, scores, inject, poll, problems, help, profile; solo practice: solo, "
+        "rank, ranked, predict, predicted, perspective; the debrief: debrief, "
+        "debrief-agreements, debrief-lessons, debrief-missed, debrief-timeline",
     )
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--scenario", help="the scenario to play (default: children-and-families)")

@@ -18,7 +18,8 @@ from game.scenario.model import Scenario
 
 
 def decide(state: GameState, partner: ComputerPartner) -> Decision:
-    return play_turn(state, partner)[0]
+    """The partner's decision for its turn (the caller plays it)."""
+    return _decided(state, partner)[0]
 
 
 def play_turn(state: GameState, partner: ComputerPartner) -> tuple[Decision, GameState]:
@@ -27,6 +28,17 @@ def play_turn(state: GameState, partner: ComputerPartner) -> tuple[Decision, Gam
     The partner's legality questions are answered by trying the action; the state that
     try gave is kept, so the action it picks is not played a second time.
     """
+    decision, tried = _decided(state, partner)
+    taken = tried.get(decision.action)
+    if taken is None:
+        return decision, apply(state, decision.action)
+    return decision, pass_turn(taken, decision.action)
+
+
+def _decided(
+    state: GameState, partner: ComputerPartner
+) -> tuple[Decision, dict[act.Action, GameState | None]]:
+    """The decision, from the partner's own view, and every action it tried on the way."""
     view = view_for(state, partner.role)
     tried: dict[act.Action, GameState | None] = {}
 
@@ -37,11 +49,7 @@ def play_turn(state: GameState, partner: ComputerPartner) -> tuple[Decision, Gam
             tried[action] = attempt(state, action)
         return tried[action] is not None
 
-    decision = partner.decide(view, legal)
-    taken = tried.get(decision.action)
-    if taken is None:
-        return decision, apply(state, decision.action)
-    return decision, pass_turn(taken, decision.action)
+    return partner.decide(view, legal), tried
 
 
 def seat_partners(scenario: Scenario, seed: int, personalities: dict[str, str] | None = None):

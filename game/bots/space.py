@@ -64,15 +64,15 @@ def option_space(
 
 def best_points(role: str, me: dict[str, Any], project: dict[str, Any]) -> int:
     """The most ``role`` can get from a deal on ``project`` without crossing a red line:
-    its favourite allowed option on every issue (0 for an issue it allows none of)."""
+    its favourite allowed option on every issue. If an issue allows none, no deal is
+    acceptable and its best deal of all counts (as ``game/scoring/joint.best_points``)."""
 
     def best() -> int:
-        total = 0
-        for issue in project["issues"]:
-            table = _issue_table(role, me, project["id"], issue)
-            allowed = table["points"][table["red"] == 0]
-            total += int(allowed.max()) if allowed.size else 0
-        return total
+        tables = [_issue_table(role, me, project["id"], i) for i in project["issues"]]
+        allowed = [table["points"][table["red"] == 0] for table in tables]
+        if all(points.size for points in allowed):
+            return sum(int(points.max()) for points in allowed)
+        return sum(int(table["points"].max()) for table in tables)
 
     return _keep(("best", role, project["id"]), (me["points"], me["red_lines"], project), best)
 

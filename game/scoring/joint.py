@@ -45,10 +45,26 @@ def allowed_mask(scenario: Scenario, roles: list[str], project: Project) -> np.n
 
 
 def best_points(scenario: Scenario, role: str, project: Project) -> int:
-    """The most ``role`` can get from a deal on ``project`` that it could accept."""
-    grid = points_grid(scenario, role, project)
-    mask = allowed_mask(scenario, [role], project)
-    return int(grid[mask].max()) if mask.any() else int(grid.max())
+    """The most ``role`` can get from a deal on ``project`` that it could accept.
+
+    Red lines ban single options, so the best deal is the best allowed option of every
+    issue, found issue by issue (no grid of every deal: a project may have 10^8). If an
+    issue has no allowed option at all, no deal is acceptable and the best of any deal
+    counts instead (``game/bots/space.best_points`` says the same from a role's view).
+    """
+    table = scenario.role(role).brief.points[project.id]
+    banned = {
+        (line.issue, line.option)
+        for line in scenario.role(role).brief.red_lines
+        if line.project == project.id
+    }
+    allowed = [
+        [table[issue.id][o.id] for o in issue.options if (issue.id, o.id) not in banned]
+        for issue in project.issues
+    ]
+    if all(allowed):
+        return sum(max(points) for points in allowed)
+    return sum(max(table[issue.id].values()) for issue in project.issues)
 
 
 def best_joint_gain(

@@ -19,8 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine.memo import per_object
 from game.engine.state import Agreement, GameState
-from game.scoring.analysis.project import Deal, analyse_project
+from game.scenario.model import Scenario
+from game.scoring.analysis.project import Deal, ProjectAnalysis, analyse_project
 from game.scoring.axes import member_value
 
 
@@ -45,7 +47,9 @@ class Missed:
 
     @property
     def possible(self) -> int:
-        return self.best.welfare if self.best is not None else 0
+        """The best total gain that was possible: the best deal's, or the game's own when
+        a sampled analysis missed a deal as good as the one the table signed."""
+        return max(self.best.welfare if self.best is not None else 0, self.reached)
 
     @property
     def left(self) -> int:
@@ -64,7 +68,7 @@ def missed_deals(state: GameState) -> list[Missed]:
     """Every project of the scenario, in its order, against what its deals allowed."""
     found = []
     for project in state.scenario.projects:
-        analysis = analyse_project(state.scenario, project)
+        analysis = analysed(state.scenario)[project.id]
         walk = {fact.role: fact.walk_away for fact in analysis.role_facts}
         agreement = state.agreement_for(project.id)
         signed = agreement if agreement is not None and agreement.active else None
@@ -81,11 +85,25 @@ def missed_deals(state: GameState) -> list[Missed]:
                 {role: outcome[role] - walk[role] for role in analysis.roles},
                 analysis.welfare,
                 analysis.nash,
-                pareto_gap([outcome[role] for role in analysis.roles], analysis.frontier),
+                _gap([outcome[role] for role in analysis.roles], analysis),
                 analysis.sampled,
             )
         )
     return found
+
+
+@per_object
+def analysed(scenario: Scenario) -> dict[str, ProjectAnalysis]:
+    """Every project's analysis, made once per scenario: the debrief screen, its report
+    and a comparison of several tables all ask the same questions of the same scenario."""
+    return {project.id: analyse_project(scenario, project) for project in scenario.projects}
+
+
+def _gap(outcome: list[int], analysis: ProjectAnalysis) -> int | None:
+    """``pareto_gap``; on a sampled analysis an outcome no sampled deal matches for every
+    role counts as on the frontier (the sample missed what the table found)."""
+    gap = pareto_gap(outcome, analysis.frontier)
+    return 0 if gap is None and analysis.sampled else gap
 
 
 def pareto_gap(outcome: list[int], frontier: np.ndarray) -> int | None:

@@ -42,11 +42,14 @@ def test_python_dash_m_game_is_the_same_program():
 
 
 @pytest.mark.parametrize("layer", ["scenario", "engine", "scoring", "bots", "report"])
-def test_nothing_below_the_screens_imports_pygame(layer):
+def test_nothing_below_the_screens_imports_pygame_or_the_screens(layer):
+    """Arrows go one way: the screens use the layers below them, never the other way."""
     folder = ROOT / "game" / layer
-    for path in folder.rglob("*.py") if folder.exists() else []:
+    assert folder.is_dir(), f"the {layer} layer moved: update this test"
+    for path in folder.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
         assert not re.search(r"^\s*(import|from)\s+pygame", source, re.M), path
+        assert not re.search(r"^\s*(import|from)\s+game\.ui\b", source, re.M), path
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from game.i18n_check import check
 from game.report.locale.extract import LOCALE_DIR, main, report_ids
-from game.ui.locale.extract import check
 
 
 def test_the_danish_table_fits_the_code():

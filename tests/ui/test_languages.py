@@ -6,8 +6,9 @@ import json
 
 import pytest
 
+from game.i18n_check import check
 from game.ui.i18n import LOCALE_DIR, Translator
-from game.ui.locale.extract import check, message_ids
+from game.ui.locale.extract import message_ids
 
 
 def test_the_danish_table_has_every_message_and_no_stale_ones():

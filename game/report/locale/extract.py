@@ -1,7 +1,7 @@
 """List every message id the report and handouts translate; check a table against them.
 
-The screens' script (``game/ui/locale/extract.py``) already reads ``t("…")`` calls with
-``ast`` and compares a table with them; this one reuses it for ``game/report`` and adds
+Like the screens' script (``game/ui/locale/extract.py``) it reads ``t("…")`` calls with
+``ast`` and compares a table with them (``game/i18n_check.py``), for ``game/report``, and adds
 the messages that pass through ``t`` as variables: the tables of timing phases and debrief
 questions (``handouts.py``), the scoring's sentences as the report says them
 (``phrases.py``) and the seed's lessons (``game/scenario/lessons.py``).
@@ -17,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from game.ui.locale.extract import check, message_ids
+from game.i18n_check import check, code_ids
 
 LOCALE_DIR = Path(__file__).resolve().parent
 REPORT_DIR = LOCALE_DIR.parent
@@ -38,7 +38,7 @@ def variable_ids() -> set[str]:
 
 
 def report_ids() -> list[str]:
-    return sorted(set(message_ids(REPORT_DIR)) | variable_ids())
+    return sorted(set(code_ids(REPORT_DIR)) | variable_ids())
 
 
 def main(argv: list[str] | None = None) -> int:

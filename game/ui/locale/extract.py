@@ -19,34 +19,14 @@ from __future__ import annotations
 import argparse
 import ast
 import json
-import string
 import sys
 from pathlib import Path
+
+from game.i18n_check import check, code_ids
 
 LOCALE_DIR = Path(__file__).resolve().parent
 UI_DIR = LOCALE_DIR.parent
 TRAINER_FILE = UI_DIR / "trainer.py"
-
-
-def _is_translator(func: ast.expr) -> bool:
-    """``t``, or any attribute called ``t``: ``self.t``, ``app.t``, ``self.app.t``."""
-    if isinstance(func, ast.Name):
-        return func.id == "t"
-    return isinstance(func, ast.Attribute) and func.attr == "t"
-
-
-def _calls(tree: ast.AST) -> set[str]:
-    found = set()
-    for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Call)
-            and _is_translator(node.func)
-            and node.args
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            found.add(node.args[0].value)
-    return found
 
 
 def _trainer_purposes(tree: ast.AST) -> set[str]:
@@ -76,39 +56,11 @@ def _trainer_purposes(tree: ast.AST) -> set[str]:
 
 def message_ids(ui_dir: Path = UI_DIR) -> list[str]:
     """Every message id under ``ui_dir``, sorted and without repeats."""
-    ids: set[str] = set()
-    for path in sorted(ui_dir.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        ids |= _calls(tree)
-        if path.resolve() == TRAINER_FILE:
-            ids |= _trainer_purposes(tree)
+    ids = set(code_ids(ui_dir))
+    if TRAINER_FILE.is_relative_to(ui_dir.resolve()):
+        tree = ast.parse(TRAINER_FILE.read_text(encoding="utf-8"), filename=str(TRAINER_FILE))
+        ids |= _trainer_purposes(tree)
     return sorted(ids)
-
-
-def placeholders(text: str) -> set[str]:
-    """The ``{names}`` in a format string (``{{`` and ``}}`` are not placeholders)."""
-    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
-
-
-def check(ids: list[str], table: dict[str, str]) -> list[str]:
-    """One line per problem; no lines means the table fits the code."""
-    problems = [f"missing: {key!r}" for key in ids if key not in table]
-    wanted = set(ids)
-    problems += [f"unused: {key!r}" for key in sorted(table) if key not in wanted]
-    for key in ids:
-        if key not in table:
-            continue
-        try:
-            theirs = placeholders(table[key])
-        except ValueError as error:
-            problems.append(f"bad format string for {key!r}: {error}")
-            continue
-        if placeholders(key) != theirs:
-            problems.append(
-                f"placeholders differ: {key!r} has {sorted(placeholders(key))}, "
-                f"translation has {sorted(theirs)}"
-            )
-    return problems
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -116,3 +116,20 @@ def test_the_same_game_gives_the_same_decisions():
     first = [d for d, _ in computer_game(scenario, 4)]
     again = [d for d, _ in computer_game(scenario, 4)]
     assert first == again
+
+
+@pytest.mark.parametrize("path", BUILT_IN, ids=lambda p: p.stem)
+def test_views_share_what_only_the_scenario_decides_and_nobody_changes_it(path):
+    """Views share their fixed parts (projects, profiles, red lines, the brief's points)
+    for speed, and the partners keep option spaces made from them: a whole computer game
+    must leave every one of those parts as the scenario first gave it."""
+    import copy
+
+    scenario = scenario_of(path)
+    first = {role.id: view_for(new_game(scenario, 1), role.id) for role in scenario.roles}
+    before = copy.deepcopy(first)
+    for _decision, state in computer_game(scenario, 1):
+        for role in scenario.roles:
+            view_for(state, role.id)
+    assert first == before
+    assert first[scenario.roles[0].id]["me"]["points"] is scenario.roles[0].brief.points

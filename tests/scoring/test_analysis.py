@@ -333,6 +333,20 @@ def test_a_brief_written_in_bigger_numbers_does_not_win_more_for_it():
     assert max(loud.scores["cafe"]) > 100  # while its raw scores are ten times larger
 
 
+def test_when_no_deal_can_pass_every_role_shares_every_game():
+    """Walk-away values above anything a deal gives: nobody signs, nobody gains, so every
+    game is a tie and each of the two roles has half of every win."""
+    scenario = load(TUTORIAL)
+    out_of_reach = {"walk_away": {"reading-cafe": 900}}
+    roles = [r.model_copy(update={"brief": r.brief.model_copy(update=out_of_reach)})
+             for r in scenario.roles]  # fmt: skip
+    stuck = scenario.model_copy(update={"roles": roles, "events": []})
+    tournament = run_tournament(stuck, 4)
+    assert tournament.signed == {"reading-cafe": 0}
+    assert tournament.wins == {"library": 2.0, "cafe": 2.0}
+    assert imbalance(stuck, tournament)[0].startswith("No role")
+
+
 def _tournament(rates: dict[str, float]) -> Tournament:
     return Tournament(100, {r: 100 * v for r, v in rates.items()}, {}, {}, {}, 0)
 

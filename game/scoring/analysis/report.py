@@ -51,7 +51,10 @@ def imbalance(scenario: Scenario, tournament: Tournament) -> list[str]:
         elif rate <= fair / 2:
             lines.append(f"{role.name} wins only {_percent(rate)} of games.")
     if not lines:
-        lines.append(f"No role wins far more or far less than a fair share ({_percent(fair)}).")
+        lines.append(
+            f"Balanced enough: no role wins {_percent(high)} of games or more, nor "
+            f"{_percent(fair / 2)} or less (a fair share is {_percent(fair)})."
+        )
     return lines
 
 
@@ -70,9 +73,12 @@ def text_report(analysis: ScenarioAnalysis, file: str) -> str:
     scenario = analysis.scenario
     lines = [
         f'Analysis of "{scenario.title}" ({file})',
-        "A deal is a group of participants the approval rule allows, with one option for",
-        "every issue. Points below include the unanimity bonus where everyone agrees.",
+        "A deal is a group of participants with one option for every issue. It passes the",
+        "approval rule when enough of them would accept it (each gets at least its",
+        "walk-away value, what it has without a deal, and none of its red lines is crossed).",
     ]
+    if any(project.approval.unanimity_bonus for project in scenario.projects):
+        lines.append("Points below include the unanimity bonus where everyone agrees.")
     for result in analysis.projects:
         lines += ["", *_project_text(scenario, scenario.project(result.project), result)]
     if analysis.tournament is not None:
@@ -109,10 +115,11 @@ def _project_text(scenario: Scenario, project: Project, result: ProjectAnalysis)
     if result.nash is None:
         lines.append("Nash bargaining deal: none, because no deal gives every participant a gain.")
     elif result.nash == result.welfare:
-        lines.append("Nash bargaining deal (the largest product of the participants' gains): "
-                     "the same deal.")  # fmt: skip
+        lines.append("Nash bargaining deal (the most balanced deal where every participant "
+                     "gains: the largest product of their gains): the same deal.")  # fmt: skip
     else:
-        lines.append("Nash bargaining deal (the largest product of the participants' gains):")
+        lines.append("Nash bargaining deal (the most balanced deal where every participant "
+                     "gains: the largest product of their gains):")  # fmt: skip
         lines += _deal_text(scenario, project, result.nash)
     others = [d for d in result.pareto if d not in (result.welfare, result.nash)][:SHOWN]
     if others:

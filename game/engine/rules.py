@@ -474,6 +474,7 @@ def _predict(state: GameState, action: act.Predict) -> GameState:
         prediction = Prediction(
             action.target, project.id, state.round, ranking_score(ranking, truth_ranking),
             ranking=ranking, truth=", ".join(titles[i] for i in truth_ranking),
+            truth_ranking=truth_ranking,
         )  # fmt: skip
     else:
         deal = state.deal(action.deal) if action.deal is not None else None
@@ -485,7 +486,7 @@ def _predict(state: GameState, action: act.Predict) -> GameState:
         prediction = Prediction(
             action.target, project.id, state.round, 100 if truth == action.accepts else 0,
             deal=deal.number, accepts=action.accepts,
-            truth="it would accept" if truth else "it would not accept",
+            truth="it would accept" if truth else "it would not accept", truth_accepts=truth,
         )  # fmt: skip
     return _change_role(
         state,

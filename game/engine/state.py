@@ -56,7 +56,9 @@ class Prediction:
     ranking: tuple[str, ...] = ()
     deal: int | None = None
     accepts: bool | None = None
-    truth: str = ""  # what the partner really wanted: shown to the predictor afterwards
+    truth: str = ""  # what the partner really wanted, as a sentence for the predictor
+    truth_ranking: tuple[str, ...] = ()  # a ranking's truth: issue ids, the partner's order
+    truth_accepts: bool | None = None  # an acceptance's truth: would the partner accept
 
 
 @dataclass(frozen=True)

@@ -209,6 +209,8 @@ def _private(state: GameState, role_id: str) -> dict[str, Any]:
                 "deal": p.deal,
                 "accepts": p.accepts,
                 "truth": p.truth,
+                "truth_ranking": list(p.truth_ranking),
+                "truth_accepts": p.truth_accepts,
             }
             for p in mine.predictions
         ],

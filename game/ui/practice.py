@@ -6,7 +6,7 @@ partner ranks the issues of a project; right after they put a deal on the table,
 a partner it names will accept it (before that partner answers). The exercises rotate
 over partners and projects, so a game visits each partner rather than asking about the
 same one every time. What the partner really wanted is the engine's to say
-(``Prediction.truth``), and only after the prediction is made.
+(``Prediction.truth_ranking``, ``truth_accepts``), and only after the prediction is made.
 """
 
 from __future__ import annotations
@@ -144,26 +144,3 @@ def accept_exercise(workshop: Workshop, action: act.Action) -> Exercise | None:
 
     target = min(waiting, key=asked)
     return Exercise(role, target, deal.project, deal.number)
-
-
-def truth_order(issues: list[dict], truth: str) -> list[str]:
-    """The issue ids in the order the engine's truth ("Title, Title, …") names them.
-
-    Read greedily, the longest title first at each place, so a title that holds a comma
-    or another title's words still finds its own place.
-    """
-    order: list[str] = []
-    rest = truth
-    remaining = list(issues)
-    while remaining and rest:
-        found = max(
-            (issue for issue in remaining if rest.startswith(issue["title"])),
-            key=lambda issue: len(issue["title"]),
-            default=None,
-        )
-        if found is None:
-            break
-        order.append(found["id"])
-        remaining.remove(found)
-        rest = rest[len(found["title"]) :].removeprefix(", ")
-    return order + [issue["id"] for issue in remaining]

@@ -434,7 +434,12 @@ def test_predicting_a_partner_s_priorities_is_scored_against_its_brief():
     state = play(start(), exact, close)
     assert [p.score for p in state.role_state("library").predictions] == [100, 50]
     assert state.current_role == "library"  # predicting uses no turn
-    assert state.role_state("library").predictions[1].truth == "Branding, Duration, Staffing"
+    made = state.role_state("library").predictions[1]
+    assert made.truth == "Branding, Duration, Staffing"
+    assert made.truth_ranking == ("branding", "duration", "staffing")  # ids, not titles
+    assert made.truth_accepts is None
+    seen = view_for(state, "library")["me"]["predictions"][1]
+    assert seen["truth_ranking"] == ["branding", "duration", "staffing"]
 
 
 def test_predicting_whether_a_partner_accepts_is_right_or_wrong():
@@ -442,6 +447,8 @@ def test_predicting_whether_a_partner_accepts_is_right_or_wrong():
     state = play(state, act.Predict("library", "museum", "exhibit", deal=1, accepts=False))
     (prediction,) = state.role_state("library").predictions
     assert (prediction.score, prediction.truth) == (0, "it would accept")
+    assert prediction.truth_accepts is True and prediction.truth_ranking == ()
+    assert view_for(state, "library")["me"]["predictions"][0]["truth_accepts"] is True
 
 
 def test_predictions_are_private_and_must_be_well_formed():
@@ -452,6 +459,7 @@ def test_predictions_are_private_and_must_be_well_formed():
     assert view_for(state, "library")["me"]["predictions"][0]["score"] == 100
     assert "predictions" not in str(view_for(state, "museum")["roles"])
     assert view_for(state, "museum")["me"]["predictions"] == []
+    assert "truth" not in str(view_for(state, "museum"))  # the true order is the predictor's
     assert refused(start(), act.Predict("library", "library", "exhibit", ranking=())) == (
         "Predict a partner, not yourself."
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.perspective import true_ranking
 from game.engine.record import Session
 from game.ui.app import App
-from game.ui.practice import exercise_round, ranking_exercise, truth_order
+from game.ui.practice import exercise_round, ranking_exercise
+from game.ui.shot import staged_app
 from game.ui.workshop import Workshop, default_seats
 from tests.helpers import SCENARIOS
 from tests.ui.driver import click, drawn_text, labels, press, step
@@ -175,7 +177,39 @@ def test_a_workshop_has_no_exercises_and_keeps_its_curtains(saves):
     assert exercise_round("last-round", 6, 6) and not exercise_round("last-round", 5, 6)
 
 
-def test_the_truth_is_read_back_in_its_order_even_with_commas_in_titles():
-    issues = [{"id": "a", "title": "Who pays, and how much?"}, {"id": "b", "title": "Who"}]
-    assert truth_order(issues, "Who, Who pays, and how much?") == ["b", "a"]
-    assert truth_order(issues, "Who pays, and how much?, Who") == ["a", "b"]
+def test_the_screens_show_the_partner_s_true_order_even_when_titles_hold_each_other(tmp_path):
+    """The café's issues titled "Cost", "staff" and "Cost, staff", in its true order: as
+    text the truth would read "Cost, staff, Cost, staff"; the screens take its ids."""
+    text = TUTORIAL.read_text(encoding="utf-8")
+    state = Session.start(TUTORIAL, 7, folder=tmp_path / "probe").state
+    project = state.scenario.projects[0]
+    truth = true_ranking(state, "cafe", project.id)
+    titles = dict(zip(truth, ("Cost", "staff", "Cost, staff"), strict=True))
+    for issue in project.issues:
+        text = text.replace(f"title: {issue.title}\n", f'title: "{titles[issue.id]}"\n', 1)
+    scenario = tmp_path / "titles.yaml"
+    scenario.write_text(text, encoding="utf-8")
+
+    app = staged_app("ranked", (1280, 720), scenario, 7, "en", tmp_path / "saves")
+    (made,) = app.workshop.state.role_state("library").predictions
+    assert made.truth_ranking == truth and made.truth == "Cost, staff, Cost, staff"
+    lines = [d.text for d in app.drawn]
+    for place, issue in enumerate(truth, 1):
+        title, yours = titles[issue], made.ranking.index(issue) + 1
+        mark = "✓" if yours == place else "✗"
+        assert f"{place}. {title}   {mark} you said {yours}" in lines
+
+    app = staged_app("perspective", (1280, 720), scenario, 7, "en", tmp_path / "saves2")
+    lines = [d.text for d in app.drawn]
+    assert "Kringle Café: 1. Cost   2. staff   3. Cost, staff" in lines
+    accept = app.workshop.state.role_state("library").predictions[1]
+    would = "would accept" if accept.truth_accepts else "would not accept"
+    assert f"Kringle Café: it {would}" in lines
+
+
+def test_the_accept_exercise_shows_the_engine_s_answer(tmp_path):
+    app = staged_app("predicted", (1280, 720), TUTORIAL, 7, "en", tmp_path / "saves")
+    (made,) = app.workshop.state.role_state("library").predictions
+    assert made.accepts is False and made.truth_accepts is not None
+    would = "would accept" if made.truth_accepts else "would not accept"
+    assert f"The truth: Kringle Café {would} this deal." in drawn_text(app)

@@ -4,7 +4,8 @@ Two exercises, both private to the person practising: rank a partner's issues of
 project (most important to the partner first), or say whether a partner will accept the
 deal just put on the table. Before the answer the screen shows only what the person may
 know: the partner's public profile and what exploring it taught them. After it, the
-partner's truth (the engine's ``Prediction.truth``) and the score: that is the lesson.
+partner's truth (the engine's ``Prediction.truth_ranking`` or ``truth_accepts``) and the
+score: that is the lesson.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pygame
 
 from game.engine import actions as act
 from game.ui.painter import Painter
-from game.ui.practice import Exercise, truth_order
+from game.ui.practice import Exercise
 from game.ui.scenes.base import PrivateScene, button_row
 from game.ui.words import prose
 
@@ -142,7 +143,7 @@ class RankScene(ExerciseScene):
     def draw_truth(self, painter: Painter, rect: pygame.Rect, project) -> None:
         t = self.t
         inner = painter.panel(rect, self.score_line())
-        truth = truth_order(project["issues"], self.prediction["truth"])
+        truth = self.prediction["truth_ranking"]
         said = self.prediction["ranking"]
         titles = {issue["id"]: issue["title"] for issue in project["issues"]}
         items: list = [(t("How {partner} really ranks them:", partner=self.partner),
@@ -249,7 +250,6 @@ class AcceptScene(ExerciseScene):
         right = prediction["score"] == 100
         title = ("✓ " if right else "✗ ") + self.score_line()
         inner = painter.panel(rect, title, edge=painter.theme.good if right else painter.theme.bad)
-        accepts = prediction["accepts"] if right else not prediction["accepts"]
         said = (
             t("You said: it will accept.")
             if prediction["accepts"]
@@ -257,7 +257,7 @@ class AcceptScene(ExerciseScene):
         )
         truth = (
             t("The truth: {partner} would accept this deal.", partner=self.partner)
-            if accepts
+            if prediction["truth_accepts"]
             else t("The truth: {partner} would not accept this deal.", partner=self.partner)
         )
         why = t(

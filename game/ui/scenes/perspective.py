@@ -11,7 +11,6 @@ from __future__ import annotations
 import pygame
 
 from game.ui.painter import Painter
-from game.ui.practice import truth_order
 from game.ui.scenes.base import PrivateScene, button_row
 
 BLOCK_GAP = 16  # between two predictions
@@ -114,9 +113,9 @@ class PerspectiveScene(PrivateScene):
                 partner=partner,
                 project=project["title"],
             )
-            truth_ids = truth_order(project["issues"], prediction["truth"])
             said = t("You: {ranking}", ranking=numbered(project, prediction["ranking"]))
-            truth = t("{partner}: {ranking}", partner=partner, ranking=numbered(project, truth_ids))
+            ranking = numbered(project, prediction["truth_ranking"])
+            truth = t("{partner}: {ranking}", partner=partner, ranking=ranking)
         else:
             asked = t(
                 "Round {round}: will {partner} accept deal {number}?",
@@ -124,12 +123,10 @@ class PerspectiveScene(PrivateScene):
                 partner=partner,
                 number=prediction["deal"],
             )
-            right = score == 100
-            accepts = prediction["accepts"] if right else not prediction["accepts"]
             said = t("You: it will accept") if prediction["accepts"] else t("You: it will say no")
             truth = (
                 t("{partner}: it would accept", partner=partner)
-                if accepts
+                if prediction["truth_accepts"]
                 else t("{partner}: it would not accept", partner=partner)
             )
         heading = f"{mark} {score:>3} · {asked}"

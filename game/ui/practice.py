@@ -88,8 +88,9 @@ def _due(workshop: Workshop, kind: str, round_number: int) -> str | None:
 
 def ranking_exercise(workshop: Workshop) -> Exercise | None:
     """At the start of the person's turn: one partner's ranking of one project's issues,
-    once per exercise round; the partner asked about least so far comes first, then its
-    project asked about least (an open project before an agreed one)."""
+    once per exercise round; the partner asked about least so far comes first, then an
+    open project before an agreed one. A ranking already answered is never asked again:
+    its truth was shown, and a second answer would only copy it."""
     state = workshop.state
     role = _due(workshop, "rank", state.round)
     if role is None or state.current_role != role:
@@ -105,11 +106,10 @@ def ranking_exercise(workshop: Workshop) -> Exercise | None:
         for place, partner in enumerate(state.scenario.eligible_roles(project)):
             if partner.id == role:
                 continue
+            if any(p.ranking and (p.target, p.project) == (partner.id, project.id) for p in made):
+                continue
             about = sum(1 for p in made if p.ranking and p.target == partner.id)
-            pair = sum(
-                1 for p in made if p.ranking and (p.target, p.project) == (partner.id, project.id)
-            )
-            key = (about, pair, project.id in agreed, place, order)
+            key = (about, project.id in agreed, place, order)
             candidates.append((key, partner.id, project.id))
     if not candidates:
         return None

@@ -19,7 +19,7 @@ from game.engine.record import SaveError, Session, write_atomically
 from game.engine.rules import IllegalAction, apply
 from game.engine.state import GameState
 from game.engine.views import news_item, view_for
-from game.scenario.loading import check_file
+from game.scenario.loading import ScenarioError, check_file
 from game.ui.debriefing import Debrief
 from game.ui.i18n import Translator
 from game.ui.narration import describe, private_result
@@ -54,6 +54,10 @@ class Outcome:
     moments: Moments = field(default_factory=Moments)
 
 
+class CannotStart(Exception):
+    """A new game could not begin; ``str()`` is the sentence to show, saying what to do."""
+
+
 def seats_path(save: Path) -> Path:
     return save.with_name(save.stem + ".seats.json")
 
@@ -83,7 +87,19 @@ class Workshop:
         folder: Path | None = None,
         t: Translator | None = None,
     ) -> Workshop:
-        return cls(Session.start(scenario_file, seed, folder=folder), seats, t)
+        """A new game, saved at once; ``CannotStart`` says in a sentence why not."""
+        t = t or Translator()
+        try:
+            return cls(Session.start(scenario_file, seed, folder=folder), seats, t)
+        except ScenarioError as error:
+            first = str(error).splitlines()[0] if str(error) else ""
+            message = t("{file} no longer loads ({problem}); fix it, then start again.",
+                        file=scenario_file, problem=first)  # fmt: skip
+            raise CannotStart(message) from None
+        except (SaveError, OSError) as error:
+            message = t("The new game could not be saved ({error}). Check that the saves "
+                        "folder can be written to.", error=str(error))  # fmt: skip
+            raise CannotStart(message) from None
 
     @classmethod
     def resume(cls, save: Path, t: Translator | None = None) -> Workshop:
@@ -215,6 +231,11 @@ class Workshop:
         cooperative partner; the exercise setting stays.
         """
         record = self.session.record
+        if check_file(Path(record.scenario_file)).content_hash != record.scenario_hash:
+            message = self.t("{file} has changed since this game began, so a game from "
+                             "another seat would not be the same game. Start a new one from "
+                             "the title.", file=record.scenario_file)  # fmt: skip
+            raise CannotStart(message)
         previous = self.seat(self.solo_role) if self.solo_role else None
         exercises = previous.exercises if previous else "every-round"
         seats = []

@@ -95,14 +95,13 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     assert "The truth:" in drawn_text(app)
     press(app, pygame.K_RETURN)
 
-    # the rest of the game: the person passes; exercises are skipped from here on
+    # the rest of the game: the person passes; the café's ranking, answered and shown,
+    # is never asked again (the tutorial has no other partner or project to rank)
     for _ in range(20):
         wait_for_person(app)
         if workshop.state.finished:
             break
         press(app, pygame.K_RETURN)
-        if app.scene.name == "rank":
-            press(app, pygame.K_ESCAPE)
         assert app.scene.name == "turn"
         click(app, "Pass")
     assert workshop.state.finished
@@ -213,3 +212,25 @@ def test_the_accept_exercise_shows_the_engine_s_answer(tmp_path):
     assert made.accepts is False and made.truth_accepts is not None
     would = "would accept" if made.truth_accepts else "would not accept"
     assert f"The truth: Kringle Café {would} this deal." in drawn_text(app)
+
+
+def test_play_again_refuses_a_scenario_changed_since_the_game_began(tmp_path):
+    """ "The same scenario, the same luck" holds only if the file is the one played."""
+    import shutil
+
+    from game.scenario.loading import load_scenario
+    from game.ui.practice import solo_seats
+    from game.ui.workshop import CannotStart
+
+    town = tmp_path / "town.yaml"
+    shutil.copy(SCENARIOS / "tutorial-reading-cafe.yaml", town)
+    seats = solo_seats(load_scenario(town), "library")
+    first = Workshop.start(town, 4, seats, tmp_path)
+    assert first.play_again_as("cafe", tmp_path).solo_role == "cafe"  # unchanged: fine
+    town.write_text(town.read_text(encoding="utf-8").replace("rounds: 3", "rounds: 4"), "utf-8")
+    try:
+        first.play_again_as("cafe", tmp_path)
+    except CannotStart as error:
+        assert "has changed since this game began" in str(error)
+    else:
+        raise AssertionError("a changed scenario was played again as if it were the same")

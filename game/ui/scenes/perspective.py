@@ -12,6 +12,7 @@ import pygame
 
 from game.ui.painter import Painter
 from game.ui.scenes.base import PrivateScene, button_row
+from game.ui.workshop import CannotStart
 
 BLOCK_GAP = 16  # between two predictions
 
@@ -165,7 +166,11 @@ class PerspectiveScene(PrivateScene):
     def play_again(self, role: str) -> None:
         from game.ui.scenes.solo import begin_solo
 
-        workshop = self.app.workshop.play_again_as(role, self.app.saves)
+        try:
+            workshop = self.app.workshop.play_again_as(role, self.app.saves)
+        except CannotStart as error:
+            self.app.error = str(error)
+            return
         self.app.message = self.app.error = ""
         begin_solo(self.app, workshop)
 

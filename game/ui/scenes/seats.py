@@ -12,7 +12,7 @@ from game.ui.i18n import LANGUAGES
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
 from game.ui.words import personality_name, sector_name
-from game.ui.workshop import Seat, Workshop
+from game.ui.workshop import CannotStart, Seat, Workshop
 
 MAX_NAME = 40
 
@@ -122,7 +122,11 @@ class SeatsScene(Scene):
             if self.app.seed is not None
             else random.SystemRandom().randrange(1, 10**6)
         )
-        workshop = Workshop.start(self.path, seed, self.seats, folder=self.app.saves, t=self.t)
+        try:
+            workshop = Workshop.start(self.path, seed, self.seats, folder=self.app.saves, t=self.t)
+        except CannotStart as error:
+            self.app.error = str(error)
+            return
         self.app.begin(workshop)
         for seat in reversed(self.seats):  # every team of people reads its brief, in turn
             if not seat.computer:

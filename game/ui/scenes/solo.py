@@ -17,7 +17,7 @@ from game.ui.painter import Painter
 from game.ui.practice import FREQUENCIES, frequency_name, solo_seats
 from game.ui.scenes.base import Scene, button_row
 from game.ui.words import personality_name, sector_name
-from game.ui.workshop import Seat, Workshop
+from game.ui.workshop import CannotStart, Seat, Workshop
 
 
 def begin_solo(app, workshop: Workshop) -> None:
@@ -134,5 +134,9 @@ class SoloSetupScene(Scene):
             if self.app.seed is not None
             else random.SystemRandom().randrange(1, 10**6)
         )
-        workshop = Workshop.start(self.path, seed, self.seats, folder=self.app.saves, t=self.t)
+        try:
+            workshop = Workshop.start(self.path, seed, self.seats, folder=self.app.saves, t=self.t)
+        except CannotStart as error:
+            self.app.error = str(error)
+            return
         begin_solo(self.app, workshop)

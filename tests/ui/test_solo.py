@@ -158,7 +158,7 @@ def test_every_other_round_from_the_science_centre_each_partner_in_turn(saves):
             no_secret_of(app, app.scene.exercise.target)
             asked.append(app.scene.exercise.target)
             issues = workshop.state.scenario.project(app.scene.exercise.project).issues
-            for key in (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4)[: len(issues)]:
+            for key in (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d)[: len(issues)]:
                 press(app, key)
             press(app, pygame.K_RETURN)  # Check my ranking
             press(app, pygame.K_RETURN)  # Go on

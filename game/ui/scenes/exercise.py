@@ -18,8 +18,9 @@ from game.ui.practice import Exercise
 from game.ui.scenes.base import PrivateScene, button_row
 from game.ui.words import prose
 
-NUMBER_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5,
-               pygame.K_6, pygame.K_7, pygame.K_8, pygame.K_9)  # fmt: skip
+# letters, not digits, pick an issue: a key hint "[1]" beside an issue read as its rank
+ISSUE_KEYS = (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d, pygame.K_e,
+              pygame.K_f, pygame.K_g, pygame.K_h, pygame.K_i)  # fmt: skip
 
 
 class ExerciseScene(PrivateScene):
@@ -130,12 +131,14 @@ class RankScene(ExerciseScene):
         height = min(90, (inner.bottom - top - 12 - gap * (len(issues) - 1)) // len(issues))
         for index, issue in enumerate(issues):
             place = self.ranking.index(issue["id"]) + 1 if issue["id"] in self.ranking else None
-            label = f"{place}. {issue['title']}" if place else issue["title"]
+            label = issue["title"]
+            if place:
+                label = t("Place {place}: {issue}", place=place, issue=label)
             painter.button(
                 pygame.Rect(inner.left, top + 12 + index * (height + gap), inner.width, height),
                 label,
                 lambda i=issue["id"]: self.pick(i),
-                NUMBER_KEYS[index] if index < len(NUMBER_KEYS) else None,
+                ISSUE_KEYS[index] if index < len(ISSUE_KEYS) else None,
                 selected=place is not None,
                 size="small",
             )

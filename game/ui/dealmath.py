@@ -22,7 +22,9 @@ def reading_lines(t, reading: OwnReading, project: dict[str, Any]) -> list[tuple
     bonus = project["approval"]["unanimity_bonus"]
     if bonus:  # so that the points here match the final scores
         points += " " + t("(+{bonus} if everyone accepts)", bonus=bonus)
-    if reading.better_than_nothing:
+    if reading.red_lines:  # no tick beside a red line: we can never sign it
+        verdict = ("✗ " + t("we cannot sign it: it crosses a red line"), "bad")
+    elif reading.better_than_nothing:
         verdict = ("✓ " + t("better than no deal"), "good")
     else:
         verdict = ("✗ " + t("worse than no deal"), "bad")

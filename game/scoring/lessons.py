@@ -109,14 +109,17 @@ def _partner_counts(state: GameState) -> dict[str, int]:
 
 
 def _monopoly(state: GameState) -> Iterator[_Seen]:
+    """The seed's words are about commercial partners ("if you invite commercial partners
+    in, have more than one"): a market partner in most of the library's agreements, or
+    its only partner. (One partner of any sector in all of them is "taken for granted".)"""
     mine = _library_agreements(state)
     counts = _partner_counts(state)
-    for role, count in counts.items():
-        if len(mine) >= 2 and count * 2 > len(mine):
-            yield _Seen(f"{_name(state, role)} is in {count} of the library's {len(mine)} "
-                        "agreements")  # fmt: skip
     market = [r for r in counts if state.scenario.role(r).sector == "market"]
-    if len(counts) == 1 and market:
+    for role in market:
+        if len(mine) >= 2 and counts[role] * 2 > len(mine):
+            yield _Seen(f"the commercial {_name(state, role)} is in {counts[role]} of the "
+                        f"library's {len(mine)} agreements")  # fmt: skip
+    if len(counts) == 1 and market and len(mine) < 2:
         yield _Seen(f"the library's only partner is the commercial {_name(state, market[0])}")
 
 

@@ -60,3 +60,45 @@ def test_a_win_lose_deal_names_the_loser_without_its_numbers():
     assert win_lose.evidence == (
         "The Exhibition (deal 1, round 1): The Museum ends below what it had without the deal",
     )
+
+
+def _played(*actions: act.Action):
+    """Rules Town after ``actions``, every other team passing until it is the actor's turn."""
+    state = new_game(TOWN, seed=1)
+    for action in actions:
+        while state.current_role != action.actor:
+            state = apply(state, act.Pass(state.current_role))
+        state = apply(state, action)
+    return state
+
+
+FESTIVAL = ("library-hall", "split", "talks")
+
+
+def test_a_commercial_partner_in_most_of_the_library_s_agreements_is_a_monopoly():
+    state = _played(
+        act.Propose("library", "exhibit", ("library", "shop"), ("co-branded", "shared", "pilot")),
+        act.Accept("shop", 1),
+        act.Propose("library", "festival", ("library", "museum", "shop"), FESTIVAL),
+        act.Accept("shop", 2),
+        act.Accept("museum", 2),  # the museum holds a veto on the festival: it must say yes
+    )
+    assert [a.members for a in state.agreements] == [
+        ("library", "shop"),
+        ("library", "museum", "shop"),
+    ]
+    found = {lesson.id: lesson for lesson in lessons(state)}
+    assert found["avoid-monopoly"].evidence == (
+        "the commercial The Shop is in 2 of the library's 2 agreements",
+    )
+
+
+def test_a_public_partner_in_every_agreement_is_no_monopoly():
+    state = _played(
+        act.Propose("library", "exhibit", ("library", "museum"), ("co-branded", "shared", "pilot")),
+        act.Accept("museum", 1),
+        act.Propose("library", "festival", ("library", "museum", "shop"), FESTIVAL),
+        act.Accept("museum", 2),  # the quorum (two), the museum's veto among them
+    )
+    assert [a.members for a in state.agreements] == [("library", "museum")] * 2
+    assert "avoid-monopoly" not in {lesson.id for lesson in lessons(state)}

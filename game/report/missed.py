@@ -9,9 +9,12 @@ have added) and the distance to the Nash deal (the teams' gains' differences, su
 
 The numbers are the ones the debrief screen shows: both take them from
 ``game/scoring/missed.py`` (gains counted from the scenario's walk-away values, every role
-the project is open to counting). The report's pages are shared, so they say them as shares of
-the best total gain rather than in points (see ``report.py``); the deals themselves are
-named by their participants and terms, which is what the debrief wants the room to see.
+the project is open to counting), and both say them as shares of the best total gain the
+project allowed, never in points (``game/scoring/shares.py``; a role's gain in points,
+beside the outcome, would give its walk-away value away). That holds for each team's gain
+in this table's outcome, the deal best for the table and the Nash deal too. The deals
+themselves are named by their participants and terms, which is what the debrief wants the
+room to see.
 """
 
 from __future__ import annotations
@@ -19,13 +22,11 @@ from __future__ import annotations
 from game.engine.state import GameState
 from game.i18n import Translator
 from game.report.html import Markup, join, para, table, tag
+from game.report.sections import share_text
 from game.scenario.model import Scenario
 from game.scoring.analysis.project import Deal
 from game.scoring.missed import Missed, missed_deals
-
-
-def _share(part: int, whole: int) -> int:
-    return round(100 * part / whole) if whole > 0 else 0
+from game.scoring.shares import share_of as _share
 
 
 def _deal_words(scenario: Scenario, project_id: str, deal: Deal, t: Translator) -> str:
@@ -49,14 +50,30 @@ def _outcome(scenario: Scenario, missed: Missed, t: Translator) -> str:
     return t("Not signed: every team has what it had without a deal.")
 
 
+def _gains_table(scenario: Scenario, missed: Missed, t: Translator) -> Markup:
+    """Each team's gain in this table's outcome, the best deal and the Nash deal, as shares
+    of the best total gain (the screen's chart of the same)."""
+    deals = [missed.gains] + [d.gains for d in (missed.best, missed.nash) if d is not None]
+    head = [t("Team"), t("This table"), t("The deal best for the table")]
+    if missed.nash is not None:
+        head.append(t("The Nash deal"))
+    rows = [
+        [scenario.role(role).name,
+         *(share_text(_share(gains.get(role, 0), missed.possible), t) for gains in deals)]
+        for role in missed.gains
+    ]  # fmt: skip
+    return table(head, rows, class_="keep", numbers_from=1)
+
+
 def best_deals_section(state: GameState, t: Translator, level: int, anchor: str) -> Markup:
     scenario = state.scenario
     parts = [
         tag(f"h{level}", t("The best deals that were possible"), id=anchor),
         para(t("For each project: what the table reached against the deal best for the whole "
                "table, the Pareto frontier (deals no one can improve on without someone "
-               "losing) and the Nash deal (every partner gains, the most balanced gains). "
-               "Shares are of the best total gain that was possible.")),
+               "losing) and the Nash deal (every partner gains, the most balanced gains), "
+               "then each team's gain in the three. Shares are of the best total gain that "
+               "was possible.")),
     ]  # fmt: skip
     for missed in missed_deals(state):
         project = scenario.project(missed.project)
@@ -79,7 +96,7 @@ def best_deals_section(state: GameState, t: Translator, level: int, anchor: str)
             nash = t("{share}% of the best total gain apart, team by team.",
                      share=_share(missed.nash_distance, possible))  # fmt: skip
         rows = [
-            [t("Value reached"), t("{share}%", share=_share(missed.reached, possible))],
+            [t("Value reached"), share_text(_share(missed.reached, possible), t)],
             [t("Value left on the table"), t("{share}%", share=_share(missed.left, possible))],
             [t("Distance to the Pareto frontier"), pareto],
             [t("Distance to the Nash deal"), nash],
@@ -88,6 +105,7 @@ def best_deals_section(state: GameState, t: Translator, level: int, anchor: str)
         if missed.nash is not None:
             rows.append([t("The Nash deal"), _deal_words(scenario, project.id, missed.nash, t)])
         parts.append(table([t("Measure"), t("This table")], rows, class_="keep"))
+        parts.append(_gains_table(scenario, missed, t))
         if missed.sampled:
             parts.append(para(t("A project this large was judged on a sample of its deals."),
                               class_="muted"))  # fmt: skip

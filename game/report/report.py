@@ -11,15 +11,17 @@ debrief, printed for every team and taken home. So it holds what the room saw du
 game — public profiles, deals and their terms, the reasons teams gave aloud when they
 refused, event cards, agreements — and the debrief's scores, which exist to be shown
 after the game. It never holds a role's brief text, its private points table, its
-walk-away values, its risk tolerance, its red lines or their reasons, what an exploration
-revealed, or a perspective-taking prediction. The scoring's reasons quote some of those
-numbers (a win-lose reason names the loser's points and walk-away value; the win-win
-reason the joint points): the report says them again without the numbers, as shares of
-what was possible (``phrases.py``). A team's individual score (its own points in total)
-is shown, because the debrief sets it beside the table's score: that comparison is the
-lesson. One thing a team may have made public itself: a computer partner (or a person)
-that refuses a deal says why at the table, and that reason may repeat a red line of its
-own; the timeline prints it as said.
+walk-away values, its points, its risk tolerance, its red lines or their reasons, what an
+exploration revealed, or a perspective-taking prediction. The scoring's reasons quote some
+of those numbers (a win-lose reason names the loser's points and walk-away value; the
+win-win reason the joint points): the report says them again without the numbers, as
+shares of what was possible (``phrases.py``). A team's own result stands beside the
+table's score, because that comparison is the lesson, as its own gain: the share of the
+gain it could have had (``game/scoring/shares.py``); its points would give its walk-away
+values away (a team that signed nothing has exactly those). A refusal's reason is printed
+as said unless it quotes a red line (a computer partner says no in its brief's words):
+then only who said no (``game/engine/narration.py``, as on the debrief screen). The
+policy, for the report and the debrief screen alike, is in docs/report.md.
 """
 
 from __future__ import annotations

@@ -2,8 +2,10 @@
 
 Every score is a number with its reason (said again in the report's words by
 ``phrases.say``, confidential points turned into shares) and a bar that only helps the
-eye. Individual scores stand beside the table's, because the lesson is that the table
-wins together.
+eye. Each team's own result stands beside the table's scores, because the lesson is that
+the table wins together; it is said as the team's own gain (``game/scoring/shares.py``:
+the share of the gain it could have had), never in points, which would give away a team's
+walk-away values.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from game.report.words import axis_name
 from game.scenario.lessons import DEFAULT_LESSONS
 from game.scoring.axes import AXES, Axis, Scores
 from game.scoring.lessons import Lesson
+from game.scoring.shares import own_gains, table_gain
 
 
 def score_cell(axis: Axis) -> Markup:
@@ -30,6 +33,34 @@ def score_cell(axis: Axis) -> Markup:
     )
 
 
+def share_text(percent: int, t: Translator) -> str:
+    """A share in whole percent, with a minus sign (as the screen writes it) below 0."""
+    return t("{share}%", share=percent if percent >= 0 else f"−{-percent}")
+
+
+def share_cell(percent: int, t: Translator) -> Markup:
+    """A share in percent, then its bar (none below 0 %, a whole one from 100 %)."""
+    width = max(0, min(100, percent)) * 0.04
+    return tag(
+        "span",
+        [
+            tag("span", share_text(percent, t), class_="score"),
+            Markup(f'<span class="bar" style="width:{width:.2f}em"></span>'),
+        ],
+        class_="score-cell",
+    )
+
+
+def own_gain_words(t: Translator) -> str:
+    """What an own gain is, said once wherever the report shows one."""
+    return t(
+        "A team's own gain is the share of the gain it could have had: 0% is what it has "
+        "without any deal, 100% its best deal on every project it may join, below 0% a deal "
+        "that left it worse off. Points stay confidential (every brief has its own scale), "
+        "so the report gives shares. The table's own gain is the mean of its teams'."
+    )
+
+
 def scores_section(
     state: GameState, scores: Scores, t: Translator, level: int, anchor: str
 ) -> Markup:
@@ -39,10 +70,17 @@ def scores_section(
         [axis_name(t, axis), score_cell(scores.table[axis]), say(scores.table[axis].reason, t)]
         for axis in AXES
     ]
+    gains = own_gains(state, scores.individual)
     role_rows = [
         [
+            t("The table"),
+            share_cell(table_gain(gains), t),
+            *(score_cell(scores.table[axis]) for axis in AXES),
+        ]
+    ] + [
+        [
             role.name,
-            str(scores.individual[role.id]),
+            share_cell(gains[role.id], t),
             *(score_cell(scores.roles[role.id][axis]) for axis in AXES),
         ]
         for role in scenario.roles
@@ -67,15 +105,10 @@ def scores_section(
         tag(h, t("Scores"), id=anchor),
         tag(h_sub, t("The table as a whole")),
         table([t("Axis"), t("Score"), t("Why")], table_rows),
-        tag(h_sub, t("Each team: its own points beside its scores")),
-        para(
-            t(
-                "The individual score is a team's own points: from its agreements, or what it "
-                "had without a deal. The table wins together: compare the two."
-            )
-        ),
+        tag(h_sub, t("Each team: its own gain beside its scores")),
+        para(own_gain_words(t) + " " + t("The table wins together: compare the two.")),
         table(
-            [t("Team"), t("Individual"), *(axis_name(t, axis) for axis in AXES)],
+            [t("Team"), t("Own gain"), *(axis_name(t, axis) for axis in AXES)],
             role_rows,
             numbers_from=1,
         ),

@@ -2,15 +2,18 @@
 
 Built by replaying the log, so it says what happened in order: who proposed what to whom
 and on which terms, who accepted or refused and the reason they gave at the table, which
-event cards came and what they did. A team's perspective-taking predictions are private
-exercises and are left out; what an exploration revealed is the explorer's and is not
-said either (only that it explored).
+event cards came and what they did. A reason that quotes a red line (a computer partner
+says no in its brief's words) is left out, as on the debrief screen
+(``game/engine/narration.py``): only who said no. A team's perspective-taking predictions
+are private exercises and are left out; what an exploration revealed is the explorer's and
+is not said either (only that it explored).
 """
 
 from __future__ import annotations
 
 from game.engine import actions as act
 from game.engine import deals
+from game.engine.narration import spoken_reason
 from game.engine.record import GameRecord
 from game.engine.rules import apply
 from game.engine.state import GameState, new_game
@@ -69,12 +72,11 @@ def describe(before: GameState, after: GameState, action: act.Action, t: Transla
         case act.Accept():
             return t("{who} accepts deal {number}.", who=who, number=action.deal) + signed
         case act.Reject():
-            return t(
-                "{who} rejects deal {number}: “{reason}”",
-                who=who,
-                number=action.deal,
-                reason=action.reason,
-            )
+            reason = spoken_reason(scenario, action.reason)
+            if not reason:  # it quotes a red line: only that the team said no
+                return t("{who} rejects deal {number}.", who=who, number=action.deal)
+            return t("{who} rejects deal {number}: “{reason}”", who=who, number=action.deal,
+                     reason=reason)  # fmt: skip
         case act.Explore():
             return t("{who} explores {target}.", who=who, target=name(action.target))
         case act.ConsultUsers():

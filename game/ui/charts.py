@@ -1,7 +1,7 @@
 """Bar charts drawn with the painter, readable from the back of a room.
 
 Colour never carries a value alone: every bar has its number written beside it, every
-series has its own pattern (solid, stripes, dots) shown with its name in the column
+series has its own pattern (solid, stripes, dots, checks) shown with its name in the column
 header, and rows are named. The colours come from the theme, so F9's high-contrast
 theme draws its own. The text goes through the painter like every other line, so the
 clipping test and the secrets test see the charts' words too.
@@ -16,7 +16,7 @@ import pygame
 from game.ui.painter import Painter
 from game.ui.theme import Colour
 
-PATTERNS = ("solid", "stripes", "dots", "hollow")
+PATTERNS = ("solid", "stripes", "dots", "checks")
 # one colour per series, for each theme (by name); the high-contrast ones are brighter
 _SERIES = {
     "calm": ((245, 185, 66), (110, 214, 150), (130, 178, 255), (236, 236, 230)),
@@ -31,16 +31,12 @@ def series_colour(painter: Painter, index: int) -> Colour:
 
 @dataclass(frozen=True)
 class Cell:
-    """One bar: its length ``value`` of ``maximum``, and the number written beside it.
-
-    ``part`` (optional) is drawn hollow first and the rest of the bar filled: what a role
-    had alone, then what its deals added.
-    """
+    """One bar: its length ``value`` of ``maximum`` (none below 0, whole above the
+    maximum), and the number written beside it."""
 
     value: int
     text: str
     maximum: int = 100
-    part: int | None = None
 
 
 @dataclass(frozen=True)
@@ -73,9 +69,6 @@ def fill(painter: Painter, rect: pygame.Rect, colour: Colour, pattern: str) -> N
         return
     surface = painter.surface
     s = painter.layout.scale
-    if pattern == "hollow":
-        pygame.draw.rect(surface, colour, target, max(2, round(4 * s)))
-        return
     pygame.draw.rect(surface, colour, target)
     ink = painter.theme.background
     old_clip = surface.get_clip()
@@ -87,6 +80,10 @@ def fill(painter: Painter, rect: pygame.Rect, colour: Colour, pattern: str) -> N
             pygame.draw.line(
                 surface, ink, (x, target.bottom), (x + target.height, target.top), width
             )
+    elif pattern == "checks":  # squares of the ink, every other one: a chequerboard
+        for row, y in enumerate(range(target.top, target.bottom, step)):
+            for x in range(target.left + (row % 2) * step, target.right, 2 * step):
+                pygame.draw.rect(surface, ink, pygame.Rect(x, y, step, step))
     elif pattern == "dots":
         radius = max(1, round(3 * s))
         for y in range(target.top + step // 2, target.bottom, step):
@@ -98,7 +95,7 @@ def fill(painter: Painter, rect: pygame.Rect, colour: Colour, pattern: str) -> N
 def swatch(painter: Painter, rect: pygame.Rect, column: Column) -> None:
     """The legend's sample of a series: its colour and pattern, with an edge."""
     fill(painter, rect, series_colour(painter, column.colour), column.pattern)
-    if not painter.dry and column.pattern != "hollow":
+    if not painter.dry:
         pygame.draw.rect(painter.surface, painter.theme.text, _px(painter, rect), 1)
 
 
@@ -120,12 +117,7 @@ def bar(painter: Painter, rect: pygame.Rect, cell: Cell, column: Column, bold: b
         return max(0, min(track.width, round(track.width * value / cell.maximum)))
 
     whole = length(cell.value)
-    if cell.part is not None:
-        part = length(min(cell.part, cell.value))
-        fill(painter, pygame.Rect(track.left, track.top, part, track.height), colour, "hollow")
-        rest = pygame.Rect(track.left + part, track.top, whole - part, track.height)
-        fill(painter, rest, colour, column.pattern)
-    elif whole:
+    if whole:
         fill(painter, pygame.Rect(track.left, track.top, whole, track.height), colour,
              column.pattern)  # fmt: skip
 

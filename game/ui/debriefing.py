@@ -1,12 +1,14 @@
 """What the debrief reads from a finished game, as plain data (no pygame).
 
-The debrief is shown to the whole room after the game, so it may tell what each team
-ended with; it still never reads a brief's text or a red line's reason. Three things are
+The debrief is shown to the whole room after the game, so it shows what each team ended
+with as shares, never as points, and never reads a brief's text or a red line's reason
+(the policy is in docs/report.md; ``game/scoring/shares.py`` and
+``game/engine/narration.py`` hold it for the screen and the report alike). Three things are
 worked out here rather than in the scene, so that they are made once and can be tested
 like the engine:
 
-* **own points** — each role's points at the end, and the part of them it would have had
-  alone (its walk-away values): the difference is what partnering brought it;
+* **own gains** — each role's share of the gain it could have had (``shares.own_gains``),
+  and the table's (their mean);
 * **round ends** — the table as it was at the end of every round, from one replay of the
   log (the timeline steps through these; it never replays on a key press);
 * **missed deals** — per project, the value the table reached against the best deal the
@@ -20,39 +22,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.engine import actions as act
-from game.engine import deals
 from game.engine.rules import apply
 from game.engine.state import GameState, new_game
-from game.scenario.model import Scenario
-from game.scoring.axes import individual
 
 if TYPE_CHECKING:
     from game.scoring.missed import Missed
-
-
-@dataclass(frozen=True)
-class OwnPoints:
-    """A role's individual score, and what it would have had without any deal."""
-
-    points: int
-    alone: int
-
-    @property
-    def gained(self) -> int:
-        """What its deals added (negative when a deal left it worse off: win-lose)."""
-        return self.points - self.alone
-
-
-def own_points(state: GameState) -> dict[str, OwnPoints]:
-    """Every role's points, and its walk-away values summed over the projects it may join."""
-    found = {}
-    for role in state.scenario.roles:
-        alone = sum(
-            deals.walk_away(state, role.id, project)
-            for project in state.scenario.eligible_projects(role.id)
-        )
-        found[role.id] = OwnPoints(individual(state, role.id), alone)
-    return found
 
 
 @dataclass(frozen=True)
@@ -89,15 +63,15 @@ def replay_round_ends(state: GameState, log: list[act.Action]) -> list[RoundEnd]
     return round_ends(new_game(state.scenario, state.seed), log)
 
 
-def spoken_reason(scenario: Scenario, reason: str) -> str:
-    """A "no" as the room may read it again in the debrief: the team's words, unless
-    they quote a red line's confidential reason (a computer partner says why in its
-    brief's words), in which case only that it said no is shown."""
-    for role in scenario.roles:
-        for line in role.brief.red_lines:
-            if line.reason and line.reason.strip() in reason:
-                return ""
-    return reason
+def said(sentence: str, language: str) -> str:
+    """A score's reason, a lesson's evidence or an event card's outcome as the printed
+    report says it (``game/report/phrases.py``): in the screen's language, and the points a
+    reason quotes (a win-lose loser's points and walk-away value, the joint points) said as
+    shares, so that the screen and the report keep the same secrets."""
+    from game.report.phrases import say
+    from game.report.words import translator
+
+    return say(sentence, translator(language))
 
 
 class Debrief:
@@ -111,7 +85,7 @@ class Debrief:
         self.state = state
         self._log = log
         self._lessons: list | None = None
-        self._own: dict[str, OwnPoints] | None = None
+        self._own: dict[str, int] | None = None
         self._ends: list[RoundEnd] | None = None
         self._round_scores: dict[int, object] = {}
         self._round_views: dict[int, dict] = {}
@@ -125,9 +99,15 @@ class Debrief:
             self._lessons = lessons(self.state)
         return self._lessons
 
-    def own_points(self) -> dict[str, OwnPoints]:
+    def own_gains(self) -> dict[str, int]:
+        """Each role's own gain in whole percent (``game/scoring/shares.py``)."""
         if self._own is None:
-            self._own = own_points(self.state)
+            from game.scoring.axes import individual
+            from game.scoring.shares import own_gains
+
+            roles = self.state.scenario.roles
+            points = {role.id: individual(self.state, role.id) for role in roles}
+            self._own = own_gains(self.state, points)
         return self._own
 
     def round_ends(self) -> list[RoundEnd]:

@@ -7,14 +7,17 @@ import re
 
 import pytest
 
-from game.engine.record import SaveError
+from game.engine import actions as act
+from game.engine import deals
+from game.engine.record import SaveError, Session
 from game.report.games import load_game, load_games
 from game.report.phrases import unmatched
 from game.report.report import build_report, write_game_report, write_report
 from game.report.words import translator
 from game.scoring.axes import AXES, score_game
 from game.scoring.lessons import lessons
-from tests.helpers import BUILT_IN, FOUR_ROLE
+from game.scoring.shares import own_gains, table_gain
+from tests.helpers import BUILT_IN, FOUR_ROLE, SEVEN_LESSONS_TOWN, TUTORIAL
 from tests.report.printing import needs_browser, pages, print_to_pdf
 from tests.report.saves import computer_save, random_save
 from tests.report.test_handouts import windows
@@ -27,11 +30,6 @@ def text_of(html: str) -> str:
     return " ".join(html_module.unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-def said_aloud(game) -> str:
-    """Everything teams said at the table when they refused a deal (public by their choice)."""
-    return " ".join(reason for deal in game.state.deals for _, reason in deal.rejected)
-
-
 def secrets(game) -> dict[str, set[str]]:
     """Each role's brief text and red-line reasons as six-word windows."""
     return {
@@ -42,15 +40,43 @@ def secrets(game) -> dict[str, set[str]]:
 
 
 def assert_no_secrets(game, shown: str) -> None:
-    aloud = said_aloud(game)
+    """No six words of a brief or a red line's reason, not even when a team (a computer
+    partner) said them aloud at the table, and no sentence that quotes points."""
     for role, found in secrets(game).items():
         for window in found:
-            if window in shown:
-                assert window in aloud, f"{role}'s confidential brief shows: {window!r}"
+            assert window not in shown, f"{role}'s confidential brief shows: {window!r}"
     assert "Your points" not in shown and "walk-away value" not in shown
     assert "Confidential brief" not in shown and "tolerate risk" not in shown
     assert "points of gain possible" not in shown, "a reason quotes confidential points"
     assert not re.search(r"gets -?\d+, below the -?\d+", shown), "a win-lose quotes points"
+
+
+def walk_away_sum(state, role: str) -> int:
+    """What a role has without any deal: its walk-away values over the projects it may join."""
+    return sum(deals.walk_away(state, role, p) for p in state.scenario.eligible_projects(role))
+
+
+def role_rows(html: str, name: str) -> list[list[str]]:
+    """Every table row whose first cell names the role, as its cells' texts."""
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", html, re.S):
+        cells = [text_of(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)]
+        if cells and name in cells[0]:
+            rows.append(cells)
+    return rows
+
+
+def assert_no_points(game, html: str) -> None:
+    """No role's row holds its points or its walk-away values as a number. A team that
+    signed nothing has exactly its walk-away values as its points, so printing them would
+    give that secret away (the report says its own gain, a share, instead)."""
+    state = game.state
+    scores = score_game(state)
+    for role in game.scenario.roles:
+        secret = {str(walk_away_sum(state, role.id)), str(scores.individual[role.id])}
+        for cells in role_rows(html, role.name):
+            numbers = {cell for cell in cells[1:] if re.fullmatch(r"-?\d+", cell)}
+            assert not numbers & secret, f"{role.name}'s points show: {cells}"
 
 
 @pytest.mark.parametrize("maker", [computer_save, random_save], ids=["computer", "random"])
@@ -59,7 +85,9 @@ def test_the_report_names_every_team_and_agreement_and_no_secret(scenario, maker
     game = load_game(maker(scenario, 4, tmp_path / "game.json"))
     for language in ("en", "da"):
         t = translator(language)
-        shown = text_of(build_report([game], language))
+        html = build_report([game], language)
+        assert_no_points(game, html)
+        shown = text_of(html)
         for role in game.scenario.roles:
             assert role.name in shown
         for agreement in game.state.agreements:
@@ -123,11 +151,13 @@ def test_three_tables_of_one_scenario_side_by_side(tmp_path):
         assert [int(n) for n in re.findall(r'class="score">(\d+)<', row)] == [
             score_game(game.state).table[axis].score for game in games
         ]
+    gains = [own_gains(g.state, score_game(g.state).individual) for g in games]
     for role in games[0].scenario.roles:
-        row = next(r for r in compare.split("<tr>") if f"{role.name}: individual" in text_of(r))
-        assert text_of(row).split()[-3:] == [
-            str(score_game(g.state).individual[role.id]) for g in games
-        ]
+        row = next(r for r in compare.split("<tr>") if f"{role.name}: own gain" in text_of(r))
+        assert text_of(row).split()[-3:] == [f"{g[role.id]}%" for g in gains]
+    row = next(r for r in compare.split("<tr>") if "Own gain (the table" in text_of(r))
+    assert text_of(row).split()[-3:] == [f"{table_gain(g)}%" for g in gains]
+    assert_no_points(games[0], html)
     sheets = pages(print_to_pdf(out))
     printed = " ".join(sheets)
     for game in games:
@@ -143,10 +173,61 @@ def test_saves_of_different_scenarios_are_not_compared(tmp_path):
         load_games([one, two])
 
 
-def test_a_rejection_reason_is_printed_as_text_never_as_html(tmp_path):
-    from game.engine import actions as act
-    from game.engine.record import Session
+def passing_game(scenario, seed: int, folder):
+    """A game in which every team passes every turn: nobody signs anything."""
+    session = Session.start(scenario, seed=seed, folder=folder)
+    while not session.state.finished:
+        session.act(act.Pass(session.state.current_role))
+    return load_game(session.path)
 
+
+def test_a_team_that_signed_nothing_is_shown_by_its_own_gain_not_its_walk_away(tmp_path):
+    """The tutorial's library signs nothing: its points are its walk-away value (20), which
+    no page may print; its own gain (0%) stands beside the table's scores instead."""
+    games = [passing_game(TUTORIAL, seed, tmp_path / str(seed)) for seed in (1, 2)]
+    state = games[0].state
+    library = state.scenario.roles[0]
+    assert not state.agreements
+    assert score_game(state).individual[library.id] == walk_away_sum(state, library.id) == 20
+    for report in (build_report(games[:1]), build_report(games), build_report(games, "da")):
+        for game in games:
+            assert_no_points(game, report)
+    shown = text_of(build_report(games))
+    assert f"{library.name}: own gain 0% 0%" in shown
+    assert f"{library.name} 0% 0 0 0" in shown  # own gain, then its three axes
+
+
+def test_a_no_that_quotes_a_red_line_is_printed_without_its_words(tmp_path):
+    """A computer partner says no in its brief's words; the timeline prints only who said
+    no, as the debrief screen does (tests/ui/test_debrief.py plays the same game). A team's
+    own words are printed as said."""
+    session = Session.start(SEVEN_LESSONS_TOWN, seed=1, folder=tmp_path)
+    red_line = "The library is a commercial-free space."
+    everyone = ("library", "museum", "shop")
+    for action in (
+        act.Pass("library"),
+        act.Propose("museum", "exhibit", everyone, ("sponsor-logo", "shared", "pilot")),
+        act.Propose("shop", "festival", everyone, ("library-hall", "split", "talks")),
+        act.Reject("museum", 2, "We want the garden, in our own words"),  # round 2
+        act.Pass("shop"),
+        act.Reject("library", 1, f"No: {red_line}"),
+    ):
+        session.act(action)
+    game = load_game(session.path)
+    names = {role.id: role.name for role in game.scenario.roles}
+    assert red_line in {line.reason for line in game.scenario.role("library").brief.red_lines}
+    for language in ("en", "da"):
+        t = translator(language)
+        shown = text_of(build_report([game], language))
+        assert red_line not in shown
+        assert t("{who} rejects deal {number}.", who=names["library"], number=1) in shown
+        said = t("{who} rejects deal {number}: “{reason}”", who=names["museum"], number=2,
+                 reason="We want the garden, in our own words")  # fmt: skip
+        assert said in shown
+        assert_no_secrets(game, shown)
+
+
+def test_a_rejection_reason_is_printed_as_text_never_as_html(tmp_path):
     session = Session.start(BUILT_IN[-1], seed=2, folder=tmp_path)
     project = session.scenario.projects[0]
     options = tuple(issue.options[0].id for issue in project.issues)

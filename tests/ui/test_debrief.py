@@ -12,12 +12,15 @@ import pygame
 import pytest
 
 from game.engine import actions as act
+from game.engine import deals
 from game.engine.record import Session
 from game.scoring.analysis.project import analyse_project
 from game.scoring.axes import member_value
 from game.scoring.lessons import lessons
 from game.scoring.missed import pareto_gap
+from game.scoring.shares import own_gains, table_gain
 from game.ui.app import App
+from game.ui.debriefing import said
 from game.ui.workshop import Workshop, default_seats
 from tests.helpers import FIXTURES, seven_lessons_script
 from tests.ui.driver import click, drawn_text, labels, press, step
@@ -101,18 +104,39 @@ def test_the_debrief_names_every_lesson_with_its_evidence_and_the_seeds_words(de
         assert lesson.evidence[0] in page
 
 
-def test_the_scores_page_shows_the_table_each_role_and_their_own_points(debrief):
-    app = debrief
+def walk_away_sum(state, role: str) -> int:
+    return sum(deals.walk_away(state, role, p) for p in state.scenario.eligible_projects(role))
+
+
+def assert_no_points_drawn(app: App) -> None:
+    """No role's points or walk-away values drawn as a number, no "(+N)" gains: the room
+    sees own gains (shares) only (docs/report.md)."""
+    state = app.workshop.state
     scores = app.workshop.scores()
+    drawn = {item.text.strip() for item in app.drawn}
+    for role in state.scenario.roles:
+        for secret in (scores.individual[role.id], walk_away_sum(state, role.id)):
+            assert str(secret) not in drawn, f"{role.name}: {secret} drawn"
+    assert not any("(+" in text or text.startswith("+") for text in drawn), drawn
+
+
+def test_the_scores_page_shows_the_table_each_role_and_their_own_gains(debrief):
+    app = debrief
+    state = app.workshop.state
+    scores = app.workshop.scores()
+    gains = own_gains(state, scores.individual)
     text = shown(app)
     assert app.scene.tab == "scores"
-    for name in ("Win-win", "Healthy risk", "Innovation", "Own points", "The table"):
+    for name in ("Win-win", "Healthy risk", "Innovation", "Own gain", "The table"):
         assert name in text
-    for role in app.workshop.state.scenario.roles:
+    drawn = [item.text for item in app.drawn]
+    for role in state.scenario.roles:
         assert role.name in text
-        assert f"{scores.individual[role.id]} (" in text  # own points, and what deals added
+        assert f"{gains[role.id]}%" in drawn  # the share of the gain it could have had
+    assert f"{table_gain(gains)}%" in drawn  # the table's: its roles' mean
     for axis in scores.table.values():
         assert str(axis.score) in text
+    assert_no_points_drawn(app)
 
 
 def test_agreements_are_charted_and_a_click_shows_one_agreements_reasons(debrief):
@@ -120,12 +144,15 @@ def test_agreements_are_charted_and_a_click_shows_one_agreements_reasons(debrief
     press(app, pygame.K_2)
     scores = app.workshop.scores()
     first, second = scores.agreements
-    assert first.win_win.reason in shown(app)
+    # the reasons as the report says them: the points a win-win reason quotes as shares
+    assert said(first.win_win.reason, "en") in shown(app)
+    assert "points of gain possible" not in shown(app)
     title = app.workshop.state.scenario.project(second.project).title
     click(app, title)  # the chart's row for it
-    assert second.risk.reason in shown(app) and first.win_win.reason not in shown(app)
+    assert said(second.risk.reason, "en") in shown(app)
+    assert said(first.win_win.reason, "en") not in shown(app)
     press(app, pygame.K_LEFT)
-    assert first.win_win.reason in shown(app)
+    assert said(first.win_win.reason, "en") in shown(app)
 
 
 def test_the_timeline_steps_back_through_the_rounds_as_the_log_replays(debrief):
@@ -179,27 +206,39 @@ def test_missed_deals_show_each_project_against_the_best_and_the_nash_deal(debri
     for project in state.scenario.projects:
         analysis = analyse_project(state.scenario, project)
         found[project.id] = analysis
-    total = 0
+    left = possible = 0
     for number, project in enumerate(state.scenario.projects):
         text = shown(app)
         analysis = found[project.id]
         agreement = state.agreement_for(project.id)
         assert f"{project.title}: signed (deal {agreement.deal.number})" in text
         walk = {fact.role: fact.walk_away for fact in analysis.role_facts}
-        reached = sum(
-            member_value(state, agreement, role) - walk[role] for role in agreement.members
-        )
+        gains = {role: 0 for role in walk}
+        for role in agreement.members:
+            gains[role] = member_value(state, agreement, role) - walk[role]
+        reached = sum(gains.values())
         best = analysis.welfare.welfare
-        assert f"+{reached} of +{best}" in text
-        assert f"{max(0, best - reached)} left on the table" in text
+        # shares of the best total gain, as the printed report says them; never points
+        assert f"{round(100 * reached / best)}% reached" in text
+        assert f"{round(100 * max(0, best - reached) / best)}% left on the table" in text
+        drawn = [item.text for item in app.drawn]
+        for role, gain in analysis.welfare.gains.items():
+            assert f"{round(100 * gains[role] / best)}%" in drawn  # ours
+            assert f"{round(100 * gain / best)}%" in drawn  # the best deal's
         labels = {(i.id, o.id): o.label for i in project.issues for o in i.options}
         options = " · ".join(labels[c] for c in analysis.welfare.options)
         assert f"Best for the table: {options}." in text
         assert "Nash deal" in text and ("Pareto frontier" in text)
-        total += max(0, best - reached)
+        assert "points" not in text
+        assert_no_points_drawn(app)
+        left += max(0, best - reached)
+        possible += best
         if number + 1 < len(state.scenario.projects):
             press(app, pygame.K_RIGHT)
-    assert f"Value left on the table: {total} points of gain, over 2 projects" in shown(app)
+    share = round(100 * left / possible)
+    assert f"Value left on the table: {share}% of the best total gain, over 2 projects" in shown(
+        app
+    )
 
 
 def test_the_distance_to_the_pareto_frontier_is_the_least_a_better_deal_adds():
@@ -254,3 +293,7 @@ def test_a_no_that_quotes_a_red_line_is_shown_without_its_words_in_the_timeline(
     assert "What happened in round 2" in text
     assert "✗ The Library" in text and red_line not in text
     assert "✗ The Museum: “We want the garden, in our own words”" in text
+    press(app, pygame.K_1)  # nobody signed: each role's points are its walk-away values
+    assert not workshop.state.agreements
+    assert "0%" in [item.text for item in app.drawn]
+    assert_no_points_drawn(app)

@@ -8,6 +8,9 @@ its walk-away values), over the projects it may join. Points are private and eve
 has its own scale, so raw scores cannot be compared between roles; shares can. When
 several roles share the largest share they share the win (two tied winners get half a
 win each), so the win rates add up to 100 %.
+
+The debrief screen and the report show the same share as each role's "own gain"
+(``game/scoring/shares.py``).
 """
 
 from __future__ import annotations
@@ -16,11 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.bots.play import computer_game
-from game.engine import deals
 from game.engine.state import GameState, new_game
 from game.scenario.model import Scenario
 from game.scoring.axes import AXES, score_game
-from game.scoring.joint import best_points
+from game.scoring.shares import gain_share
 
 #: ``progress(done, total)`` after every game
 Progress = Callable[[int, int], None]
@@ -45,18 +47,6 @@ def final_state(scenario: Scenario, seed: int) -> GameState:
     for _, state in computer_game(scenario, seed):  # noqa: B007 - only the last one counts
         pass
     return state if state is not None else new_game(scenario, seed)
-
-
-def gain_share(state: GameState, role: str, individual: int) -> float:
-    """How much of the gain it could have had a role reached (0 without a deal, 1 at its
-    best deal everywhere; events may push it a little outside)."""
-    scenario = state.scenario
-    walk = best = 0
-    for project in scenario.eligible_projects(role):
-        walk += deals.walk_away(state, role, project)
-        best += best_points(scenario, role, project) + project.approval.unanimity_bonus
-    room = best - walk
-    return (individual - walk) / room if room > 0 else 0.0
 
 
 def run_tournament(scenario: Scenario, games: int, progress: Progress | None = None) -> Tournament:

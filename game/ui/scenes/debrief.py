@@ -3,17 +3,18 @@
 Five pages, each a tab (keys 1-5, Tab cycles, ←/→ step inside a page):
 
 * **Scores** — win-win, risk and innovation for the table and every role as bar charts,
-  with each role's own points beside the table's: the table wins together;
+  with each role's own gain beside them (a share, never points): the table wins together;
 * **Agreements** — the three axes per agreement, and the reasons for the one chosen;
 * **Lessons** — the report's lessons this game showed, each in the seed's words with its
   evidence (which deal, which round);
 * **Missed deals** — per project, the value the table reached against the best deals that
-  were possible;
+  were possible, as shares of the best total gain;
 * **Timeline** — the table as it was at the end of each round.
 
-After the game the scores and what happened are public; the debrief still reads no brief
-text and no red line's reason, so the secrets test holds here as on every screen. The
-pages are drawn by small modules (``debrief_scores``, ``debrief_story``,
+After the game the scores and what happened are public; the debrief still shows no team's
+points or walk-away values and reads no brief text and no red line's reason (the policy is
+docs/report.md's, shared with the printed report), so the secrets test holds here as on
+every screen. The pages are drawn by small modules (``debrief_scores``, ``debrief_story``,
 ``debrief_missed``); this one holds the tabs, the keys and the way out.
 """
 

@@ -5,8 +5,10 @@ the largest total gain any deal allowed (the rest is value left on the table); t
 best for the table; the Nash bargaining deal (the balanced one) and how far the outcome
 was from it; and whether a deal existed that left nobody worse off and the table better
 (the distance to the Pareto frontier); and a chart of each role's gain in our deal, the
-best one and the Nash one. The numbers are the analyser's (``game/scoring/analysis``);
-after the game the room may see them all. One project a page: → turns it.
+best one and the Nash one. The numbers are the analyser's (``game/scoring/analysis``),
+said as the printed report says them: as shares of the best total gain the project
+allowed, never in points (a role's gain in points, with its own points, would give its
+walk-away value away; docs/report.md). One project a page: → turns it.
 """
 
 from __future__ import annotations
@@ -15,9 +17,10 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.scoring.shares import share_of
 from game.ui.charts import Cell, Column, Row, bar, grid
 from game.ui.painter import Painter
-from game.ui.scenes.debrief_scores import signed, text_width
+from game.ui.scenes.debrief_scores import min_note_height, percent, text_width
 
 if TYPE_CHECKING:
     from game.scoring.missed import Missed
@@ -36,8 +39,8 @@ def draw_missed(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int
         return 1
     page = max(0, min(scene.pages["missed"], len(missed) - 1))
     heading = t(
-        "Value left on the table: {points} points of gain, over {count} projects",
-        points=sum(m.left for m in missed),
+        "Value left on the table: {share} of the best total gain, over {count} projects",
+        share=percent(t, share_of(sum(m.left for m in missed), sum(m.possible for m in missed))),
         count=len(missed),
     )
     if len(missed) > 1:
@@ -55,13 +58,11 @@ def draw_project(scene: DebriefScene, painter: Painter, rect: pygame.Rect, misse
     top += painter.text(
         rect, what_became(scene, missed), "body", painter.theme.accent, True, max_lines=1
     )
-    text = t(
-        "{reached} of {possible}", reached=signed(missed.reached), possible=signed(missed.possible)
-    )
-    note = t("{points} left on the table", points=missed.left)
+    text = t("{share} reached", share=percent(t, share_of(missed.reached, missed.possible)))
+    note = t("{share} left on the table", share=percent(t, share_of(missed.left, missed.possible)))
     note_w = min(rect.width // 3, text_width(painter, note, "small", False) + 10)
     column = Column(t("Together"), "solid", 0, min(rect.width // 3, text_width(painter, text) + 6))
-    cell = Cell(max(0, missed.reached), text, max(0, missed.possible))
+    cell = Cell(share_of(missed.reached, missed.possible), text, 100 if missed.possible > 0 else 0)
     bar_rect = pygame.Rect(rect.left, top, rect.width - note_w - 20, BAR_HEIGHT)
     bar(painter, bar_rect, cell, column, bold=True)
     painter.line(pygame.Rect(bar_rect.right + 20, top, note_w, BAR_HEIGHT), note, "small")
@@ -69,7 +70,16 @@ def draw_project(scene: DebriefScene, painter: Painter, rect: pygame.Rect, misse
     below = pygame.Rect(rect.left, top, rect.width, rect.bottom - top)
     chart = pygame.Rect(below.left, below.top, below.width * 3 // 5, below.height)
     words = pygame.Rect(chart.right + 30, below.top, below.right - chart.right - 30, below.height)
-    draw_roles(scene, painter, chart, missed)
+    caption = t("Each role's gain as a share of the best total gain: in our outcome, the "
+                "deal best for the table and the Nash deal.")  # fmt: skip
+    caption_h = min_note_height(painter, chart.width - 10, caption) + 12
+    if chart.height - caption_h < roles_height(painter, missed):
+        caption_h = 0  # the roles' rows first; the heading says what the shares are of
+    room = pygame.Rect(chart.left, chart.top, chart.width, chart.height - caption_h)
+    used = draw_roles(scene, painter, room, missed)
+    if caption_h:
+        under = pygame.Rect(chart.left + 10, room.top + used + 12, room.width - 10, caption_h - 12)
+        painter.text(under, caption, "small", painter.theme.muted)
     painter.paragraphs(words, block_lines(scene, missed), "small", gap=10)
 
 
@@ -83,20 +93,21 @@ def draw_roles(scene: DebriefScene, painter: Painter, rect: pygame.Rect, missed:
     if missed.nash is not None:
         deals.append(("nash", t("Nash"), missed.nash.gains))
     roles = list(missed.gains)
-    top_gain = max([1] + [gains[r] for _, _, gains in deals for r in roles])
-    widest = max(text_width(painter, signed(g[r])) for _, _, g in deals for r in roles)
+    shares = {(key, r): share_of(g[r], missed.possible) for key, _, g in deals for r in roles}
+    top = max([1, *shares.values()])
+    widest = max(text_width(painter, percent(t, share)) for share in shares.values())
     columns = [
         Column(title, ("solid", "stripes", "dots")[i], (3, 0, 2)[i], widest + 6)
         for i, (_, title, _) in enumerate(deals)
     ]
     rows = [
         Row(
-            workshop.name(r), tuple(Cell(max(0, g[r]), signed(g[r]), top_gain) for _, _, g in deals)
+            workshop.name(r),
+            tuple(Cell(shares[key, r], percent(t, shares[key, r]), top) for key, _, _ in deals),
         )
         for r in roles
     ]
-    line = painter.line_height("small", True)
-    height = min(rect.height, line + 18 + len(rows) * 84)
+    height = min(rect.height, roles_height(painter, missed))
     grid(
         painter,
         pygame.Rect(rect.left, rect.top, rect.width, height),
@@ -105,6 +116,11 @@ def draw_roles(scene: DebriefScene, painter: Painter, rect: pygame.Rect, missed:
         label_width=min(420, rect.width * 9 // 25),
     )
     return height
+
+
+def roles_height(painter: Painter, missed: Missed) -> int:
+    """The logical height the roles' chart wants: its header, and room for two-line names."""
+    return painter.line_height("small", True) + 18 + len(missed.gains) * 84
 
 
 def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
@@ -139,9 +155,9 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
     elif missed.pareto_gap is not None:
         lines.append(
             t(
-                "Ours: off the Pareto frontier; a deal gave every partner at least as "
-                "much and the table {points} more.",
-                points=missed.pareto_gap,
+                "Ours: off the Pareto frontier; a deal that gave every partner at least "
+                "as much added {share} of the best total gain.",
+                share=percent(t, share_of(missed.pareto_gap, missed.possible)),
             )
         )
     if nash is not None:
@@ -150,7 +166,8 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
             t("Ours was the Nash deal.")
             if distance == 0
             else t(
-                "Ours: {points} points of gain from the Nash deal, role by role.", points=distance
+                "Ours: {share} of the best total gain away from the Nash deal, role by role.",
+                share=percent(t, share_of(distance, missed.possible)),
             )
         )
     if missed.sampled:

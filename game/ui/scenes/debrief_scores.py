@@ -1,9 +1,13 @@
 """The debrief's charts: the three axes for the table and each role, and per agreement.
 
-Each role's own points stand in the same chart as the table's, on one scale (the table's
-points are everyone's together), so the room sees at a glance who gained what by
-partnering and how the table did as a whole. Each page returns how many pages (or rows
-to choose from) it has, for the scene's ←/→.
+Each role's own gain stands beside its three axes, and the table's (its roles' mean)
+beside the table's, so the room sees at a glance who gained what by partnering and how
+the table did as a whole. The own gain is a share of the gain a role could have had
+(``game/scoring/shares.py``), never its points: points would give a team's walk-away
+values away (docs/report.md has the policy, the report follows it too). An agreement's
+reasons are said in the report's words (``game/report/phrases.py``), which turn the
+points a reason quotes into shares. Each page returns how many pages (or rows to choose
+from) it has, for the scene's ←/→.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.ui.charts import Cell, Column, Row, grid
+from game.ui.debriefing import said
 from game.ui.painter import Hit, Painter
 
 if TYPE_CHECKING:
@@ -29,8 +34,9 @@ def axis_columns(scene: DebriefScene) -> list[Column]:
             enumerate(zip(names, PATTERNS, strict=True))]  # fmt: skip
 
 
-def signed(number: int) -> str:
-    return f"+{number}" if number >= 0 else f"−{-number}"
+def percent(t, share: int) -> str:
+    """A share in whole percent, a minus sign when below 0."""
+    return t("{share}%", share=share if share >= 0 else f"−{-share}")
 
 
 def text_width(painter: Painter, text: str, size: str = "body", bold: bool = True) -> int:
@@ -39,39 +45,39 @@ def text_width(painter: Painter, text: str, size: str = "body", bold: bool = Tru
 
 
 def draw_scores(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int:
-    """The table and every role on the three axes, and their own points beside them."""
+    """The table and every role on the three axes, and their own gains beside them."""
+    from game.scoring.shares import table_gain
+
     t = scene.t
     workshop = scene.app.workshop
     scores = workshop.scores()
-    own = workshop.debrief().own_points()
-    total = sum(o.points for o in own.values())
-    alone = sum(o.alone for o in own.values())
-    own_texts = {role: f"{o.points} ({signed(o.gained)})" for role, o in own.items()}
-    table_text = f"{total} ({signed(total - alone)})"
-    widest = max(text_width(painter, text) for text in [table_text, *own_texts.values()])
-    scale = max(max(o.points, o.alone) for o in own.values())
-    columns = [*axis_columns(scene), Column(t("Own points"), "solid", 3, widest + 6, 1.6)]
+    gains = workshop.debrief().own_gains()
+    texts = {role: percent(t, gain) for role, gain in gains.items()}
+    table = table_gain(gains)
+    widest = max(text_width(painter, text) for text in [percent(t, table), *texts.values()])
+    columns = [*axis_columns(scene), Column(t("Own gain"), "checks", 3, max(80, widest + 6))]
     rows = [
         Row(
             t("The table"),
             (*(Cell(scores.table[a].score, str(scores.table[a].score)) for a in AXES),
-             Cell(total, table_text, 0)),
+             Cell(table, percent(t, table))),
             strong=True,
         )
     ]  # fmt: skip
     for role in scores.roles:
         axes = scores.roles[role]
-        mine = own[role]
         rows.append(
             Row(
                 workshop.name(role),
                 (*(Cell(axes[a].score, str(axes[a].score)) for a in AXES),
-                 Cell(mine.points, own_texts[role], scale, mine.alone)),
+                 Cell(gains[role], texts[role])),
             )
         )  # fmt: skip
     note = t(
-        "Own points: what each role ends with; hollow, what it had without a deal; filled "
-        "(+), what its deals added. The table's own points are everyone's together."
+        "Own gain: the share of its possible gain each role reached. 0% is what it had "
+        "without a deal, 100% its best deal on every project it may join; below 0%, a deal "
+        "left it worse off. The table's is its roles' mean. Points stay confidential: every "
+        "brief has its own scale."
     )
     note_h = min_note_height(painter, area.width - 48, note)
     chart = painter.panel(
@@ -154,4 +160,4 @@ def draw_reasons(scene: DebriefScene, painter: Painter, rect: pygame.Rect, score
         used = painter.text(column, f"{name} {score.score}", "body", bold=True, max_lines=1)
         below = pygame.Rect(column.left, column.top + used + 4, column.width,
                             column.height - used - 4)  # fmt: skip
-        painter.text(below, score.reason, "small")
+        painter.text(below, said(score.reason, t.language), "small")

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.narration import spoken_reason
 from game.scenario.lessons import DEFAULT_LESSONS
 from game.ui.charts import Column, rounds_chart
-from game.ui.debriefing import spoken_reason
+from game.ui.debriefing import said
 from game.ui.painter import Hit, Painter
 from game.ui.scenes.debrief_scores import AXES, axis_columns
 from game.ui.words import status_name
@@ -42,8 +43,9 @@ class Item:
     indent: int = 0
 
 
-def lesson_items(lesson, from_report: str) -> list[Item]:
-    """Title, the seed's words, then one paragraph per piece of evidence.
+def lesson_items(lesson, from_report: str, language: str) -> list[Item]:
+    """Title, the seed's words, then one paragraph per piece of evidence (in the report's
+    words, ``debriefing.said``).
 
     A scenario may reword a lesson for its town ("Ask the seniors"); the report's own
     title then follows, so the room still hears the seed's lesson.
@@ -54,7 +56,8 @@ def lesson_items(lesson, from_report: str) -> list[Item]:
         items.append(Item(from_report.format(title=seed.title), "small", "accent"))
     if lesson.text:  # the report's words (or the scenario's), quoted
         items.append(Item(f"“{lesson.text}”", "small", "muted"))
-    items += [Item("• " + sentence, "small", "text", indent=20) for sentence in lesson.evidence]
+    items += [Item("• " + said(sentence, language), "small", "text", indent=20)
+              for sentence in lesson.evidence]  # fmt: skip
     return items
 
 
@@ -67,7 +70,13 @@ def height(painter: Painter, item: Item, width: int) -> int:
 
 
 def flow(
-    painter: Painter, lessons: list, words: tuple[str, str], columns: int, width: int, room: int
+    painter: Painter,
+    lessons: list,
+    words: tuple[str, str],
+    columns: int,
+    width: int,
+    room: int,
+    language: str = "en",
 ) -> list[list[list[Item]]]:
     """Lessons into pages of ``columns`` columns, each ``width`` × ``room`` logical units.
 
@@ -86,7 +95,7 @@ def flow(
         left = room
 
     for lesson in lessons:
-        items = lesson_items(lesson, from_report)
+        items = lesson_items(lesson, from_report, language)
         sizes = [height(painter, item, width) for item in items]
         # a title never stands alone: it keeps its words and first evidence with it
         first = next((i for i, item in enumerate(items) if item.indent), len(items) - 1)
@@ -117,7 +126,7 @@ def draw_lessons(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> in
     heading_h = painter.line_height("body", True) + 12
     room = inner.height - heading_h
     words = (t("{title} (continued)"), t("From the report: “{title}”"))
-    pages = flow(painter, found, words, 2, width, room)
+    pages = flow(painter, found, words, 2, width, room, t.language)
     page = max(0, min(scene.pages["lessons"], len(pages) - 1))
     heading = t("{count} of the report's lessons happened in this game", count=len(found))
     if len(pages) > 1:
@@ -288,7 +297,7 @@ def round_lines(scene: DebriefScene, painter: Painter, view, before, end) -> lis
     for news in view["news"]:
         if news["round"] == end.round:
             lines.append((t("Event: {title}", title=news["title"]), painter.theme.muted))
-            lines += [("   ► " + outcome, None) for outcome in news["outcomes"]]
+            lines += [("   ► " + said(outcome, t.language), None) for outcome in news["outcomes"]]
     if not lines:
         lines.append((t("A quiet round: no deals and no events."), None))
     return lines

@@ -7,6 +7,8 @@ through the rounds showing the table as the replayed log says it was.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pygame
 import pytest
@@ -180,6 +182,24 @@ def test_the_timeline_steps_back_through_the_rounds_as_the_log_replays(debrief):
     assert "Signed agreements: 0" in shown(app)  # round 1 signed nothing
     click(app, "Round 2")  # a click on the round's bars
     assert "Signed agreements: 2" in shown(app)
+
+
+def test_the_final_scores_before_the_debrief_say_own_gains_not_points(debrief):
+    """The room sees the final scores too: each role's own gain, never its points (a team
+    that signed little shows its walk-away values there)."""
+    app = debrief
+    press(app, pygame.K_ESCAPE)
+    assert app.scene.name == "scores"
+    state = app.workshop.state
+    scores = app.workshop.scores()
+    gains = own_gains(state, scores.individual)
+    text = shown(app)
+    for role in state.scenario.roles:
+        line = next(item.text for item in app.drawn if item.text.startswith(role.name + ":"))
+        assert f"own gain {gains[role.id]}%" in line
+        for secret in (scores.individual[role.id], walk_away_sum(state, role.id)):
+            assert not re.search(rf"\b{secret}\b", line), line
+    assert " points" not in text
 
 
 def test_tab_cycles_the_pages_and_esc_goes_back_to_the_final_scores(debrief):

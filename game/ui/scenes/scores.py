@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.scoring.shares import own_gains
+from game.ui.debriefing import said
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
 
@@ -84,21 +86,20 @@ class ScoresScene(Scene):
             )
         roles = painter.panel(
             pygame.Rect(area.left, area.top + top_h + 20, area.width, area.height - top_h - 20),
-            t("Each role: its own points and its agreements' mean scores"),
+            t("Each role: its own gain and its agreements' mean scores"),
         )
+        gains = own_gains(workshop.state, scores.individual)
+        signed = {member for agreement in scores.agreements for member in agreement.members}
         role_ids = list(scores.roles)
         row_h = roles.height // max(1, len(role_ids))
         for index, role in enumerate(role_ids):
             axes = scores.roles[role]
-            line = (
-                t(
-                    "{role}: {points} points",
-                    role=workshop.name(role),
-                    points=scores.individual[role],
-                )
-                + "   "
-                + "   ".join(f"{names[a]} {axes[a].score}" for a in AXIS_KEYS)
-            )
+            # own gain, not points: points are confidential (docs/report.md)
+            line = t("{role}: own gain {gain}%", role=workshop.name(role), gain=gains[role])
+            if role in signed:
+                line += "   " + "   ".join(f"{names[a]} {axes[a].score}" for a in AXIS_KEYS)
+            else:
+                line += "   " + t("— no agreement")
             painter.line(
                 pygame.Rect(roles.left, roles.top + index * row_h, roles.width, row_h),
                 line,
@@ -142,7 +143,7 @@ class ScoresScene(Scene):
             )
         painter.text(
             pygame.Rect(rect.left + 20, rect.top + line_h, rect.width - 20, rect.height - line_h),
-            "→ " + axis.reason,
+            "→ " + said(axis.reason, self.t.language),
             "small",
             painter.theme.muted,
             max_lines=2,

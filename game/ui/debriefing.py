@@ -74,6 +74,27 @@ def said(sentence: str, language: str) -> str:
     return say(sentence, translator(language))
 
 
+def lessons_in(state: GameState, found: list, language: str) -> list:
+    """The lessons with their titles and the seed's words in ``language``, as the printed
+    report says them (``report/sections.lesson_title``); a scenario's own words stay as
+    its author wrote them. The seed's title, when a scenario rewords a lesson, comes
+    along translated as ``seed_title``."""
+    from dataclasses import replace
+
+    from game.report.sections import lesson_title
+    from game.report.words import translator
+    from game.scenario.lessons import DEFAULT_LESSONS
+
+    t = translator(language)
+    said_lessons = []
+    for lesson in found:
+        title, text = lesson_title(state, lesson, t)
+        seed = DEFAULT_LESSONS.get(lesson.id)
+        seed_title = t(seed.title) if seed is not None and seed.title != lesson.title else ""
+        said_lessons.append((replace(lesson, title=title, text=text), seed_title))
+    return said_lessons
+
+
 class Debrief:
     """One finished game's debrief, each part worked out when first asked for and kept.
 

@@ -56,13 +56,13 @@ def debrief(saves, request) -> App:
     return app
 
 
-def lesson_pages(app: App) -> list[str]:
+def lesson_pages(app: App, next_label: str = "Next") -> list[str]:
     """Every page of the lessons tab, as drawn."""
     press(app, pygame.K_3)
     assert app.scene.tab == "lessons"
     pages = [shown(app)]
     for _ in range(20):
-        if "Next" not in labels(app):
+        if next_label not in labels(app):
             break
         press(app, pygame.K_RIGHT)
         pages.append(shown(app))
@@ -120,6 +120,33 @@ def assert_no_points_drawn(app: App) -> None:
         for secret in (scores.individual[role.id], walk_away_sum(state, role.id)):
             assert str(secret) not in drawn, f"{role.name}: {secret} drawn"
     assert not any("(+" in text or text.startswith("+") for text in drawn), drawn
+
+
+def test_in_danish_the_debrief_says_each_lesson_as_the_danish_report_does(saves):
+    """Titles, the seed's words and the evidence in the screen's language: the same
+    sentences the Danish report prints (game/report/sections.lesson_title, phrases.say)."""
+    from game.report.phrases import say
+    from game.report.sections import lesson_title
+    from game.report.words import translator
+
+    app = App((1920, 1080), saves=saves, strict=True, seed=1, language="da")
+    session = Session.start(TOWN, 1, folder=saves)
+    app.begin(Workshop(session, default_seats(session.state)))
+    for action in SCRIPT:
+        assert app.perform(action).ok
+    app.pending = []
+    app.to_table()
+    step(app)
+    press(app, pygame.K_RETURN)
+    assert app.scene.name == "debrief"
+    everything = " ".join(lesson_pages(app, next_label="Næste"))
+    t = translator("da")
+    for lesson in lessons(app.workshop.state):
+        title, words = lesson_title(app.workshop.state, lesson, t)
+        assert title in everything
+        assert " ".join(words.split()) in everything
+        for sentence in lesson.evidence:
+            assert say(sentence, t) in everything
 
 
 def test_the_scores_page_shows_the_table_each_role_and_their_own_gains(debrief):

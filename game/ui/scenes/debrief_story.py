@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.narration import spoken_reason
-from game.scenario.lessons import DEFAULT_LESSONS
 from game.ui.charts import Column, rounds_chart
-from game.ui.debriefing import said
+from game.ui.debriefing import lessons_in, said
 from game.ui.painter import Hit, Painter
 from game.ui.scenes.debrief_scores import AXES, axis_columns
 from game.ui.words import status_name
@@ -43,17 +42,18 @@ class Item:
     indent: int = 0
 
 
-def lesson_items(lesson, from_report: str, language: str) -> list[Item]:
+def lesson_items(said_lesson, from_report: str, language: str) -> list[Item]:
     """Title, the seed's words, then one paragraph per piece of evidence (in the report's
-    words, ``debriefing.said``).
+    words, ``debriefing.said``); ``said_lesson`` is (lesson, seed title) from
+    ``debriefing.lessons_in``, already in the screen's language.
 
     A scenario may reword a lesson for its town ("Ask the seniors"); the report's own
     title then follows, so the room still hears the seed's lesson.
     """
+    lesson, seed_title = said_lesson
     items = [Item(lesson.title, "body", "accent", bold=True)]
-    seed = DEFAULT_LESSONS.get(lesson.id)
-    if seed is not None and seed.title != lesson.title:
-        items.append(Item(from_report.format(title=seed.title), "small", "accent"))
+    if seed_title:
+        items.append(Item(from_report.format(title=seed_title), "small", "accent"))
     if lesson.text:  # the report's words (or the scenario's), quoted
         items.append(Item(f"“{lesson.text}”", "small", "muted"))
     items += [Item("• " + said(sentence, language), "small", "text", indent=20)
@@ -94,8 +94,9 @@ def flow(
             pages.append([[]])
         left = room
 
-    for lesson in lessons:
-        items = lesson_items(lesson, from_report, language)
+    for said_lesson in lessons:
+        lesson = said_lesson[0]
+        items = lesson_items(said_lesson, from_report, language)
         sizes = [height(painter, item, width) for item in items]
         # a title never stands alone: it keeps its words and first evidence with it
         first = next((i for i, item in enumerate(items) if item.indent), len(items) - 1)
@@ -126,7 +127,8 @@ def draw_lessons(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> in
     heading_h = painter.line_height("body", True) + 12
     room = inner.height - heading_h
     words = (t("{title} (continued)"), t("From the report: “{title}”"))
-    pages = flow(painter, found, words, 2, width, room, t.language)
+    state = scene.app.workshop.state
+    pages = flow(painter, lessons_in(state, found, t.language), words, 2, width, room, t.language)
     page = max(0, min(scene.pages["lessons"], len(pages) - 1))
     heading = t("{count} of the report's lessons happened in this game", count=len(found))
     if len(pages) > 1:

@@ -12,7 +12,17 @@ scenario may, since only the trainer reads them.
 from __future__ import annotations
 
 from game.i18n import Translator
-from game.report.html import Markup, bullets, definitions, document, join, para, table, tag
+from game.report.html import (
+    Markup,
+    bullets,
+    definitions,
+    document,
+    grouped_table,
+    join,
+    para,
+    table,
+    tag,
+)
 from game.report.prose import prose_html
 from game.report.style import STYLE
 from game.report.words import amounts, sector_name, translator
@@ -204,8 +214,8 @@ def _timing(scenario: Scenario, t: Translator) -> Markup:
     if scenario.round_timer_seconds:
         advice.append(
             t(
-                "The scenario suggests {seconds} seconds a round.",
-                seconds=scenario.round_timer_seconds,
+                "The scenario suggests {minutes} minutes a round.",
+                minutes=_number(t, round(scenario.round_timer_seconds / 60, 1)),
             )
         )
     return join(
@@ -385,7 +395,7 @@ def _brief(scenario: Scenario, role: Role, t: Translator) -> Markup:
         parts.append(_points(project, role, t))
     lines = [
         t(
-            "{issue}: {option}. {reason}",
+            "{issue} — {option}. {reason}",
             issue=_issue(scenario, line.project, line.issue).title,
             option=_option(scenario, line.project, line.issue, line.option).label,
             reason=line.reason,
@@ -408,11 +418,13 @@ def _brief(scenario: Scenario, role: Role, t: Translator) -> Markup:
 
 def _points(project: Project, role: Role, t: Translator) -> Markup:
     table_of = role.brief.points.get(project.id, {})
-    rows = []
+    groups = []
     for issue in project.issues:
         mine = table_of.get(issue.id, {})
-        for index, option in enumerate(issue.options):
-            rows.append([issue.title if index == 0 else "", option.label, mine.get(option.id, 0)])
+        groups.append([
+            [issue.title if index == 0 else "", option.label, mine.get(option.id, 0)]
+            for index, option in enumerate(issue.options)
+        ])  # fmt: skip
     walk = role.brief.walk_away.get(project.id, project.approval.no_deal_value)
     extra = [
         t(
@@ -430,7 +442,9 @@ def _points(project: Project, role: Role, t: Translator) -> Markup:
     return join(
         [
             tag("h4", project.title),
-            table([t("Issue"), t("Option"), t("Points")], rows, numbers_from=2),
+            grouped_table(
+                [t("Issue"), t("Option"), t("Points")], groups, numbers_from=2, keep_groups=True
+            ),
             bullets(extra),
         ]
     )

@@ -68,6 +68,19 @@ def table(
     Columns from ``numbers_from`` on hold numbers: set right-aligned, so that they compare
     at a glance down a printed column.
     """
+    return grouped_table(head, [list(rows)], class_=class_, numbers_from=numbers_from)
+
+
+def grouped_table(
+    head: Sequence[object],
+    groups: Iterable[Sequence[Sequence[object]]],
+    *,
+    class_: str | None = None,
+    numbers_from: int | None = None,
+    keep_groups: bool = False,
+) -> Markup:
+    """``table`` with its rows in groups (a ``tbody`` each); with ``keep_groups`` a printed
+    page never splits a group, so an issue's title stays with all of its options."""
 
     def kind(index: int) -> str | None:
         return "num" if numbers_from is not None and index >= numbers_from else None
@@ -76,20 +89,24 @@ def table(
         "thead",
         tag("tr", [tag("th", cell, scope="col", class_=kind(i)) for i, cell in enumerate(head)]),
     )
-    body = tag(
-        "tbody",
-        [
-            tag(
-                "tr",
-                [
-                    tag("th", row[0], scope="row"),
-                    *(tag("td", cell, class_=kind(i)) for i, cell in enumerate(row[1:], 1)),
-                ],
-            )
-            for row in rows
-        ],
-    )
-    return tag("table", [header, body], class_=class_)
+    bodies = [
+        tag(
+            "tbody",
+            [
+                tag(
+                    "tr",
+                    [
+                        tag("th", row[0], scope="row"),
+                        *(tag("td", cell, class_=kind(i)) for i, cell in enumerate(row[1:], 1)),
+                    ],
+                )
+                for row in rows
+            ],
+            class_="keep" if keep_groups else None,
+        )
+        for rows in groups
+    ]
+    return tag("table", [header, bodies], class_=class_)
 
 
 def definitions(pairs: Iterable[tuple[object, object]]) -> Markup:

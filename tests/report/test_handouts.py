@@ -30,6 +30,11 @@ def brief_windows(scenario) -> dict[str, set[str]]:
     }
 
 
+def start_of(text: str) -> str:
+    """The first three words of a table cell (a narrow cell wraps after them, maybe)."""
+    return " ".join(text.split()[:3])
+
+
 @needs_browser
 @pytest.mark.parametrize("language", ["en", "da"])
 @pytest.mark.parametrize("path", BUILT_IN, ids=lambda p: p.stem)
@@ -64,6 +69,15 @@ def test_every_brief_begins_its_own_sheet_and_no_sheet_holds_two(path, language,
     assert t("Timing") in guide and t("60 minutes") in guide and t("120 minutes") in guide
     for name, _ in (*DRIVERS, *BARRIERS):
         assert t(name) in guide
+    # in each brief's points tables, an issue's title and all its options share a page
+    ends = [*order[1:], len(sheets)]
+    for role, start, end in zip(scenario.roles, order, ends, strict=True):
+        brief = sheets[start:end]
+        for project in scenario.eligible_projects(role.id):
+            for issue in project.issues:  # a cell may wrap: its first words stay together
+                page = next(p for p in brief if start_of(issue.title) in p)
+                for option in issue.options:
+                    assert start_of(option.label) in page, f"{role.id}: {issue.id} ≠ {option.id}"
 
 
 def test_the_guide_is_in_danish_when_asked():

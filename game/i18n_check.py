@@ -9,8 +9,11 @@ each add the ids they pass through ``t`` as variables.
 
 from __future__ import annotations
 
+import argparse
 import ast
+import json
 import string
+import sys
 from pathlib import Path
 
 
@@ -67,3 +70,25 @@ def check(ids: list[str], table: dict[str, str]) -> list[str]:
                 f"translation has {sorted(theirs)}"
             )
     return problems
+
+
+def command(description: str, ids: list[str], locale_dir: Path, argv: list[str] | None) -> int:
+    """An ``extract.py``: print ``ids`` as JSON, or with ``--check`` compare a table."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--check", action="store_true", help="compare the ids with a table")
+    parser.add_argument("--language", default="da", help="the table to check (default: da)")
+    args = parser.parse_args(argv)
+    if not args.check:
+        print(json.dumps(ids, ensure_ascii=False, indent=1))
+        return 0
+    table_path = locale_dir / f"{args.language}.json"
+    table = json.loads(table_path.read_text(encoding="utf-8")) if table_path.is_file() else {}
+    problems = check(ids, table)
+    for line in problems:
+        print(line)
+    name = table_path.name
+    if problems:
+        print(f"{name}: {len(problems)} problem(s) for {len(ids)} message ids", file=sys.stderr)
+        return 1
+    print(f"{name}: all {len(ids)} message ids translated", file=sys.stderr)
+    return 0

@@ -26,6 +26,17 @@ def status_name(t: Translator, status: str) -> str:
     return names.get(status, status)
 
 
+def deal_line(t: Translator, deal: dict, names: dict[str, str], titles: dict[str, str]) -> str:
+    """One deal of a view in a line: its number, project, proposer and where it stands."""
+    return t(
+        "Deal {number} ({project}, from {proposer}): {status}",
+        number=deal["number"],
+        project=titles[deal["project"]],
+        proposer=names[deal["proposer"]],
+        status=status_name(t, deal["status"]),
+    )
+
+
 def prose(text: str) -> str:
     """A YAML block's hard-wrapped lines as flowing paragraphs (a blank line still parts them)."""
     paragraphs = [" ".join(part.split()) for part in text.strip().split("\n\n")]

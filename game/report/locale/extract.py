@@ -12,12 +12,10 @@ questions (``handouts.py``), the scoring's sentences as the report says them
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from pathlib import Path
 
-from game.i18n_check import check, code_ids
+from game.i18n_check import code_ids, command
 
 LOCALE_DIR = Path(__file__).resolve().parent
 REPORT_DIR = LOCALE_DIR.parent
@@ -42,25 +40,7 @@ def report_ids() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare the ids with a table")
-    parser.add_argument("--language", default="da", help="the table to check (default: da)")
-    args = parser.parse_args(argv)
-    ids = report_ids()
-    if not args.check:
-        print(json.dumps(ids, ensure_ascii=False, indent=1))
-        return 0
-    table_path = LOCALE_DIR / f"{args.language}.json"
-    table = json.loads(table_path.read_text(encoding="utf-8")) if table_path.is_file() else {}
-    problems = check(ids, table)
-    for line in problems:
-        print(line)
-    if problems:
-        print(f"{table_path.name}: {len(problems)} problem(s) for {len(ids)} message ids",
-              file=sys.stderr)  # fmt: skip
-        return 1
-    print(f"{table_path.name}: all {len(ids)} message ids translated", file=sys.stderr)
-    return 0
+    return command(__doc__.splitlines()[0], report_ids(), LOCALE_DIR, argv)
 
 
 if __name__ == "__main__":

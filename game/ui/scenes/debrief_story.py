@@ -21,7 +21,7 @@ from game.ui.charts import Column, rounds_chart
 from game.ui.debriefing import lessons_in, said
 from game.ui.painter import Hit, Painter
 from game.ui.scenes.debrief_scores import AXES, axis_columns
-from game.ui.words import status_name
+from game.ui.words import deal_line
 
 if TYPE_CHECKING:
     from game.ui.scenes.debrief import DebriefScene
@@ -284,13 +284,7 @@ def round_lines(scene: DebriefScene, painter: Painter, view, before, end) -> lis
     for deal in view["deals"]:
         if earlier.get(deal["number"]) == deal:
             continue
-        line = t(
-            "Deal {number} ({project}, from {proposer}): {status}",
-            number=deal["number"],
-            project=titles[deal["project"]],
-            proposer=names[deal["proposer"]],
-            status=status_name(t, deal["status"]),
-        )
+        line = deal_line(t, deal, names, titles)
         for answer in deal["rejected"]:
             words = spoken_reason(scene.app.workshop.state.scenario, answer["reason"])
             said = f": “{words}”" if words else ""

@@ -6,7 +6,7 @@ import pygame
 
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
-from game.ui.words import prose, status_name
+from game.ui.words import deal_line, prose
 
 
 class EventCardScene(Scene):
@@ -52,13 +52,7 @@ class RoundSummaryScene(Scene):
             recent = deal["round"] in (self.round, self.round - 1)
             if not (recent or deal["number"] in signed_now):
                 continue
-            line = t(
-                "Deal {number} ({project}, from {proposer}): {status}",
-                number=deal["number"],
-                project=titles[deal["project"]],
-                proposer=names[deal["proposer"]],
-                status=status_name(t, deal["status"]),
-            )
+            line = deal_line(t, deal, names, titles)
             for answer in deal["rejected"]:
                 line += "\n   ✗ " + names[answer["role"]] + ": “" + answer["reason"] + "”"
             lines.append(line)

@@ -229,6 +229,35 @@ def test_the_final_scores_before_the_debrief_say_own_gains_not_points(debrief):
     assert " points" not in text
 
 
+def test_the_timeline_says_a_round_s_event_card_and_what_it_did(saves):
+    """An event card the trainer played (F7) shows in its round, with its outcome in the
+    report's words, beside a refusal in the same round."""
+    app = App((1920, 1080), saves=saves, strict=True, seed=1)
+    session = Session.start(TOWN, 1, folder=saves)
+    app.begin(Workshop(session, default_seats(session.state)))
+    for action in (
+        act.Propose("library", "exhibit", ("library", "museum"), ("co-branded", "shared", "pilot")),
+        act.Reject("museum", 1, "We would rather run it ourselves."),
+        act.InjectEvent(card="budget-cut"),
+    ):
+        assert app.perform(action).ok, action
+    while not app.workshop.state.finished:  # everyone passes to the end
+        assert app.perform(act.Pass(app.workshop.state.current_role)).ok
+    app.pending = []
+    app.to_table()
+    step(app)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_5)
+    for _ in range(5):  # back to round 1
+        press(app, pygame.K_LEFT)
+    text = shown(app)
+    news = app.workshop.state.news[0]
+    assert news.title == "Budget cut" and "Event: Budget cut" in text
+    for outcome in news.outcomes:
+        assert said(outcome, "en") in text
+    assert "The Museum" in text and "We would rather run it ourselves." in text
+
+
 def test_tab_cycles_the_pages_and_esc_goes_back_to_the_final_scores(debrief):
     app = debrief
     seen = []

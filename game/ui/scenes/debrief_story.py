@@ -287,8 +287,8 @@ def round_lines(scene: DebriefScene, painter: Painter, view, before, end) -> lis
         line = deal_line(t, deal, names, titles)
         for answer in deal["rejected"]:
             words = spoken_reason(scene.app.workshop.state.scenario, answer["reason"])
-            said = f": “{words}”" if words else ""
-            line += "\n   ✗ " + names[answer["role"]] + said
+            quoted = f": “{words}”" if words else ""
+            line += "\n   ✗ " + names[answer["role"]] + quoted
         lines.append((line, None))
     for news in view["news"]:
         if news["round"] == end.round:

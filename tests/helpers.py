@@ -32,6 +32,15 @@ def broken_copy(tmp_path: Path, old: str, new: str, source: Path = TUTORIAL) -> 
 #: story tests/scoring/test_lessons.py tells, the debrief screen shows and the report prints.
 SEVEN_LESSONS_TOWN = FIXTURES / "rules-town.yaml"
 SEVEN_LESSONS_SEED = 1
+SEVEN_LESSONS = {
+    "something-at-risk",
+    "consult-users",
+    "too-many-changes",
+    "new-competencies",
+    "strong-brand",
+    "find-the-connection",
+    "avoid-fixed-roles",
+}
 
 
 def seven_lessons_script() -> tuple:

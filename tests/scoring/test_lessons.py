@@ -8,7 +8,7 @@ from game.engine.state import new_game
 from game.scenario.loading import load_scenario
 from game.scenario.vocabulary import LessonId, words
 from game.scoring.lessons import _DETECTORS, lessons
-from tests.helpers import FIXTURES, SEVEN_LESSONS_SEED, seven_lessons_script
+from tests.helpers import FIXTURES, SEVEN_LESSONS, SEVEN_LESSONS_SEED, seven_lessons_script
 
 TOWN = load_scenario(FIXTURES / "rules-town.yaml")
 
@@ -23,15 +23,7 @@ def test_a_scripted_game_shows_seven_lessons_each_with_its_evidence():
         state = apply(state, action)
     assert state.finished
     found = {lesson.id: lesson for lesson in lessons(state)}
-    assert set(found) == {
-        "something-at-risk",
-        "consult-users",
-        "too-many-changes",
-        "new-competencies",
-        "strong-brand",
-        "find-the-connection",
-        "avoid-fixed-roles",
-    }
+    assert set(found) == SEVEN_LESSONS
     assert found["something-at-risk"].evidence == (
         "The Festival (deal 2, round 2): nothing in it is at stake",
     )

@@ -24,7 +24,7 @@ from game.scoring.shares import own_gains, table_gain
 from game.ui.app import App
 from game.ui.debriefing import said
 from game.ui.workshop import Workshop, default_seats
-from tests.helpers import FIXTURES, seven_lessons_script
+from tests.helpers import FIXTURES, SEVEN_LESSONS, seven_lessons_script
 from tests.ui.driver import click, drawn_text, labels, press, step
 
 TOWN = FIXTURES / "rules-town.yaml"
@@ -74,15 +74,7 @@ def lesson_pages(app: App, next_label: str = "Next") -> list[str]:
 def test_the_debrief_names_every_lesson_with_its_evidence_and_the_seeds_words(debrief):
     app = debrief
     found = lessons(app.workshop.state)
-    assert {lesson.id for lesson in found} == {
-        "something-at-risk",
-        "consult-users",
-        "too-many-changes",
-        "new-competencies",
-        "strong-brand",
-        "find-the-connection",
-        "avoid-fixed-roles",
-    }
+    assert {lesson.id for lesson in found} == SEVEN_LESSONS
     pages = lesson_pages(app)
     everything = " ".join(pages)
     assert "7 of the report's lessons happened in this game" in everything

@@ -158,6 +158,18 @@ class Workshop:
             self._debrief = Debrief(self.state, list(self.session.record.actions))
         return self._debrief
 
+    def view_at_round_end(self, round_number: int) -> dict[str, Any] | None:
+        """The room's view of the table as ``round_number`` ended (None before round 1):
+        replayed from the log once, for a round summary to say what its round changed."""
+        if round_number < 1:
+            return None
+        from game.engine.views import PUBLIC, view_for
+        from game.ui.debriefing import replay_round_ends
+
+        ends = replay_round_ends(self.state, list(self.session.record.actions))
+        end = next((e for e in ends if e.round == round_number and e.complete), None)
+        return None if end is None else view_for(end.state, PUBLIC)
+
     def perspective(self, role: str):
         """A role's perspective-taking score (the mean of its predictions), or None."""
         from game.scoring.axes import perspective

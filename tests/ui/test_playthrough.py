@@ -191,3 +191,33 @@ def test_a_librarian_plays_the_tutorial_against_a_computer_cafe(saves):
     last = workshop.session.record.actions[-1]
     assert last.actor == "cafe" and last.kind in ("accept", "reject", "counter")
     assert "Kringle Café" in app.message
+
+
+def test_a_round_summary_says_only_what_its_round_changed(saves):
+    """A deal answered in round 1 is not news again at the end of round 2; a deal the
+    round proposed, and one it let expire, are."""
+    from game.engine import actions as act
+    from game.engine.record import Session
+    from game.ui.scenes.moments import RoundSummaryScene
+    from game.ui.workshop import Workshop, default_seats
+    from tests.helpers import FIXTURES
+
+    app = App((1920, 1080), saves=saves, strict=True, seed=1)
+    session = Session.start(FIXTURES / "rules-town.yaml", 1, folder=saves)
+    workshop = Workshop(session, default_seats(session.state))
+    app.begin(workshop)
+    exhibit = ("library", "museum")
+    for action in (
+        act.Propose("library", "exhibit", exhibit, ("co-branded", "shared", "pilot")),
+        act.Reject("museum", 1, "Not this time."),  # answered in round 1
+        act.Propose("shop", "exhibit", ("library", "shop"), ("sponsor-logo", "shared", "pilot")),
+    ):
+        assert app.perform(action).ok, action
+    assert workshop.state.round == 2
+    while workshop.state.round == 2:
+        assert app.perform(act.Pass(workshop.state.current_role)).ok
+    app.push(RoundSummaryScene(app, 2))
+    step(app)
+    lines = [item.text for item in app.drawn]
+    assert not any("Deal 1 " in line for line in lines), lines  # round 1's news
+    assert any("Deal 2 " in line and "expired" in line for line in lines), lines

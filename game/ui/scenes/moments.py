@@ -37,6 +37,8 @@ class RoundSummaryScene(Scene):
     def __init__(self, app, round_number: int):
         super().__init__(app)
         self.round = round_number
+        # the table the round before left: a deal it did not change is not news again
+        self.before = app.workshop.view_at_round_end(round_number - 1)
 
     def draw(self, painter: Painter) -> None:
         t = self.t
@@ -45,12 +47,11 @@ class RoundSummaryScene(Scene):
         titles = {p["id"]: p["title"] for p in view["projects"]}
         names = {r["id"]: r["name"] for r in view["roles"]}
         lines = []
-        signed_now = {a["deal"] for a in view["agreements"] if a["round"] == self.round}
+        earlier = {deal["number"]: deal for deal in (self.before or {}).get("deals", [])}
         for deal in view["deals"]:
-            # what this round did: deals proposed in it or the round before (still open
-            # then), and every deal signed in it
-            recent = deal["round"] in (self.round, self.round - 1)
-            if not (recent or deal["number"] in signed_now):
+            # what this round did: every deal it proposed or changed (answered, signed,
+            # let expire), against the table the round before left
+            if earlier.get(deal["number"]) == deal:
                 continue
             line = deal_line(t, deal, names, titles)
             for answer in deal["rejected"]:

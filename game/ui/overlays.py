@@ -50,9 +50,13 @@ def draw_help(app: App, painter: Painter) -> None:
     painter.box(area, painter.theme.panel, painter.theme.accent, 4)
     inner = area.inflate(-60, -50)
     used = painter.text(inner, t("Trainer keys"), "heading", bold=True, max_lines=1)
-    row_height = max(painter.line_height("body"), (inner.height - used - 110) // len(TRAINER_KEYS))
+    rows = [(label, t(purpose)) for label, purpose in TRAINER_KEYS]
+    here = app.scene.help_keys()
+    if here:
+        rows += [("", t("On this screen:")), *here]
+    row_height = max(painter.line_height("body"), (inner.height - used - 110) // len(rows))
     top = inner.top + used + 20
-    for label, purpose in TRAINER_KEYS:
+    for label, purpose in rows:
         if top + row_height > inner.bottom - 80:
             break
         painter.line(
@@ -63,7 +67,7 @@ def draw_help(app: App, painter: Painter) -> None:
             bold=True,
         )
         painter.line(
-            pygame.Rect(inner.left + 350, top, inner.width - 350, row_height), t(purpose), "body"
+            pygame.Rect(inner.left + 350, top, inner.width - 350, row_height), purpose, "body"
         )
         top += row_height
     painter.button(

@@ -365,3 +365,11 @@ def test_a_no_that_quotes_a_red_line_is_shown_without_its_words_in_the_timeline(
     assert not workshop.state.agreements
     assert "0%" in [item.text for item in app.drawn]
     assert_no_points_drawn(app)
+
+
+def test_f1_on_the_debrief_lists_its_own_keys_below_the_trainers(debrief):
+    app = debrief
+    press(app, pygame.K_F1)
+    text = shown(app)
+    assert "Trainer keys" in text and "On this screen:" in text
+    assert "the debrief's five pages" in text and "Shift+Tab" in text

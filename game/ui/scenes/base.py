@@ -33,6 +33,10 @@ class Scene:
         """Events the buttons do not take (typing, scrolling); True if something changed."""
         return False
 
+    def help_keys(self) -> list[tuple[str, str]]:
+        """Keys of this screen that no button shows, for the help overlay (F1)."""
+        return []
+
     def tick(self) -> bool:
         """Called every frame; True if the scene needs a redraw (a clock, an animation)."""
         return False

@@ -33,6 +33,14 @@ TAB_HEIGHT = 76
 class DebriefScene(Scene):
     name = "debrief"
 
+    def help_keys(self) -> list[tuple[str, str]]:
+        t = self.t
+        return [
+            ("1 – 5", t("the debrief's five pages")),
+            ("Tab", t("the next page (Shift+Tab: the one before)")),
+            ("← →", t("within a page: the part before or after; on the timeline, a round")),
+        ]
+
     def __init__(self, app, tab: str = "scores"):
         super().__init__(app)
         self.tab = tab

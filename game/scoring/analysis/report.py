@@ -171,11 +171,22 @@ def _labels(project: Project) -> dict[tuple[str, str], str]:
     }
 
 
-def _options_by_issue(project: Project, options: tuple[tuple[str, str], ...]) -> str:
-    """ "Issue: option, option; Issue: option" in the project's order."""
+def _options_by_issue(
+    project: Project,
+    options: tuple[tuple[str, str], ...],
+    red_lines: dict[tuple[str, str], str] | None = None,
+) -> str:
+    """ "Issue: option, option; Issue: option" in the project's order; an option on a
+    role's red line says so (why no deal holds it is then no mystery)."""
+    red_lines = red_lines or {}
     parts = []
     for issue in project.issues:
-        chosen = [o.label for o in issue.options if (issue.id, o.id) in options]
+        chosen = [
+            o.label + (f" (a red line of {red_lines[issue.id, o.id]})"
+                       if (issue.id, o.id) in red_lines else "")
+            for o in issue.options
+            if (issue.id, o.id) in options
+        ]  # fmt: skip
         if chosen:
             colon = "" if issue.title.endswith("?") else ":"
             parts.append(f"{issue.title}{colon} {', '.join(chosen)}")
@@ -201,7 +212,10 @@ def _roles_text(scenario: Scenario, project: Project, result: ProjectAnalysis) -
                 f"{most}: it will never sign willingly."
             )
     if result.pareto_count:
-        dead = _options_by_issue(project, result.dead_options) or "none"
+        banned = {(line.issue, line.option): scenario.role(role.id).name
+                  for role in scenario.roles for line in role.brief.red_lines
+                  if line.project == project.id}  # fmt: skip
+        dead = _options_by_issue(project, result.dead_options, banned) or "none"
         lines += _wrap(f"Options in no Pareto-optimal deal: {dead}.")
     for item in result.dominated:
         issue = next(i for i in project.issues if i.id == item.issue)

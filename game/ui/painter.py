@@ -273,6 +273,12 @@ class Painter:
         self.centred(inner, text, size, ink, bold=selected)
         self.hits.append(Hit(rect, label, action, key, enabled))
 
+    def text_height(self, text: str, width: int, size: str, bold: bool = False) -> int:
+        """The logical height ``text`` takes wrapped at ``width`` logical units."""
+        room = self.layout.to_px(pygame.Rect(0, 0, width, 1)).width
+        lines = len(self.type.wrap(text, self.px(size), bold, room))
+        return lines * self.line_height(size, bold)
+
     def centred(
         self, rect: pygame.Rect, text: str, size: str, colour: Colour, bold: bool = False
     ) -> None:

@@ -146,12 +146,17 @@ class DealScene(PrivateScene):
             )
             options = issue["options"]
             width = (inner.width - 10 * (len(options) - 1)) // len(options)
-            height = min(100, slot - title_h - 4)
-            for index, option in enumerate(options):
+            labels = []
+            for option in options:
                 points = me["points"][self.project][issue["id"]][option["id"]]
                 red = red_line_reason(me, self.project, issue["id"], option["id"])
                 mark = "✗ " + t("red line") + ": " if red else ""
-                label = f"{points} · {mark}{option['label']}"  # the number first: never cut
+                labels.append(f"{points} · {mark}{option['label']}")  # the number first
+            # tall enough for the longest label, where the slot has room: a cut option
+            # is one the team cannot judge (the selected one is bold, so measure bold)
+            needed = max(painter.text_height(label, width - 20, "small", True) for label in labels)
+            height = min(max(100, needed + 16), slot - title_h - 4)
+            for index, (option, label) in enumerate(zip(options, labels, strict=True)):
                 button = pygame.Rect(
                     inner.left + index * (width + 10), top + title_h + 4, width, height
                 )

@@ -143,7 +143,8 @@ def lessons_section(
         para(
             t(
                 "What this game showed of the survey's partnership drivers and barriers, "
-                "with where it happened."
+                "with where it happened. ✓: the table did what the lesson asks; ✗: it "
+                "missed it."
             )
         ),
     ]
@@ -155,7 +156,7 @@ def lessons_section(
             tag(
                 "div",
                 [
-                    tag(h_sub, title),
+                    tag(h_sub, ("✓ " if lesson.went_well else "✗ ") + title),
                     para(text, class_="muted"),
                     tag("ul", [tag("li", say(line, t)) for line in lesson.evidence]),
                 ],

@@ -26,6 +26,20 @@ class Lesson:
     evidence: tuple[str, ...]
     deals: tuple[int, ...] = ()
     rounds: tuple[int, ...] = ()
+    #: the table did what the lesson asks (a triple helix, partners out of their usual
+    #: roles …); False: it missed it (a win-lose deal, nobody consulted users …)
+    went_well: bool = False
+
+
+#: lessons a game shows by doing what they ask; the others show when a table misses them
+WENT_WELL = frozenset({
+    "triple-helix",
+    "find-the-connection",
+    "avoid-fixed-roles",
+    "cluster-partners",
+    "relational-not-transaction",
+    "serve-the-users",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,7 @@ class _Seen:
     sentence: str
     deal: int | None = None
     round: int | None = None
+    good: bool = False  # this piece of evidence is something done well
 
 
 def lessons(state: GameState) -> list[Lesson]:
@@ -51,6 +66,7 @@ def lessons(state: GameState) -> list[Lesson]:
                 tuple(s.sentence for s in seen),
                 tuple(s.deal for s in seen if s.deal is not None),
                 tuple(s.round for s in seen if s.round is not None),
+                lesson_id in WENT_WELL or all(s.good for s in seen),
             )
         )
     return found
@@ -174,7 +190,7 @@ def _missing_competencies(state: GameState) -> Iterator[_Seen]:
             yield _about(state, agreement, "nobody in it brings " + ", ".join(missing))
     for mine in state.roles:
         for skill in mine.gained:
-            yield _Seen(f"{_name(state, mine.role)} built a new competence: {skill}")
+            yield _Seen(f"{_name(state, mine.role)} built a new competence: {skill}", good=True)
 
 
 def _weak_brand(state: GameState) -> Iterator[_Seen]:

@@ -276,6 +276,7 @@ def test_a_scripted_game_with_seven_lessons_prints_each_with_its_evidence(langua
     shown = text_of(build_report([game], language))
     for lesson in found:
         title, words = lesson_title(game.state, lesson, t)
-        assert title in shown and " ".join(words.split()) in shown
+        mark = "✓ " if lesson.went_well else "✗ "
+        assert mark + title in shown and " ".join(words.split()) in shown
         for line in lesson.evidence:
             assert " ".join(say(line, t).split()) in shown, line

@@ -39,6 +39,22 @@ def test_a_scripted_game_shows_seven_lessons_each_with_its_evidence():
     assert found["consult-users"].evidence == ("no team consulted users in 2 rounds",)
 
 
+def test_a_lesson_says_whether_the_table_did_what_it_asks_or_missed_it():
+    state = new_game(TOWN, seed=SEVEN_LESSONS_SEED)
+    for action in seven_lessons_script():
+        state = apply(state, action)
+    went_well = {lesson.id: lesson.went_well for lesson in lessons(state)}
+    assert went_well == {
+        "something-at-risk": False,  # nothing at stake in the festival
+        "consult-users": False,  # nobody asked the users
+        "too-many-changes": False,
+        "new-competencies": False,  # a competency the festival needs is missing
+        "strong-brand": False,
+        "find-the-connection": True,  # the library explored the museum first
+        "avoid-fixed-roles": True,  # partners stepped out of their usual roles
+    }
+
+
 def test_a_win_lose_deal_names_the_loser_without_its_numbers():
     state = new_game(TOWN, seed=1)
     for action in (

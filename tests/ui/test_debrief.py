@@ -79,7 +79,8 @@ def test_the_debrief_names_every_lesson_with_its_evidence_and_the_seeds_words(de
     everything = " ".join(pages)
     assert "7 of the report's lessons happened in this game" in everything
     for lesson in found:
-        assert lesson.title in everything, lesson.id
+        mark = "✓ " if lesson.went_well else "✗ "  # done well, or missed
+        assert mark + lesson.title in everything, lesson.id
         assert f"“{' '.join(lesson.text.split())}”" in everything, lesson.id
         for sentence in lesson.evidence:
             assert sentence in everything, f"{lesson.id}: {sentence!r} not shown"

@@ -51,7 +51,8 @@ def lesson_items(said_lesson, from_report: str, language: str) -> list[Item]:
     title then follows, so the room still hears the seed's lesson.
     """
     lesson, seed_title = said_lesson
-    items = [Item(lesson.title, "body", "accent", bold=True)]
+    mark = "✓ " if lesson.went_well else "✗ "  # the heading says what the marks mean
+    items = [Item(mark + lesson.title, "body", "accent", bold=True)]
     if seed_title:
         items.append(Item(from_report.format(title=seed_title), "small", "accent"))
     if lesson.text:  # the report's words (or the scenario's), quoted
@@ -124,7 +125,8 @@ def draw_lessons(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> in
         painter.text(inner, t("None of the report's lessons showed in this game."), "body")
         return 1
     width = (inner.width - COLUMN_GAP) // 2
-    heading_h = painter.line_height("body", True) + 12
+    legend_h = painter.line_height("small")
+    heading_h = painter.line_height("body", True) + legend_h + 16
     room = inner.height - heading_h
     words = (t("{title} (continued)"), t("From the report: “{title}”"))
     state = scene.app.workshop.state
@@ -133,8 +135,12 @@ def draw_lessons(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> in
     heading = t("{count} of the report's lessons happened in this game", count=len(found))
     if len(pages) > 1:
         heading += "  ·  " + t("page {page} of {pages} (→)", page=page + 1, pages=len(pages))
-    painter.line(pygame.Rect(inner.left, inner.top, inner.width, heading_h - 12), heading,
+    title_h = heading_h - legend_h - 16
+    painter.line(pygame.Rect(inner.left, inner.top, inner.width, title_h), heading,
                  "body", bold=True)  # fmt: skip
+    legend = pygame.Rect(inner.left, inner.top + title_h + 4, inner.width, legend_h)
+    painter.line(legend, t("✓ the table did what the lesson asks; ✗ it missed it"), "small",
+                 painter.theme.muted)  # fmt: skip
     for number, column in enumerate(pages[page]):
         left = inner.left + number * (width + COLUMN_GAP)
         top = inner.top + heading_h

@@ -164,8 +164,11 @@ class ComputerPartner:
             & (space.staff <= free["staff_time"])
             & (space.budget <= free["budget"])
         )
-        for index, unusable in self._unusable(view, project, group).items():
-            fits &= ~unusable[space.picks[:, index]]
+        blocked = tuple(sorted((b["issue"], b["option"]) for b in view["blocked"]
+                               if b["project"] == project_id))  # fmt: skip
+        usable = space.usable(group, blocked)
+        if usable is not None:
+            fits &= usable
         candidates = np.flatnonzero(fits)
         if candidates.size == 0:
             return
@@ -176,12 +179,11 @@ class ComputerPartner:
             if d["project"] == project_id and d["proposer"] != self.role
             for index, option in enumerate(d["options"])
         }
+        chosen = space.picks[candidates]
         seen = sum(
-            np.array([(index, o) in offered for o in ids], dtype=int)[
-                space.picks[candidates, index]
-            ]
+            np.array([(index, o) in offered for o in ids], dtype=int)[chosen[:, index]]
             for index, ids in enumerate(space.ids)
-        )
+        ) if offered else np.zeros(candidates.size, dtype=int)  # fmt: skip
         noise = np.random.default_rng(rng.getrandbits(32)).random(candidates.size)
         order = np.lexsort((noise, space.points[candidates], -seen))
         for row in candidates[order[:20]]:
@@ -189,22 +191,6 @@ class ComputerPartner:
             proposal = act.Propose(self.role, project_id, group, options)
             if legal(proposal):
                 yield proposal
-
-    @staticmethod
-    def _unusable(view: View, project, group: tuple[str, ...]) -> dict[int, np.ndarray]:
-        """Per issue, the options this group cannot choose now (public rules only): blocked
-        by an event, or costing a role that is not in the group."""
-        blocked = {(b["issue"], b["option"]) for b in view["blocked"]
-                   if b["project"] == project["id"]}  # fmt: skip
-        unusable = {}
-        for index, issue in enumerate(project["issues"]):
-            out = [
-                (issue["id"], o["id"]) in blocked or not set(o["cost_for"]) <= set(group)
-                for o in issue["options"]
-            ]
-            if any(out):
-                unusable[index] = np.array(out)
-        return unusable
 
     def _partners(self, view: View, project, rng) -> list[str]:
         """Ourselves, the required roles, then partners from other sectors first."""

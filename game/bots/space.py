@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import numpy as np
@@ -35,6 +35,34 @@ class OptionSpace:
     budget: np.ndarray  # our budget per round
     risk: np.ndarray  # the deal's risk (its riskiest option's)
     allowed: np.ndarray  # no option on our red lines
+    needs: tuple[tuple[frozenset[str], ...], ...]  # per option: the roles it needs in the deal
+    issue_ids: tuple[str, ...]
+    _usable: dict[tuple[object, ...], np.ndarray | None] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def usable(
+        self, group: tuple[str, ...], blocked: tuple[tuple[str, str], ...]
+    ) -> np.ndarray | None:
+        """The combinations this group may choose now (public rules only): none of their
+        options blocked by an event (``blocked``: (issue, option)) or needing a role that
+        is not in the group. None: every one. Kept per (group, blocked) — the same few
+        come back turn after turn."""
+        key = (group, blocked)
+        if key not in self._usable:
+            self._usable[key] = self._usable_now(set(group), set(blocked))
+        return self._usable[key]
+
+    def _usable_now(self, group: set[str], blocked: set[tuple[str, str]]) -> np.ndarray | None:
+        issue_ids = self.issue_ids
+        mask = None
+        for index, (ids, needs) in enumerate(zip(self.ids, self.needs, strict=True)):
+            out = np.array([(issue_ids[index], o) in blocked or not need <= group
+                            for o, need in zip(ids, needs, strict=True)])  # fmt: skip
+            if out.any():
+                ok = ~out[self.picks[:, index]]
+                mask = ok if mask is None else mask & ok
+        return mask
 
 
 T = TypeVar("T")
@@ -106,6 +134,10 @@ def _columns(
         budget=column("budget"),
         risk=risk,
         allowed=column("red") == 0,
+        needs=tuple(
+            tuple(frozenset(o["cost_for"]) for o in issue["options"]) for issue in project["issues"]
+        ),
+        issue_ids=tuple(issue["id"] for issue in project["issues"]),
     )
 
 

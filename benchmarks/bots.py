@@ -38,7 +38,7 @@ def decision_times(scenario, games: int) -> tuple[list[float], int]:
     return sorted(times), signed
 
 
-def games_per_second(scenario, games: int, repeats: int = 3) -> float:
+def games_per_second(scenario, games: int, repeats: int = 5) -> float:
     """Whole games (decisions and rules) per second of this process's CPU time, the best
     of ``repeats`` runs: one core, and the least disturbed by whatever else is running."""
     best = float("inf")

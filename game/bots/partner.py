@@ -58,8 +58,8 @@ class ComputerPartner:
         rng = random.Random(self._stream + view["actions_taken"])
         waiting = self._awaiting(view)
         if waiting:  # one answer a turn: the deal that serves us best first
-            waiting.sort(key=lambda d: -read_deal(view, d["project"], list(d["options"])).points)
-            return self.answer(view, waiting[0], legal, rng)
+            best = max(waiting, key=lambda deal: self._our_points(view, deal))  # first wins ties
+            return self.answer(view, best, legal, rng)
         for decision in self._proposals(view, legal, rng):
             return decision
         return self._other(view, legal, rng)
@@ -91,6 +91,12 @@ class ComputerPartner:
             and self.role not in d["accepted"]
             and self.role not in {r["role"] for r in d["rejected"]}
         ]  # fmt: skip
+
+    @staticmethod
+    def _our_points(view: View, deal: dict[str, Any]) -> int:
+        table = view["me"]["points"][deal["project"]]
+        issues = project_of(view, deal["project"])["issues"]
+        return sum(table[i["id"]][o] for i, o in zip(issues, deal["options"], strict=True))
 
     def answer(self, view: View, deal: dict[str, Any], legal: Legal, rng) -> Decision:
         number = deal["number"]

@@ -72,8 +72,7 @@ def red_line(
 
 def walk_away(state: GameState, role: str, project: Project) -> int:
     """What ``role`` gets from ``project`` without a deal, as events have changed it."""
-    brief = state.scenario.role(role).brief
-    base = brief.walk_away.get(project.id, project.approval.no_deal_value)
+    base = state.scenario.walk_away(role, project)
     change = sum(amount for name, amount in state.role_state(role).walk_away_change
                  if name == project.id)  # fmt: skip
     return base + change

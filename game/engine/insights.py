@@ -32,7 +32,7 @@ def facts_about(state: GameState, target: str) -> list[str]:
             issue = next(issue for issue in project.issues if issue.id == line.issue)
             facts.append(f'{role.name} has a line it will not cross on "{issue.title}".')
         best = sum(max(table[issue.id].values()) for issue in project.issues)
-        walk_away = brief.walk_away.get(project.id, project.approval.no_deal_value)
+        walk_away = scenario.walk_away(role.id, project)
         comfort = "can live well without it" if walk_away * 2 > best else "needs it"
         facts.append(f"Without a deal on {project.title}, {role.name} {comfort}.")
     return list(dict.fromkeys(facts))

@@ -13,10 +13,11 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.engine.actions import Action, BadActionData, action_from_json
 from game.engine.rules import IllegalAction, apply
@@ -25,6 +26,15 @@ from game.scenario.loading import check_file
 from game.scenario.model import Scenario
 
 SAVE_FORMAT = 1
+
+
+class Step(NamedTuple):
+    """One action of a replayed log (numbered from 1) and the states around it."""
+
+    number: int
+    before: GameState
+    action: Action
+    after: GameState
 
 
 class SaveError(Exception):
@@ -42,14 +52,23 @@ class GameRecord:
     def replay(self, scenario: Scenario, upto: int | None = None) -> GameState:
         """The state after the first ``upto`` actions (all of them by default)."""
         state = new_game(scenario, self.seed)
+        for step in self.steps(scenario, upto):
+            state = step.after
+        return state
+
+    def steps(self, scenario: Scenario, upto: int | None = None) -> Iterator[Step]:
+        """The log replayed once: every action with the states before and after it, for
+        whoever needs more than the end (the export's running scores, the timeline)."""
+        state = new_game(scenario, self.seed)
         for number, action in enumerate(self.actions[:upto], 1):
             try:
-                state = apply(state, action)
+                after = apply(state, action)
             except IllegalAction as error:
                 raise SaveError(
                     f"action {number} of the save cannot be replayed: {error}"
                 ) from None
-        return state
+            yield Step(number, state, action, after)
+            state = after
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -26,8 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.record import GameRecord, SaveError, resume
-from game.engine.rules import apply
-from game.engine.state import GameState, new_game
+from game.engine.state import GameState
 from game.report.games import Game
 from game.scoring.axes import AXES, Axis, Scores, perspective, score_game
 
@@ -37,13 +36,8 @@ FORMATS = ("json", "csv")
 
 def steps(game: Game) -> list[tuple[int, int, GameState]]:
     """(action number, round it was taken in, state after it) for every action."""
-    state = new_game(game.scenario, game.record.seed)
-    found = []
-    for number, action in enumerate(game.record.actions, 1):
-        round_number = state.round
-        state = apply(state, action)
-        found.append((number, round_number, state))
-    return found
+    return [(step.number, step.before.round, step.after)
+            for step in game.record.steps(game.scenario)]  # fmt: skip
 
 
 def _axis(axis: Axis) -> dict[str, Any]:

@@ -392,7 +392,7 @@ def _brief(scenario: Scenario, role: Role, t: Translator) -> Markup:
         ),
     ]
     for project in scenario.eligible_projects(role.id):
-        parts.append(_points(project, role, t))
+        parts.append(_points(scenario, project, role, t))
     lines = [
         t(
             "{issue} — {option}. {reason}",
@@ -416,7 +416,7 @@ def _brief(scenario: Scenario, role: Role, t: Translator) -> Markup:
     return tag("section", parts, class_="sheet brief", id=f"brief-{role.id}")
 
 
-def _points(project: Project, role: Role, t: Translator) -> Markup:
+def _points(scenario: Scenario, project: Project, role: Role, t: Translator) -> Markup:
     table_of = role.brief.points.get(project.id, {})
     groups = []
     for issue in project.issues:
@@ -425,7 +425,7 @@ def _points(project: Project, role: Role, t: Translator) -> Markup:
             [issue.title if index == 0 else "", option.label, mine.get(option.id, 0)]
             for index, option in enumerate(issue.options)
         ])  # fmt: skip
-    walk = role.brief.walk_away.get(project.id, project.approval.no_deal_value)
+    walk = scenario.walk_away(role.id, project)
     extra = [
         t(
             "Without a deal on this project you get {points} points (your walk-away value).",

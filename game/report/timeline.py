@@ -15,8 +15,7 @@ from game.engine import actions as act
 from game.engine import deals
 from game.engine.narration import spoken_reason
 from game.engine.record import GameRecord
-from game.engine.rules import apply
-from game.engine.state import GameState, new_game
+from game.engine.state import GameState
 from game.i18n import Translator
 from game.report.html import Markup, join, table, tag
 from game.report.phrases import say
@@ -121,9 +120,7 @@ def describe(before: GameState, after: GameState, action: act.Action, t: Transla
 
 def timeline_rows(scenario: Scenario, record: GameRecord, t: Translator):
     """(round, number, text) for every public action and every event card, in order."""
-    state = new_game(scenario, record.seed)
-    for number, action in enumerate(record.actions, 1):
-        before, state = state, apply(state, action)
+    for number, before, action, state in record.steps(scenario):
         said = describe(before, state, action, t)
         if said is not None:
             yield before.round, str(number), said

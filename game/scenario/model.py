@@ -329,3 +329,8 @@ class Scenario(Strict):
     def eligible_projects(self, role_id: str) -> list[Project]:
         """The projects ``role_id`` may take part in."""
         return [p for p in self.projects if not p.open_to or role_id in p.open_to]
+
+    def walk_away(self, role_id: str, project: Project) -> int:
+        """What ``role_id`` gets from ``project`` without a deal, as the file says it (its
+        brief's value, or the project's ``no_deal_value``); events may change it later."""
+        return self.role(role_id).brief.walk_away.get(project.id, project.approval.no_deal_value)

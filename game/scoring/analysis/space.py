@@ -99,8 +99,7 @@ def deal_space(
         sample = np.sort(generator.choice(total, size=size, replace=False))
     points = np.stack([_role_points(scenario, role, project, sample) for role in roles])
     clean = np.stack([_role_clean(scenario, role, project, sample) for role in roles])
-    walk = [scenario.role(r).brief.walk_away.get(project.id, project.approval.no_deal_value)
-            for r in roles]  # fmt: skip
+    walk = [scenario.walk_away(role, project) for role in roles]
     return DealSpace(project, roles, coalitions, shape, sample, points, clean,
                      np.array(walk, dtype=np.int64), needs)  # fmt: skip
 

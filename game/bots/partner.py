@@ -22,17 +22,23 @@ import numpy as np
 from game.bots.personality import Personality, aspiration_share
 from game.bots.space import best_points, option_space
 from game.engine import actions as act
-from game.engine.ownview import (
-    eligible,
-    project_of,
-    read_deal,
+from game.engine.acceptability import (
+    ANSWER_ACCEPTS,
+    ANSWER_CANNOT,
+    CODE_WORTH,
+    Answer,
+    Verdict,
+    answer_of,
+    judge,
+    kinds,
+    position_in_view,
+    reason_sentence,
 )
+from game.engine.deals import Amounts
+from game.engine.ownview import eligible, project_model, project_of
 
 View = dict[str, Any]
 Legal = Callable[[act.Action], bool]
-
-BELOW_WALK_AWAY = "This leaves us below what we get without a deal."
-TOO_LITTLE = "It gives us too little yet; we hope for a better offer."
 
 
 @dataclass(frozen=True)
@@ -79,9 +85,6 @@ class ComputerPartner:
         )
         return walk + max(0, best - walk) * share
 
-    def risk_limit(self, view: View) -> int:
-        return view["me"]["risk_tolerance"] + self.personality.risk_margin
-
     # -- answering ----------------------------------------------------------------------------
 
     def _awaiting(self, view: View) -> list[dict[str, Any]]:
@@ -98,40 +101,42 @@ class ComputerPartner:
         issues = project_of(view, deal["project"])["issues"]
         return sum(table[i["id"]][o] for i, o in zip(issues, deal["options"], strict=True))
 
+    def expect(self, view: View, deal: dict[str, Any]) -> tuple[Answer, Verdict]:
+        """The answer key for this partner and deal: the one rule's verdict
+        (``acceptability.judge``), then, for a deal worth signing, whether it reaches the
+        partner's aspiration. ``answer`` does what this says."""
+        project = project_model(view, deal["project"])
+        said_no = {r["role"] for r in deal["rejected"]}
+        signing = [r for r in deal["participants"] if r not in said_no]
+        position = position_in_view(view, deal["project"])
+        verdict = judge(position, project, tuple(deal["options"]), signing)
+        satisfied = verdict.worth and verdict.points >= self.aspiration(view, deal["project"])
+        return answer_of(verdict, satisfied=satisfied), verdict
+
     def answer(self, view: View, deal: dict[str, Any], legal: Legal, rng) -> Decision:
-        number = deal["number"]
-        reading = read_deal(view, deal["project"], list(deal["options"]))
-        free = view["me"]["uncommitted_per_round"]
-        if reading.red_lines:
-            return self._reject(number, reading.red_lines[0])
-        if reading.staff_time > free["staff_time"] or reading.budget > free["budget"]:
-            return self._reject(
-                number,
-                f"It costs us more than we can give: {reading.staff_time} staff and "
-                f"{reading.budget} budget a round, and we have {max(0, free['staff_time'])} "
-                f"and {max(0, free['budget'])} left.",
-            )
-        if reading.points < reading.walk_away:
-            return self._counter_or_reject(view, deal, legal, rng, BELOW_WALK_AWAY)
-        if reading.risk > self.risk_limit(view):
-            return self._reject(number, "It is too risky for us: we cannot carry that much risk.")
-        if reading.points >= self.aspiration(view, deal["project"]):
-            accept = act.Accept(self.role, number)
+        answer, verdict = self.expect(view, deal)
+        project = project_model(view, deal["project"])
+        names = {r["id"]: r["name"] for r in view["roles"]}
+        why = reason_sentence(verdict, project, names, satisfied=answer == ANSWER_ACCEPTS)
+        if answer == ANSWER_ACCEPTS:
+            accept = act.Accept(self.role, deal["number"])
             if legal(accept):
-                return Decision(accept, "It serves us well enough, and better than no deal.")
-        return self._counter_or_reject(view, deal, legal, rng, TOO_LITTLE)
+                return Decision(accept, why)
+        if answer == ANSWER_CANNOT or verdict.cause == "too-risky":
+            return self._reject(deal["number"], why, verdict.cause)
+        return self._counter_or_reject(view, deal, legal, rng, why, verdict.cause)
 
-    def _reject(self, number: int, reason: str) -> Decision:
-        return Decision(act.Reject(self.role, number, reason), reason)
+    def _reject(self, number: int, reason: str, cause: str) -> Decision:
+        return Decision(act.Reject(self.role, number, reason, cause or "gain"), reason)
 
-    def _counter_or_reject(self, view, deal, legal, rng, reason: str) -> Decision:
+    def _counter_or_reject(self, view, deal, legal, rng, reason: str, cause: str) -> Decision:
         for proposal in self._offers(view, deal["project"], legal, rng, list(deal["participants"])):
             counter = act.Counter(
-                self.role, deal["number"], proposal.participants, proposal.options
+                self.role, deal["number"], proposal.participants, proposal.options, reason, cause
             )
             if legal(counter):
                 return Decision(counter, reason)
-        return self._reject(deal["number"], reason)
+        return self._reject(deal["number"], reason, cause)
 
     # -- proposing ----------------------------------------------------------------------------
 
@@ -163,13 +168,17 @@ class ComputerPartner:
         free = me["uncommitted_per_round"]
         group = tuple(participants or self._partners(view, project, rng))
         space = option_space(self.role, me, project, rng)
-        fits = (
-            space.allowed
-            & (space.points >= target)
-            & (space.risk <= self.risk_limit(view))
-            & (space.staff <= free["staff_time"])
-            & (space.budget <= free["budget"])
+        worth = kinds(
+            points=space.points,
+            walk_away=me["walk_away"][project_id],
+            risk=space.risk,
+            risk_tolerance=me["risk_tolerance"],
+            staff=space.staff,
+            budget=space.budget,
+            free=Amounts(free["staff_time"], free["budget"]),
+            clean=space.allowed,
         )
+        fits = (worth == CODE_WORTH) & (space.points >= target)
         blocked = tuple(sorted((b["issue"], b["option"]) for b in view["blocked"]
                                if b["project"] == project_id))  # fmt: skip
         usable = space.usable(group, blocked)

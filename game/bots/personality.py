@@ -17,19 +17,18 @@ class Personality:
     opening: float  # share of the way from walk-away to its best deal it first asks for
     floor: float  # the share it will never go below (0: its walk-away value itself)
     curve: float  # > 1 concedes late (Boulware), < 1 concedes early (conceder)
-    risk_margin: int  # how far above its risk tolerance it will still go (negative: below)
     reciprocal: bool = False  # concedes as fast as it is conceded to
     explores: float = 0.3  # how readily it spends a turn finding the connection
 
 
 PERSONALITIES = {
-    "cooperative": Personality("cooperative", opening=0.7, floor=0.0, curve=0.6, risk_margin=1,
+    "cooperative": Personality("cooperative", opening=0.7, floor=0.0, curve=0.6,
                                explores=0.4),
-    "competitive": Personality("competitive", opening=0.95, floor=0.25, curve=2.5, risk_margin=2,
+    "competitive": Personality("competitive", opening=0.95, floor=0.25, curve=2.5,
                                explores=0.15),
-    "cautious": Personality("cautious", opening=0.8, floor=0.1, curve=1.2, risk_margin=-1,
+    "cautious": Personality("cautious", opening=0.8, floor=0.1, curve=1.2,
                             explores=0.5),
-    "reciprocal": Personality("reciprocal", opening=0.85, floor=0.05, curve=1.0, risk_margin=0,
+    "reciprocal": Personality("reciprocal", opening=0.85, floor=0.05, curve=1.0,
                               reciprocal=True, explores=0.3),
 }  # fmt: skip
 

@@ -53,7 +53,10 @@ class Accept(Action):
 class Reject(Action):
     kind: ClassVar[str] = "reject"
     deal: int
-    reason: str
+    reason: str  # said to the proposer; the room hears it only without a cause
+    #: what decided a computer partner's no (``acceptability.Cause``): the room then hears
+    #: who said no, and for a red line "one of its red lines", never the sentence itself
+    cause: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class Counter(Action):
     deal: int
     participants: tuple[str, ...]
     options: tuple[str, ...]
+    reason: str = ""  # why, said to the proposer of the deal it answers
+    cause: str = ""  # as ``Reject.cause``
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ never repeat one. No pygame, so ``game/report`` can import it as the screens do.
 
 from __future__ import annotations
 
+from game.engine.state import Deal
 from game.scenario.model import Scenario
 
 
@@ -19,3 +20,33 @@ def spoken_reason(scenario: Scenario, reason: str) -> str:
             if line.reason and line.reason.strip() in reason:
                 return ""
     return reason
+
+
+#: what the room hears of a no the rule decided: who said no, and a red line as such
+HEARD_RED_LINE = "one of its red lines"
+
+
+def heard_cause(cause: str) -> str:
+    """What the room hears of a computer partner's no (``acceptability.Cause``): for a
+    red line "one of its red lines"; for any other cause nothing beyond who said no. The
+    reason itself, with its figures, is said to the proposer only."""
+    return HEARD_RED_LINE if cause == "red-line" else ""
+
+
+def counter_change(scenario: Scenario, old: Deal, new: Deal) -> str:
+    """What a counter changed, in one public line: "Branding: Library only (was
+    Co-branded); without Nordtel". The terms of every deal are public."""
+    project = scenario.project(new.project)
+    parts = []
+    for issue, was, now in zip(project.issues, old.options, new.options, strict=True):
+        if was != now:
+            labels = {option.id: option.label for option in issue.options}
+            parts.append(f"{issue.title}: {labels[now]} (was {labels[was]})")
+    names = {role.id: role.name for role in scenario.roles}
+    left = [names[r] for r in old.participants if r not in new.participants]
+    joined = [names[r] for r in new.participants if r not in old.participants]
+    if left:
+        parts.append("without " + ", ".join(left))
+    if joined:
+        parts.append("with " + ", ".join(joined))
+    return "; ".join(parts)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.scenario.model import Project
+
 
 @dataclass(frozen=True)
 class OwnReading:
@@ -27,6 +29,23 @@ class OwnReading:
 
 def project_of(view: dict[str, Any], project_id: str) -> dict[str, Any]:
     return next(p for p in view["projects"] if p["id"] == project_id)
+
+
+_models: dict[int, tuple[dict[str, Any], Project]] = {}
+
+
+def project_model(view: dict[str, Any], project_id: str) -> Project:
+    """The public project of a view as the scenario's model, for the one rule
+    (``acceptability.judge``). Views share their project parts for as long as the
+    scenario is the same, so each is read once."""
+    data = project_of(view, project_id)
+    kept = _models.get(id(data))
+    if kept is None or kept[0] is not data:
+        if len(_models) > 512:
+            _models.clear()
+        kept = (data, Project.model_validate(data))
+        _models[id(data)] = kept
+    return kept[1]
 
 
 def eligible(view: dict[str, Any], project: dict[str, Any]) -> list[str]:

@@ -7,14 +7,15 @@ accept a deal — and is scored against the partner's confidential truth:
   issues of how many places the predicted position is off) and Dmax its largest possible
   value, ⌊n²/2⌋ for n issues; an issue's importance to a partner is the spread of its
   points over the options (ties keep the project's order);
-* an acceptance prediction scores 100 when right, 0 when wrong; the truth is whether the
-  deal gives the partner at least its walk-away value without crossing a red line.
+* an acceptance prediction scores 100 when right, 0 when wrong, once the partner has
+  answered: its real answer is the truth. The answer key says what kind of answer it was
+  (cannot sign, would refuse, holds out for more, accepts: ``acceptability.answer_of``),
+  and why, in a sentence that names the issue and option that decided it.
 """
 
 from __future__ import annotations
 
-from game.engine import deals
-from game.engine.state import Deal, GameState
+from game.engine.state import GameState
 
 
 def true_ranking(state: GameState, target: str, project_id: str) -> tuple[str, ...]:
@@ -29,10 +30,3 @@ def ranking_score(predicted: tuple[str, ...], truth: tuple[str, ...]) -> int:
     distance = sum(abs(predicted.index(issue) - truth.index(issue)) for issue in truth)
     worst = len(truth) ** 2 // 2
     return 100 if worst == 0 else round(100 * (1 - distance / worst))
-
-
-def would_accept(state: GameState, target: str, deal: Deal) -> bool:
-    project = state.scenario.project(deal.project)
-    value = deals.points(state.scenario, target, project, deal.options)
-    no_line = deals.red_line(state.scenario, target, project, deal.options) is None
-    return no_line and value >= deals.walk_away(state, target, project)

@@ -17,18 +17,23 @@ import itertools
 from collections.abc import Callable, Iterator
 
 from game.engine import actions as act
-from game.engine.deals import (
-    Amounts,
-    cost,
-    describe_amounts,
-    free_this_round,
-    red_line,
-    uncommitted,
+from game.engine.acceptability import (
+    ANSWER_ACCEPTS,
+    CANNOT,
+    NO_ANSWER,
+    Verdict,
+    answer_of,
+    judge,
+    needed_roles,
+    position_in_state,
+    reason_sentence,
 )
+from game.engine.deals import Amounts, describe_amounts, free_this_round
 from game.engine.events import draw_after_round, play_card
 from game.engine.insights import facts_about
 from game.engine.memo import options_by_id, projects_by_id, role_order
-from game.engine.perspective import ranking_score, true_ranking, would_accept
+from game.engine.narration import counter_change, heard_cause
+from game.engine.perspective import ranking_score, true_ranking
 from game.engine.state import (
     Agreement,
     Deal,
@@ -71,7 +76,7 @@ def attempt(state: GameState, action: act.Action) -> GameState | None:
 def pass_turn(taken: GameState, action: act.Action) -> GameState:
     """After ``take``: the next turn, round or the end, if ``action`` used the turn."""
     if action.uses_turn and not taken.finished:
-        return _end_turn(taken)
+        return _close_predictions(_end_turn(taken))
     return taken
 
 
@@ -91,7 +96,7 @@ def take(state: GameState, action: act.Action) -> GameState:
             raise IllegalAction(f"Only the trainer can {_TRAINER_VERBS[type(action)]}.")
         if action.uses_turn:
             _check_turn(state, action.actor)
-    state = handler(state, action)
+    state = _close_predictions(handler(state, action))
     return evolve(state, actions_taken=state.actions_taken + 1)
 
 
@@ -201,22 +206,45 @@ def check_deal_shape(
     return project, tuple(sorted(participants, key=role_order(state.scenario).__getitem__))
 
 
-def _check_willing(state: GameState, role: str, project: Project, options: tuple[str, ...]):
-    """A role can never agree to its red lines, nor promise more than it has left."""
-    line = red_line(state.scenario, role, project, options)
-    if line is not None:
-        raise IllegalAction(f"{_name(state, role)} cannot agree: {line.reason}")
-    need = cost(role, project, options)
-    have = uncommitted(state, role)
+def _check_willing(
+    state: GameState,
+    role: str,
+    project: Project,
+    options: tuple[str, ...],
+    signing: tuple[str, ...],
+) -> None:
+    """The rules refuse only what a role *cannot* sign (``acceptability.judge``): a red
+    line, more than it has left to give, or an option needing a role that is not signing.
+    What it *should not* sign it may still sign, knowingly."""
+    verdict = judge(position_in_state(state, role, project), project, options, signing)
+    if verdict.kind == CANNOT:
+        raise IllegalAction(cannot_sign_sentence(state, role, project, verdict))
+
+
+def cannot_sign_sentence(state: GameState, role: str, project: Project, verdict: Verdict) -> str:
+    """Why ``role`` cannot sign, said to that role itself (a red line in its brief's words)."""
+    name = _name(state, role)
+    if verdict.cause == "red-line":
+        return f"{name} cannot agree: {verdict.detail}"
+    if verdict.cause == "absent-role":
+        option = options_by_id(project)[_issue_index(project, verdict.issue)][verdict.option]
+        return f'"{option.label}" needs {_name(state, verdict.detail)} to sign the deal.'
+    need, free = verdict.need, verdict.free
+    assert need is not None and free is not None
     for amount, left, what in (
-        (need.staff_time, have.staff_time, "staff hour"),
-        (need.budget, have.budget, "budget unit"),
+        (need.staff_time, free.staff_time, "staff hour"),
+        (need.budget, free.budget, "budget unit"),
     ):
         if amount > left:
-            raise IllegalAction(
-                f"{_name(state, role)} cannot commit {amount} {what}{'s' * (amount != 1)} per "
+            return (
+                f"{name} cannot commit {amount} {what}{'s' * (amount != 1)} per "
                 f"round; it has {max(0, left)} left."
             )
+    return f"{name} cannot sign this deal."
+
+
+def _issue_index(project: Project, issue_id: str | None) -> int:
+    return next(i for i, issue in enumerate(project.issues) if issue.id == issue_id)
 
 
 def _put_on_table(
@@ -233,7 +261,7 @@ def _put_on_table(
     if project.approval.proposers and proposer not in project.approval.proposers:
         names = ", ".join(_name(state, role) for role in project.approval.proposers)
         raise IllegalAction(f"Only {names} may propose a deal on {project.title}.")
-    _check_willing(state, proposer, project, options)
+    _check_willing(state, proposer, project, options, participants)
     deal = Deal(
         number=len(state.deals) + 1,
         project=project.id,
@@ -267,10 +295,14 @@ def _with_deal(state: GameState, deal: Deal) -> GameState:
 
 
 def _settle(state: GameState, deal: Deal) -> GameState:
-    """Sign the deal if the approval rule is met; close it if it can no longer be."""
-    rule = state.scenario.project(deal.project).approval
+    """Sign the deal if the approval rule is met and every role its options need has
+    accepted; close it if it can no longer be."""
+    project = state.scenario.project(deal.project)
+    rule = project.approval
     quorum = rule.quorum or len(deal.participants)
-    must = (set(rule.required) | set(rule.vetoes)) & set(deal.participants)
+    must = (set(rule.required) | set(rule.vetoes) | set(needed_roles(project, deal.options))) & set(
+        deal.participants
+    )
     rejected = {role for role, _ in deal.rejected}
     if must & rejected or len(deal.accepted) + len(deal.awaiting()) < quorum:
         return _with_deal(state, evolve(deal, status="rejected"))
@@ -301,8 +333,15 @@ def _propose(state: GameState, action: act.Propose) -> GameState:
 def _accept(state: GameState, action: act.Accept) -> GameState:
     deal = _open_deal_awaiting(state, action.deal, action.actor)
     project = state.scenario.project(deal.project)
-    _check_willing(state, action.actor, project, deal.options)
-    return _settle(state, evolve(deal, accepted=(*deal.accepted, action.actor)))
+    _check_willing(state, action.actor, project, deal.options, _still_signing(deal))
+    answered = _resolve_predictions(state, deal, action.actor, accepted=True)
+    return _settle(answered, evolve(deal, accepted=(*deal.accepted, action.actor)))
+
+
+def _still_signing(deal: Deal) -> tuple[str, ...]:
+    """The participants that may still sign: all but those that said no."""
+    said_no = {role for role, _ in deal.rejected}
+    return tuple(role for role in deal.participants if role not in said_no)
 
 
 def _reject(state: GameState, action: act.Reject) -> GameState:
@@ -310,22 +349,94 @@ def _reject(state: GameState, action: act.Reject) -> GameState:
     reason = str(action.reason).strip()
     if not reason:
         raise IllegalAction("Say why you reject the deal: the partners need the reason.")
-    return _settle(state, evolve(deal, rejected=(*deal.rejected, (action.actor, reason))))
+    answered = _resolve_predictions(state, deal, action.actor, accepted=False)
+    if action.cause:  # the rule's reason: the proposer is told, the room hears the cause
+        refused = _refused(deal, action.actor, heard_cause(action.cause), action.cause, reason)
+    else:  # a team's own words, said aloud at the table
+        refused = _refused(deal, action.actor, reason, "", "")
+    return _settle(answered, refused)
+
+
+def _refused(deal: Deal, role: str, heard: str, cause: str, private: str, **changes) -> Deal:
+    """``deal`` with ``role``'s no: what the room hears, the rule's cause, and what only
+    the proposer is told."""
+    return evolve(
+        deal,
+        rejected=(*deal.rejected, (role, heard)),
+        causes=(*deal.causes, (role, cause)) if cause else deal.causes,
+        to_proposer=(*deal.to_proposer, (role, private)) if private else deal.to_proposer,
+        **changes,
+    )
 
 
 def _counter(state: GameState, action: act.Counter) -> GameState:
     deal = _open_deal_awaiting(state, action.deal, action.actor)
     number = len(state.deals) + 1
+    answered = _resolve_predictions(state, deal, action.actor, accepted=False)
     state = _put_on_table(
-        state,
+        answered,
         action.actor,
         deal.project,
         tuple(action.participants),
         tuple(action.options),
         counter_of=deal.number,
     )
-    answer = (action.actor, f"countered with deal {number}")
-    return _with_deal(state, evolve(deal, rejected=(*deal.rejected, answer), status="countered"))
+    change = counter_change(state.scenario, deal, state.deals[-1])
+    heard = f"countered with deal {number}" + (f": {change}" if change else "")
+    private = action.reason.strip()
+    refused = _refused(deal, action.actor, heard, action.cause, private, status="countered")
+    return _with_deal(state, refused)
+
+
+def _resolve_predictions(state: GameState, deal: Deal, role: str, *, accepted: bool) -> GameState:
+    """Score every prediction about ``role``'s answer to ``deal``: its real answer is the
+    truth, and the answer key (``acceptability.answer_of``) says what kind of answer it
+    was, from the rule's verdict on the deal as it stood when ``role`` answered."""
+    pending = [
+        (mine.role, index)
+        for mine in state.roles
+        for index, p in enumerate(mine.predictions)
+        if p.deal == deal.number and p.target == role and p.score is None and not p.answer
+    ]
+    if not pending:
+        return state
+    project = state.scenario.project(deal.project)
+    verdict = judge(
+        position_in_state(state, role, project), project, deal.options, _still_signing(deal)
+    )
+    answer = ANSWER_ACCEPTS if accepted else answer_of(verdict, satisfied=False)
+    names = {r.id: r.name for r in state.scenario.roles}
+    why = reason_sentence(verdict, project, names, satisfied=accepted)
+    for predictor, index in pending:
+
+        def scored(mine: RoleState, at: int = index) -> RoleState:
+            made = list(mine.predictions)
+            p = made[at]
+            made[at] = evolve(
+                p, score=100 if p.accepts == accepted else 0, truth_accepts=accepted,
+                answer=answer, truth=why,
+            )  # fmt: skip
+            return evolve(mine, predictions=tuple(made))
+
+        state = _change_role(state, predictor, scored)
+    return state
+
+
+def _close_predictions(state: GameState) -> GameState:
+    """A prediction about a deal that closed before its partner answered is not scored."""
+    for mine in state.roles:
+        if not any(p.deal is not None and p.score is None and not p.answer
+                   for p in mine.predictions):  # fmt: skip
+            continue
+        made = tuple(
+            evolve(p, answer=NO_ANSWER)
+            if p.deal is not None and p.score is None and not p.answer
+            and (state.deal(p.deal) is None or state.deal(p.deal).status != "open")
+            else p
+            for p in mine.predictions
+        )  # fmt: skip
+        state = _change_role(state, mine.role, lambda m, made=made: evolve(m, predictions=made))
+    return state
 
 
 # -- the other main actions -------------------------------------------------------------
@@ -482,11 +593,13 @@ def _predict(state: GameState, action: act.Predict) -> GameState:
             raise IllegalAction("Predict a ranking of the issues, or whether a deal is accepted.")
         if action.target not in deal.participants:
             raise IllegalAction(f"{_name(state, action.target)} is not part of deal {deal.number}.")
-        truth = would_accept(state, action.target, deal)
+        if deal.status != "open" or action.target not in deal.awaiting():
+            raise IllegalAction(
+                f"{_name(state, action.target)} has already answered deal {deal.number}."
+            )
         prediction = Prediction(
-            action.target, project.id, state.round, 100 if truth == action.accepts else 0,
-            deal=deal.number, accepts=action.accepts,
-            truth="it would accept" if truth else "it would not accept", truth_accepts=truth,
+            action.target, project.id, state.round, None, deal=deal.number,
+            accepts=action.accepts,
         )  # fmt: skip
     return _change_role(
         state,

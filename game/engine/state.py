@@ -47,18 +47,25 @@ class Insight:
 
 @dataclass(frozen=True)
 class Prediction:
-    """A perspective-taking exercise and its score (0-100) against the partner's truth."""
+    """A perspective-taking exercise and its score (0-100) against the partner's truth.
+
+    A ranking is scored at once. Whether a partner accepts a deal is scored when it
+    answers (its real answer is the truth); until then ``score`` is None, and it stays
+    None if the deal closes before the partner answers (``answer`` then says so).
+    """
 
     target: str
     project: str
     round: int
-    score: int
+    score: int | None
     ranking: tuple[str, ...] = ()
     deal: int | None = None
     accepts: bool | None = None
     truth: str = ""  # what the partner really wanted, as a sentence for the predictor
     truth_ranking: tuple[str, ...] = ()  # a ranking's truth: issue ids, the partner's order
-    truth_accepts: bool | None = None  # an acceptance's truth: would the partner accept
+    truth_accepts: bool | None = None  # an acceptance's truth: did the partner accept
+    #: an acceptance's answer key (``acceptability.ANSWERS``), "" while it is awaited
+    answer: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,7 +97,12 @@ class Deal:
     options: tuple[str, ...]  # one option id per issue, in issue order
     round: int
     accepted: tuple[str, ...]  # the proposer accepts by proposing
-    rejected: tuple[tuple[str, str], ...] = ()  # (role, reason)
+    rejected: tuple[tuple[str, str], ...] = ()  # (role, what the room hears of its no)
+    #: (role, cause) for a no the rule decided (``acceptability.Cause``)
+    causes: tuple[tuple[str, str], ...] = ()
+    #: (role, sentence) said to the proposer only: a computer partner's reason, which
+    #: names the option that decided it and its public figures
+    to_proposer: tuple[tuple[str, str], ...] = ()
     counter_of: int | None = None
     status: DealStatus = "open"
 

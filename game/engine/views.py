@@ -61,7 +61,7 @@ def _public(state: GameState, viewer: str) -> dict[str, Any]:
             (static.with_needs if project.id in consulted else static.projects)[project.id]
             for project in scenario.projects
         ],
-        "deals": [_deal(deal) for deal in state.deals],
+        "deals": [_deal(deal, viewer) for deal in state.deals],
         "agreements": [_agreement(agreement) for agreement in state.agreements],
         "blocked": [
             {"project": b.project, "issue": b.issue, "option": b.option, "until": b.until_round}
@@ -156,7 +156,13 @@ def _static(scenario: Scenario) -> _StaticParts:
     )
 
 
-def _deal(deal: Deal) -> dict[str, Any]:
+def _deal(deal: Deal, viewer: str) -> dict[str, Any]:
+    """A deal as ``viewer`` sees it: its terms and answers are public; what a computer
+    partner said to the proposer (``to_proposer``) reaches only the proposer, the role
+    that said it and the trainer."""
+    told = dict(deal.to_proposer)
+    causes = dict(deal.causes)
+    private = viewer in (deal.proposer, TRAINER)
     return {
         "number": deal.number,
         "project": deal.project,
@@ -165,7 +171,15 @@ def _deal(deal: Deal) -> dict[str, Any]:
         "options": list(deal.options),
         "round": deal.round,
         "accepted": list(deal.accepted),
-        "rejected": [{"role": role, "reason": reason} for role, reason in deal.rejected],
+        "rejected": [
+            {
+                "role": role,
+                "reason": reason,
+                "cause": causes.get(role, ""),
+                "to_proposer": told.get(role, "") if private or viewer == role else "",
+            }
+            for role, reason in deal.rejected
+        ],
         "counter_of": deal.counter_of,
         "status": deal.status,
     }
@@ -211,6 +225,7 @@ def _private(state: GameState, role_id: str) -> dict[str, Any]:
                 "truth": p.truth,
                 "truth_ranking": list(p.truth_ranking),
                 "truth_accepts": p.truth_accepts,
+                "answer": p.answer,
             }
             for p in mine.predictions
         ],

@@ -223,7 +223,7 @@ def individual(state: GameState, role: str) -> int:
 
 def perspective(state: GameState, role: str) -> Axis | None:
     """The mean score of a role's perspective-taking predictions, if it made any."""
-    predictions = state.role_state(role).predictions
+    predictions = [p for p in state.role_state(role).predictions if p.score is not None]
     if not predictions:
         return None
     right = sum(p.score for p in predictions) / len(predictions)

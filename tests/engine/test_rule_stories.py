@@ -9,6 +9,14 @@ from __future__ import annotations
 import pytest
 
 from game.engine import actions as act
+from game.engine.acceptability import (
+    CANNOT,
+    SHOULD_NOT,
+    WORTH,
+    judge,
+    position_in_state,
+    position_in_view,
+)
 from game.engine.deals import free_this_round, uncommitted, walk_away
 from game.engine.rules import IllegalAction, apply, legal_actions
 from game.engine.state import GameState, new_game
@@ -187,7 +195,10 @@ def test_a_counter_replaces_the_deal_with_the_counterer_s_own():
     )
     original, counter = state.deals
     assert original.status == "countered"
-    assert original.rejected == (("museum", "countered with deal 2"),)
+    # the room hears what the counter changed, in one line
+    assert original.rejected == (
+        ("museum", "countered with deal 2: Duration: Permanent (was A pilot)"),
+    )
     assert (counter.proposer, counter.counter_of, counter.accepted) == ("museum", 1, ("museum",))
 
 
@@ -442,13 +453,39 @@ def test_predicting_a_partner_s_priorities_is_scored_against_its_brief():
     assert seen["truth_ranking"] == ["branding", "duration", "staffing"]
 
 
-def test_predicting_whether_a_partner_accepts_is_right_or_wrong():
+def test_predicting_whether_a_partner_accepts_is_scored_when_it_answers():
+    """The partner's real answer is the truth: until it answers, nothing is scored."""
     state = play(start(), propose_exhibit())
     state = play(state, act.Predict("library", "museum", "exhibit", deal=1, accepts=False))
     (prediction,) = state.role_state("library").predictions
-    assert (prediction.score, prediction.truth) == (0, "it would accept")
-    assert prediction.truth_accepts is True and prediction.truth_ranking == ()
+    assert prediction.score is None and prediction.answer == ""
+    state = play(state, act.Accept("museum", 1))
+    (prediction,) = state.role_state("library").predictions
+    assert (prediction.score, prediction.answer, prediction.truth_accepts) == (0, "accepts", True)
     assert view_for(state, "library")["me"]["predictions"][0]["truth_accepts"] is True
+
+
+def test_a_no_to_a_deal_below_the_walk_away_is_keyed_as_would_refuse():
+    """Library only, shared staff, a pilot gives the museum 10 points against its 12;
+    branding and duration cost it most (20 each against its favourites): the first names
+    the reason."""
+    deal = propose_exhibit(options=("library-only", "shared", "pilot"))
+    state = play(start(), deal, act.Predict("library", "museum", "exhibit", deal=1, accepts=False))
+    state = play(state, act.Reject("museum", 1, "Not for us."))
+    (prediction,) = state.role_state("library").predictions
+    assert (prediction.score, prediction.answer) == (100, "would refuse")
+    assert (
+        prediction.truth == "“A pilot” (Duration) leaves us with less than we have without a deal."
+    )
+
+
+def test_a_prediction_about_a_deal_that_closes_unanswered_is_not_scored():
+    state = play(start(), propose_exhibit())
+    state = play(state, act.Predict("library", "museum", "exhibit", deal=1, accepts=True))
+    state = play(state, *passes("museum", "shop", "museum", "shop", "library"))
+    (prediction,) = state.role_state("library").predictions
+    assert state.deal(1).status == "expired"
+    assert (prediction.score, prediction.answer) == (None, "did not answer")
 
 
 def test_predictions_are_private_and_must_be_well_formed():
@@ -466,3 +503,65 @@ def test_predictions_are_private_and_must_be_well_formed():
     assert refused(start(), act.Predict("library", "museum", "exhibit", ranking=("branding",))) == (
         "Rank each issue of The Exhibition once."
     )
+
+
+# -- one rule for "would sign" -----------------------------------------------------------
+
+
+FESTIVAL_SHOP_PAYS = ("library-hall", "shop-pays", "workshops")
+
+
+def test_a_deal_signs_only_when_every_role_its_options_need_has_accepted():
+    """The festival needs 2 of its 3 signatures, the museum's among them; "The shop
+    pays" needs the shop too, so the library's and the museum's yes are not enough."""
+    everyone = ("library", "museum", "shop")
+    proposal = act.Propose("library", "festival", everyone, FESTIVAL_SHOP_PAYS)
+    state = play(start(), proposal, act.Accept("museum", 1))
+    assert state.deal(1).status == "open" and not state.agreements
+    state = play(state, act.Accept("shop", 1))
+    assert state.deal(1).status == "signed"
+    assert state.agreements[0].members == everyone
+
+
+def test_a_deal_whose_options_need_a_role_that_says_no_can_never_be_signed():
+    everyone = ("library", "museum", "shop")
+    proposal = act.Propose("library", "festival", everyone, FESTIVAL_SHOP_PAYS)
+    state = play(start(), proposal, act.Pass("museum"), act.Reject("shop", 1, "We will not pay."))
+    assert state.deal(1).status == "rejected"
+
+
+def test_the_rules_refuse_only_what_a_team_cannot_sign_not_what_it_should_not():
+    """A permanent exhibition is risk 6, above the library's 4: the library should not
+    sign it, yet may, knowingly; a sponsor logo crosses its red line: it cannot."""
+    permanent = ("co-branded", "shared", "permanent")
+    position = position_in_state(start(), "library", TOWN.project("exhibit"))
+    verdict = judge(position, TOWN.project("exhibit"), permanent)
+    assert (verdict.kind, verdict.cause, verdict.option) == (SHOULD_NOT, "too-risky", "permanent")
+    state = play(start(), propose_exhibit(options=permanent))
+    assert state.deal(1).status == "open"
+    logo = propose_exhibit(options=("sponsor-logo", "shared", "pilot"))
+    assert (
+        refused(start(), logo)
+        == "The Library cannot agree: The library is a commercial-free space."
+    )
+    verdict = judge(position, TOWN.project("exhibit"), ("sponsor-logo", "shared", "pilot"))
+    assert (verdict.kind, verdict.cause, verdict.option) == (CANNOT, "red-line", "sponsor-logo")
+
+
+def test_a_deal_worth_signing_is_measured_against_the_walk_away():
+    verdict = judge(
+        position_in_state(start(), "museum", TOWN.project("exhibit")),
+        TOWN.project("exhibit"),
+        EXHIBIT_OK,
+    )
+    assert (verdict.kind, verdict.points, verdict.walk_away, verdict.gain) == (WORTH, 30, 12, 18)
+
+
+def test_a_team_s_own_view_and_the_full_state_give_the_same_position():
+    state = play(start(), propose_exhibit(), act.Accept("museum", 1))
+    for role in ("library", "museum", "shop"):
+        for project in TOWN.projects:
+            if project in TOWN.eligible_projects(role):
+                assert position_in_view(view_for(state, role), project.id) == position_in_state(
+                    state, role, project
+                )

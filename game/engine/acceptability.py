@@ -1,0 +1,324 @@
+"""One rule for "would sign" (SPEC §4): whether a role can sign a deal, and whether it should.
+
+Every question of the kind "would this role sign this deal?" is answered here and nowhere
+else: the rules (which refuse only what a role *cannot* sign), the computer partners, the
+perspective exercises' answer key, the analyser's counts and its best and Nash deals, the
+missed-deals page, the report and the written agreements. docs/scoring.md states the rule
+with worked examples that tests recompute.
+
+A verdict is one of three:
+
+* **cannot sign** — the deal crosses one of the role's red lines; it costs more per round
+  than the role has left after what its agreements already commit; or an option needs a
+  role that is not signing (it left the deal, or said no);
+* **should not sign** — its points (with the unanimity bonus where one applies) are below
+  its walk-away value as events have left it; or the deal's risk is above the risk the role
+  tolerates. A human team may still sign knowingly: its own screen warns it first, and the
+  risk score counts the cost;
+* **worth signing** — otherwise; its *gain* is its points less its walk-away value.
+
+The checks run in that order and the first that applies decides, so every verdict names
+the one issue and option that decided it (``Verdict.issue``, ``Verdict.option``). The
+rule reads a role's own position (``Position``: what its brief and the state say of it, or
+what its own view says — the two readers give the same position) and the public terms of
+the deal; it never needs another role's secrets. ``kinds`` is the same rule over numpy
+columns of many deals at once, for the analyser and the computer partners' option spaces;
+a test holds it equal to ``judge`` deal by deal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+
+from game.engine.deals import Amounts, chosen_options, uncommitted, walk_away
+from game.engine.state import GameState
+from game.scenario.model import Option, Project, Scenario
+
+Kind = Literal["cannot sign", "should not sign", "worth signing"]
+CANNOT: Kind = "cannot sign"
+SHOULD_NOT: Kind = "should not sign"
+WORTH: Kind = "worth signing"
+
+#: what decided a verdict; each names its own issue and option
+Cause = Literal[
+    "red-line", "resources", "absent-role", "below-walk-away", "too-risky", "gain"
+]  # fmt: skip
+
+#: ``kinds`` codes, in the order of the verdicts' strength
+CODE_CANNOT, CODE_SHOULD_NOT, CODE_WORTH = 0, 1, 2
+KIND_OF_CODE: dict[int, Kind] = {
+    CODE_CANNOT: CANNOT,
+    CODE_SHOULD_NOT: SHOULD_NOT,
+    CODE_WORTH: WORTH,
+}
+
+
+@dataclass(frozen=True)
+class Position:
+    """What one role knows of its own side of one project: its brief and its table."""
+
+    role: str
+    project: str
+    points: Mapping[str, Mapping[str, int]]  # issue id -> option id -> its points
+    walk_away: int  # as events have left it
+    risk_tolerance: int
+    red_lines: tuple[tuple[str, str, str], ...]  # (issue, option, the brief's reason)
+    free: Amounts  # staff time and budget per round not yet promised to agreements
+
+
+@dataclass(frozen=True)
+class Verdict:
+    kind: Kind
+    cause: Cause
+    points: int  # its points from the deal, the bonus included
+    walk_away: int
+    risk: int  # the deal's risk
+    issue: str | None = None  # the issue whose option decided the verdict
+    option: str | None = None
+    detail: str = ""  # a red line's reason (the role's own secret), or the missing role
+    need: Amounts | None = None  # a deal it cannot afford: what it would pay per round
+    free: Amounts | None = None  # … and what it has left
+
+    @property
+    def gain(self) -> int:
+        return self.points - self.walk_away
+
+    @property
+    def signable(self) -> bool:
+        """The rules allow it to sign (it may still be a bad idea)."""
+        return self.kind != CANNOT
+
+    @property
+    def worth(self) -> bool:
+        return self.kind == WORTH
+
+
+def position_in_state(state: GameState, role: str, project: Project) -> Position:
+    """The role's position from the full state (the rules', the analyser's reading)."""
+    brief = state.scenario.role(role).brief
+    return Position(
+        role=role,
+        project=project.id,
+        points=brief.points[project.id],
+        walk_away=walk_away(state, role, project),
+        risk_tolerance=brief.risk_tolerance,
+        red_lines=_lines(brief.red_lines, project.id),
+        free=uncommitted(state, role),
+    )
+
+
+def position_at_start(scenario: Scenario, role: str, project: Project) -> Position:
+    """The role's position before the game begins: the file's walk-away and resources,
+    nothing committed (the analyser's and the authoring checks' reading)."""
+    definition = scenario.role(role)
+    return Position(
+        role=role,
+        project=project.id,
+        points=definition.brief.points[project.id],
+        walk_away=scenario.walk_away(role, project),
+        risk_tolerance=definition.brief.risk_tolerance,
+        red_lines=_lines(definition.brief.red_lines, project.id),
+        free=Amounts(definition.resources.staff_time, definition.resources.budget),
+    )
+
+
+def position_in_view(view: Mapping[str, Any], project_id: str) -> Position:
+    """The viewing role's position from its own view (``views.view_for``): what a team's
+    screen and a computer partner read. Equal to ``position_in_state`` for the same role."""
+    me = view["me"]
+    free = me["uncommitted_per_round"]
+    return Position(
+        role=me["role"],
+        project=project_id,
+        points=me["points"][project_id],
+        walk_away=me["walk_away"][project_id],
+        risk_tolerance=me["risk_tolerance"],
+        red_lines=_lines(me["red_lines"], project_id),
+        free=Amounts(free["staff_time"], free["budget"]),
+    )
+
+
+def _lines(lines: Iterable[Any], project_id: str) -> tuple[tuple[str, str, str], ...]:
+    def field(line: Any, name: str) -> str:
+        return line[name] if isinstance(line, Mapping) else getattr(line, name)
+
+    return tuple(
+        (field(line, "issue"), field(line, "option"), field(line, "reason"))
+        for line in lines
+        if field(line, "project") == project_id
+    )
+
+
+def needed_roles(project: Project, options: tuple[str, ...]) -> tuple[str, ...]:
+    """The roles the deal's options rely on (their ``cost_for``), in the options' order:
+    a deal signs only when each of them has accepted it."""
+    seen: dict[str, None] = {}
+    for option in chosen_options(project, options):
+        for role in option.cost_for:
+            seen.setdefault(role)
+    return tuple(seen)
+
+
+def judge(
+    position: Position,
+    project: Project,
+    options: tuple[str, ...],
+    signing: Iterable[str] | None = None,
+    bonus: int = 0,
+) -> Verdict:
+    """The verdict of ``position``'s role on the deal (``options``, one per issue).
+
+    ``signing``: the roles that may still sign it (its participants less those that said
+    no); None skips the check of the roles the options need. ``bonus``: the unanimity
+    bonus, where the deal would be signed by every participant.
+    """
+    chosen = chosen_options(project, options)
+    role = position.role
+    score = bonus + sum(
+        position.points[issue.id][option.id]
+        for issue, option in zip(project.issues, chosen, strict=True)
+    )
+    riskiest = max(range(len(chosen)), key=lambda i: chosen[i].risk, default=None)
+    level = chosen[riskiest].risk if riskiest is not None else 0
+
+    def verdict(kind: Kind, cause: Cause, at: int | None, **more: Any) -> Verdict:
+        issue = project.issues[at].id if at is not None else None
+        option = chosen[at].id if at is not None else None
+        return Verdict(kind, cause, score, position.walk_away, level, issue, option, **more)
+
+    lines = {(issue, option): reason for issue, option, reason in position.red_lines}
+    for at, (issue, option) in enumerate(zip(project.issues, chosen, strict=True)):
+        reason = lines.get((issue.id, option.id))
+        if reason is not None:
+            return verdict(CANNOT, "red-line", at, detail=reason)
+    paid = [_paid(option, role) for option in chosen]
+    need = sum(paid, Amounts(0, 0))
+    if not position.free.covers(need):
+        short_staff = need.staff_time > position.free.staff_time
+        at = max(range(len(paid)), key=lambda i: paid[i].staff_time if short_staff
+                 else paid[i].budget)  # fmt: skip
+        return verdict(CANNOT, "resources", at, need=need, free=position.free)
+    if signing is not None:
+        present = set(signing)
+        for at, option in enumerate(chosen):
+            missing = next((r for r in option.cost_for if r not in present), None)
+            if missing is not None:
+                return verdict(CANNOT, "absent-role", at, detail=missing)
+    if score < position.walk_away:
+        at = _costliest_choice(position, project, chosen)
+        return verdict(SHOULD_NOT, "below-walk-away", at)
+    if level > position.risk_tolerance:
+        return verdict(SHOULD_NOT, "too-risky", riskiest)
+    return verdict(WORTH, "gain", _costliest_choice(position, project, chosen))
+
+
+def _paid(option: Option, role: str) -> Amounts:
+    price = option.cost_for.get(role, option.cost)
+    return Amounts(price.staff_time, price.budget)
+
+
+def _costliest_choice(position: Position, project: Project, chosen: list[Option]) -> int:
+    """The issue where the deal's option costs the role most against its favourite there
+    (the first such issue on a tie): what a counter would change first."""
+
+    def lost(index: int) -> int:
+        table = position.points[project.issues[index].id]
+        return max(table.values()) - table[chosen[index].id]
+
+    return max(range(len(chosen)), key=lost)
+
+
+def kinds(
+    *,
+    points: np.ndarray,
+    walk_away: int | np.ndarray,
+    risk: np.ndarray,
+    risk_tolerance: int,
+    staff: np.ndarray,
+    budget: np.ndarray,
+    free: Amounts,
+    clean: np.ndarray,
+    present: np.ndarray | None = None,
+) -> np.ndarray:
+    """``judge`` over columns of deals at once: a ``CODE_*`` per deal.
+
+    ``points`` include any bonus; ``clean``: no red line crossed; ``present``: every role
+    the options need is signing (None: not checked, as ``judge`` with ``signing=None``).
+    """
+    cannot = ~clean | (staff > free.staff_time) | (budget > free.budget)
+    if present is not None:
+        cannot |= ~present
+    should_not = (points < walk_away) | (risk > risk_tolerance)
+    return np.where(cannot, CODE_CANNOT, np.where(should_not, CODE_SHOULD_NOT, CODE_WORTH))
+
+
+# -- the answer key -------------------------------------------------------------------------
+
+Answer = Literal["cannot sign", "would refuse", "holds out for more", "accepts"]
+ANSWER_CANNOT: Answer = "cannot sign"
+ANSWER_REFUSES: Answer = "would refuse"
+ANSWER_HOLDS_OUT: Answer = "holds out for more"
+ANSWER_ACCEPTS: Answer = "accepts"
+ANSWERS: tuple[Answer, ...] = (ANSWER_CANNOT, ANSWER_REFUSES, ANSWER_HOLDS_OUT, ANSWER_ACCEPTS)
+#: a prediction about a deal that closed before its partner answered
+NO_ANSWER = "did not answer"
+
+
+def answer_of(verdict: Verdict, *, satisfied: bool) -> Answer:
+    """How a role answers a deal: the rule's verdict, then (only for a deal worth signing)
+    whether it is satisfied or holds out for more. A computer partner is satisfied when the
+    deal reaches its aspiration (``bots.personality``); a team's real answer says it."""
+    if verdict.kind == CANNOT:
+        return ANSWER_CANNOT
+    if verdict.kind == SHOULD_NOT:
+        return ANSWER_REFUSES
+    return ANSWER_ACCEPTS if satisfied else ANSWER_HOLDS_OUT
+
+
+# -- what the verdict says: one sentence that names the issue and option ----------------------
+
+
+def decided_by(verdict: Verdict, project: Project) -> tuple[str, str] | None:
+    """The (issue title, option label) that decided the verdict, if one did."""
+    for issue in project.issues:
+        if issue.id == verdict.issue:
+            for option in issue.options:
+                if option.id == verdict.option:
+                    return issue.title, option.label
+    return None
+
+
+def reason_sentence(
+    verdict: Verdict, project: Project, name_of: Mapping[str, str], *, satisfied: bool = True
+) -> str:
+    """The role's reason, in its own voice ("we"), with public figures only: the option
+    and issue that decided, the deal's risk, the public resources. Never its points,
+    walk-away, risk tolerance, nor a red line's own words: the proposer may read it."""
+    answer = answer_of(verdict, satisfied=satisfied)
+    where = decided_by(verdict, project)
+    choice = f"“{where[1]}” ({where[0]})" if where else "This deal"
+    if answer == ANSWER_ACCEPTS:
+        return "It serves us well enough, and better than no deal."
+    if answer == ANSWER_HOLDS_OUT:
+        return f"{choice} gives us too little yet; we hope for a better offer."
+    match verdict.cause:
+        case "red-line":
+            return f"{choice} crosses one of our red lines."
+        case "resources":
+            need, free = verdict.need or Amounts(0, 0), verdict.free or Amounts(0, 0)
+            return (
+                f"{choice} costs more than we have left: the deal asks {need.staff_time} staff "
+                f"time and {need.budget} budget a round of us, and we have "
+                f"{max(0, free.staff_time)} and {max(0, free.budget)} uncommitted."
+            )
+        case "absent-role":
+            return f"{choice} needs {name_of.get(verdict.detail, verdict.detail)} to sign."
+        case "below-walk-away":
+            return f"{choice} leaves us with less than we have without a deal."
+        case "too-risky":
+            return f"{choice} makes the deal too risky for us (risk {verdict.risk})."
+    return "This deal does not work for us."

@@ -475,7 +475,8 @@ def test_a_no_to_a_deal_below_the_walk_away_is_keyed_as_would_refuse():
     (prediction,) = state.role_state("library").predictions
     assert (prediction.score, prediction.answer) == (100, "would refuse")
     assert (
-        prediction.truth == "“A pilot” (Duration) leaves us with less than we have without a deal."
+        prediction.truth
+        == "“Library only” (Branding) leaves us with less than we have without a deal."
     )
 
 

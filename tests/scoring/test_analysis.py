@@ -19,7 +19,11 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from game.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
+from game.engine import actions as act
 from game.engine import deals
+from game.engine.acceptability import judge, needed_roles, position_at_start
+from game.engine.rules import apply
+from game.engine.state import new_game
 from game.scenario.loading import check_file
 from game.scoring.analysis import analyse
 from game.scoring.analysis.pareto import pareto_mask
@@ -156,11 +160,13 @@ def test_a_project_nobody_can_sign_has_no_pareto_nash_or_best_deal(tmp_path):
 
 
 def _brute_force(scenario, project) -> dict:
-    """Every deal of the project, one at a time, by the definitions in docs/scoring.md."""
+    """Every deal of the project, one at a time, by the definitions in docs/scoring.md
+    and the one rule for "would sign" (``acceptability.judge``)."""
     roles = [role.id for role in scenario.eligible_roles(project)]
     rule = project.approval
     walk = {r: scenario.role(r).brief.walk_away.get(project.id, rule.no_deal_value) for r in roles}
     bonus = rule.unanimity_bonus
+    start = {r: position_at_start(scenario, r, project) for r in roles}
     counts, passing, best = Counter(), [], {}
     for size in range(len(roles), 1, -1):
         if size < rule.min_participants or size > (rule.max_participants or size):
@@ -180,11 +186,15 @@ def _brute_force(scenario, project) -> dict:
                 for r in group:
                     if clean[r]:
                         best[r] = max(best.get(r, -(10**9)), points[r] + bonus)
-                alone = {r for r in group if clean[r] and points[r] >= walk[r]}
-                together = {r for r in group if clean[r] and points[r] + bonus >= walk[r]}
+                # the one rule, deal by deal (the analyser asks it over numpy columns)
+                alone = {r for r in group if judge(start[r], project, options).worth}
+                together = {
+                    r for r in group if judge(start[r], project, options, None, bonus).worth
+                }
                 quorum = rule.quorum or size
                 unanimous = together == set(group) and size >= quorum
                 must = (set(rule.required) | set(rule.vetoes)) & set(group)
+                must |= set(needed_roles(project, options))
                 by_quorum = (len(alone) >= quorum and must <= alone
                              and (not rule.proposers or set(rule.proposers) & alone))  # fmt: skip
                 if not (unanimous or by_quorum):
@@ -456,3 +466,44 @@ def test_analyze_a_missing_file_or_a_bad_number_is_a_usage_error(tmp_path, capsy
 
 def test_analyse_without_games_plays_none():
     assert analyse(load(SMALL)).tournament is None
+
+
+# ------------------------------------------------- the analyser's deals are deals the table signs
+
+
+def _signed_when_played(scenario, project, deal) -> bool:
+    """Propose the analyser's deal at the start of a game (no event cards: the analyser
+    reads the file as written) and let its members accept it, each on its own turn."""
+    state = new_game(scenario.model_copy(update={"events": []}), seed=1)
+    rule = project.approval
+    proposer = next(r for r in deal.members if not rule.proposers or r in rule.proposers)
+    options = tuple(option for _, option in deal.options)
+    for _ in range(40):
+        if state.finished or state.agreements:
+            break
+        role = state.current_role
+        if not state.deals and role == proposer:
+            action = act.Propose(role, project.id, deal.participants, options)
+        elif state.deals and role in deal.members and role in state.deals[0].awaiting():
+            action = act.Accept(role, 1)
+        else:
+            action = act.Pass(role)
+        state = apply(state, action)
+    agreement = state.agreements[0] if state.agreements else None
+    # signed by its members (a quorum may sign before the last of them has answered)
+    return agreement is not None and set(agreement.members) <= set(deal.members)
+
+
+@pytest.mark.parametrize(
+    "path", [*BUILT_IN, *sorted(FIXTURES.glob("*.yaml"))], ids=lambda p: p.stem
+)
+def test_the_analyser_s_best_and_nash_deals_are_signed_when_played(path):
+    scenario = load(path)
+    played = 0
+    for project in scenario.projects:
+        result = analyse_project(scenario, project)
+        for deal in (result.welfare, result.nash):
+            if deal is not None:
+                assert _signed_when_played(scenario, project, deal), (project.id, deal)
+                played += 1
+    assert played or path.stem == "analyser-small"

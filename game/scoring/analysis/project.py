@@ -3,9 +3,11 @@ deal, the deal best for the table, and what each role can hope for.
 
 Definitions (docs/scoring.md, "The analyser", says them for trainers):
 
-* a participant **accepts alone** a deal that crosses none of its red lines and gives it at
-  least its walk-away value; it **accepts with the others** when that holds with the
-  unanimity bonus added (the bonus only comes if every participant accepts);
+* a participant **accepts alone** a deal that it is *worth signing* by the one rule
+  (``game/engine/acceptability.py``: no red line, within its starting resources and its
+  risk tolerance, at least its walk-away value); it **accepts with the others** when that
+  holds with the unanimity bonus added (the bonus only comes if every participant
+  accepts); a role that a deal's options need must be among those who accept;
 * a deal is **unanimous** when every participant accepts with the others;
 * a deal **passes the approval rule** when it is unanimous (and has at least ``quorum``
   participants), or when at least ``quorum`` participants accept alone and among them are
@@ -27,6 +29,7 @@ from functools import partial
 
 import numpy as np
 
+from game.engine.acceptability import CODE_WORTH
 from game.scenario.model import Project, Scenario
 from game.scoring.analysis.pareto import pareto_mask
 from game.scoring.analysis.space import MAX_DEALS, DealSpace, deal_space
@@ -164,9 +167,11 @@ def _evaluate(space: DealSpace) -> tuple[dict[str, int], _Passing, list[int | No
     rule = space.project.approval
     bonus = rule.unanimity_bonus
     walk = space.walk_away[:, None]
-    alone = space.clean & (space.points >= walk)
-    together = space.clean & (space.points + bonus >= walk)
-    gaining = space.clean & (space.points + bonus > walk)
+    roles = range(len(space.roles))
+    # the one rule (game/engine/acceptability.py): a role accepts what it is worth signing
+    alone = np.stack([space.verdicts(r) == CODE_WORTH for r in roles])
+    together = np.stack([space.verdicts(r, bonus) == CODE_WORTH for r in roles])
+    gaining = together & (space.points + bonus > walk)
     position = {role: index for index, role in enumerate(space.roles)}
     must = {position[r] for r in (*rule.required, *rule.vetoes) if r in position}
     proposers = {position[r] for r in rule.proposers if r in position}
@@ -186,6 +191,8 @@ def _evaluate(space: DealSpace) -> tuple[dict[str, int], _Passing, list[int | No
             enough = alone[members].sum(axis=0) >= quorum
             for role in must & set(coalition):
                 enough &= alone[role]
+            for role in members:  # a role the options need must sign (rules._settle)
+                enough &= ~space.needed[role] | alone[role]
             if rule.proposers:
                 enough &= alone[sorted(proposers & set(coalition))].any(axis=0)
             passes = unanimous | (legal & enough)

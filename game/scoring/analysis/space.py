@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine.acceptability import Position, kinds, position_at_start
 from game.scenario.model import Project, Scenario
 from game.scoring.joint import points_grid
 
@@ -46,6 +47,31 @@ class DealSpace:
     walk_away: np.ndarray
     #: needs[k][o]: the roles (positions) option o of issue k needs among the participants
     needs: tuple[tuple[frozenset[int], ...], ...]
+    #: risk[i]: the deal's risk for choice i (its riskiest option's)
+    risk: np.ndarray
+    #: staff[r, i], budget[r, i]: what role r pays per round for choice i
+    staff: np.ndarray
+    budget: np.ndarray
+    #: needed[r, i]: choice i has an option that needs role r to sign
+    needed: np.ndarray
+
+    def verdicts(self, role: int, bonus: int = 0) -> np.ndarray:
+        """The one rule (``acceptability.kinds``) for role ``role`` over every examined
+        choice, from the scenario as written: its walk-away, its starting resources."""
+        facts = self.facts[role]
+        return kinds(
+            points=self.points[role] + bonus,
+            walk_away=int(self.walk_away[role]),
+            risk=self.risk,
+            risk_tolerance=facts.risk_tolerance,
+            staff=self.staff[role],
+            budget=self.budget[role],
+            free=facts.free,
+            clean=self.clean[role],
+        )
+
+    #: each role's position at the start of the game (its tolerance and resources)
+    facts: tuple[Position, ...] = ()
 
     @property
     def choices(self) -> int:
@@ -100,8 +126,30 @@ def deal_space(
     points = np.stack([_role_points(scenario, role, project, sample) for role in roles])
     clean = np.stack([_role_clean(scenario, role, project, sample) for role in roles])
     walk = [scenario.walk_away(role, project) for role in roles]
+    per_issue_risk = [np.array([o.risk for o in issue.options]) for issue in project.issues]
+    risk = _spread(per_issue_risk, shape, sample, np.maximum)
+    staff = np.stack([_role_cost(project, role, shape, sample, "staff_time") for role in roles])
+    budget = np.stack([_role_cost(project, role, shape, sample, "budget") for role in roles])
+    needed = np.stack([
+        _spread([np.array([role in o.cost_for for o in issue.options]) for issue in project.issues],
+                shape, sample, np.logical_or)
+        for role in roles
+    ])  # fmt: skip
+    facts = tuple(position_at_start(scenario, role, project) for role in roles)
     return DealSpace(project, roles, coalitions, shape, sample, points, clean,
-                     np.array(walk, dtype=np.int64), needs)  # fmt: skip
+                     np.array(walk, dtype=np.int64), needs, risk, staff, budget, needed,
+                     facts)  # fmt: skip
+
+
+def _role_cost(
+    project: Project, role: str, shape: tuple[int, ...], sample: np.ndarray | None, what: str
+) -> np.ndarray:
+    """What ``role`` pays per round (``what``: staff_time or budget) for every choice."""
+    per_issue = [
+        np.array([getattr(o.cost_for.get(role, o.cost), what) for o in issue.options])
+        for issue in project.issues
+    ]
+    return _spread(per_issue, shape, sample, np.add)
 
 
 def count_deals(

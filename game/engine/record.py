@@ -26,6 +26,17 @@ from game.scenario.loading import check_file
 from game.scenario.model import Scenario
 
 SAVE_FORMAT = 1
+#: the version of the rules a save was made under. 2: the one rule for "would sign"
+#: (game/engine/acceptability.py) — a deal signs only when every role its options need has
+#: accepted, the rules refuse only what a role cannot sign, computer partners answer by the
+#: rule, acceptance predictions are scored when the partner answers. A save without the
+#: field was made under version 1.
+RULES_VERSION = 2
+OLDER_RULES = (
+    "This game was saved under an older version of the rules (version {old}; today's is "
+    "{new}). It is replayed under today's rules, so its deals and scores may differ from "
+    "what the room saw."
+)
 
 
 class Step(NamedTuple):
@@ -48,6 +59,14 @@ class GameRecord:
     seed: int
     actions: list[Action] = field(default_factory=list)
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
+    rules: int = RULES_VERSION  # the rules' version the game was played under
+
+    @property
+    def older_rules(self) -> str | None:
+        """The plain sentence for a save made under an older version of the rules."""
+        if self.rules >= RULES_VERSION:
+            return None
+        return OLDER_RULES.format(old=self.rules, new=RULES_VERSION)
 
     def replay(self, scenario: Scenario, upto: int | None = None) -> GameState:
         """The state after the first ``upto`` actions (all of them by default)."""
@@ -64,8 +83,14 @@ class GameRecord:
             try:
                 after = apply(state, action)
             except IllegalAction as error:
+                older = (
+                    f" (it was saved under version {self.rules} of the rules; today's is "
+                    f"{RULES_VERSION})"
+                    if self.older_rules
+                    else ""
+                )
                 raise SaveError(
-                    f"action {number} of the save cannot be replayed: {error}"
+                    f"action {number} of the save cannot be replayed: {error}{older}"
                 ) from None
             yield Step(number, state, action, after)
             state = after
@@ -73,6 +98,7 @@ class GameRecord:
     def to_json(self) -> dict[str, Any]:
         return {
             "format": SAVE_FORMAT,
+            "rules": self.rules,
             "scenario_file": self.scenario_file,
             "scenario_hash": self.scenario_hash,
             "seed": self.seed,
@@ -92,6 +118,7 @@ class GameRecord:
                 seed=int(data["seed"]),
                 actions=[action_from_json(item) for item in data["actions"]],
                 started=str(data.get("started", "")),
+                rules=int(data.get("rules", 1)),
             )
         except (KeyError, TypeError, ValueError, BadActionData) as error:
             raise SaveError(f"the save is damaged ({error})") from None

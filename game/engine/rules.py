@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from game.engine import actions as act
 from game.engine.acceptability import (
@@ -127,6 +128,31 @@ def _end_turn(state: GameState) -> GameState:
     if state.turn + 1 < len(state.order):
         return evolve(state, turn=state.turn + 1)
     return _end_round(state)
+
+
+@dataclass(frozen=True)
+class Ending:
+    """How a finished game ended: after the last round, or early, every project signed."""
+
+    played: int  # the rounds played (the one it ended in counts)
+    total: int  # the rounds the scenario has
+    all_signed: bool  # it ended because every project was signed
+
+    @property
+    def early(self) -> bool:
+        """It ended before the last round was over: every project was signed."""
+        return self.all_signed and (self.played < self.total)
+
+
+def ending(state: GameState) -> Ending | None:
+    """How the game ended, or None while it is still being played."""
+    if not state.finished:
+        return None
+    return Ending(state.round, state.scenario.rounds, _everything_agreed(state))
+
+
+def is_last_round(state: GameState) -> bool:
+    return not state.finished and state.round == state.scenario.rounds
 
 
 def _everything_agreed(state: GameState) -> bool:

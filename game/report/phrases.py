@@ -79,14 +79,15 @@ PHRASES: tuple[Phrase, ...] = (
         "win-lose: {name} gets {value}, below the {walk} it has without this deal",
         "win-lose: {name} ends below what it has without this deal",
     ),
-    Phrase("every partner gains", "every partner gains"),
+    Phrase("every member gains", "every member gains"),
+    Phrase("left out: {names}", "left out: {names}"),
     Phrase(
         "the one gaining least, {name}, has {share}% of what it could",
         "the one gaining least, {name}, has {share}% of what it could",
     ),
     Phrase(
-        "together they reached {joint} of the {best} points of gain possible",
-        "together they reached {percent}% of the gain that was possible",
+        "the table reached {joint} of the {best} points of gain possible",
+        "the table reached {percent}% of the gain that was possible",
         _share_of_best,
     ),
     # risk

@@ -30,7 +30,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from game.engine.record import GameRecord, write_atomically
+from game.engine.record import OLDER_RULES, RULES_VERSION, GameRecord, write_atomically
+from game.engine.rules import ending
 from game.engine.state import GameState
 from game.i18n import Translator
 from game.report.agreement import agreement_page, agreement_title
@@ -80,13 +81,25 @@ def write_game_report(
     return Path(path)
 
 
+def rounds_played(state: GameState, t: Translator) -> str:
+    """The rounds actually played, and why the game ended early if it did."""
+    end = ending(state)
+    if end is None:
+        return t("{rounds} of {total} rounds", rounds=state.round, total=state.scenario.rounds)
+    if end.early:
+        return t(
+            "{rounds} of {total} rounds: every project was signed",
+            rounds=end.played,
+            total=end.total,
+        )
+    return t("{total} rounds", total=end.total)
+
+
 def _played(game: Game, t: Translator) -> str:
     state = game.state
     facts = [
         t("seed {seed}", seed=game.record.seed),
-        t("{rounds} of {total} rounds", rounds=state.round, total=game.scenario.rounds)
-        if not state.finished
-        else t("{total} rounds", total=game.scenario.rounds),
+        rounds_played(state, t),
         t("{count} actions", count=len(game.record.actions)),
     ]
     if game.record.started:
@@ -97,7 +110,10 @@ def _played(game: Game, t: Translator) -> str:
             pass
     if not state.finished:
         facts.append(t("not finished"))
-    return ", ".join(facts)
+    said = ", ".join(facts)
+    if game.record.older_rules:
+        said += ". " + t(OLDER_RULES, old=game.record.rules, new=RULES_VERSION)
+    return said
 
 
 def _cover(games: Sequence[Game], t: Translator) -> Markup:

@@ -5,8 +5,8 @@ examples that tests recompute, are in docs/scoring.md; in short:
 
 * **win-win** — 0 if any member ends below its walk-away value (win-lose, the loser named);
   otherwise the mean of *fairness* (the smallest member's share of the gain it could have
-  had) and *efficiency* (the members' joint gain against the best joint gain they could
-  have reached on that project).
+  had) and *efficiency* (the share of the best total gain the table reached on that
+  project: ``missed.measure``, the one measure every screen and report says).
 * **risk** — healthy risk scores high: something at stake (a deal risk above 0) within
   every member's tolerance. Nothing at stake, beyond a member's tolerance, a member
   promising more than it has, one partner in most of the library's agreements, or too
@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from game.engine import deals
 from game.engine.state import Agreement, GameState
 from game.scenario.model import Project
-from game.scoring.joint import best_joint_gain, best_points
+from game.scoring.missed import measure
+from game.scoring.value import member_value
 
 
 @dataclass(frozen=True)
@@ -58,43 +59,40 @@ def _percent(value: float) -> int:
     return max(0, min(100, round(100 * value)))
 
 
-def member_value(state: GameState, agreement: Agreement, role: str) -> int:
-    project = state.scenario.project(agreement.project)
-    bonus = project.approval.unanimity_bonus if agreement.unanimous else 0
-    return deals.points(state.scenario, role, project, agreement.deal.options) + bonus
-
-
 def win_win(state: GameState, agreement: Agreement) -> Axis:
+    """Win-lose (0, the loser named) or the mean of fairness and efficiency, both from the
+    one measure of what the project gave the table (``missed.measure``)."""
     scenario = state.scenario
-    project = scenario.project(agreement.project)
-    members = list(agreement.members)
-    walk = {role: deals.walk_away(state, role, project) for role in members}
-    value = {role: member_value(state, agreement, role) for role in members}
-    losers = [role for role in members if value[role] < walk[role]]
-    if losers:
-        loser = losers[0]
+    measured = measure(state, agreement.project, agreement)
+    if measured.losers:
+        loser = measured.losers[0]
+        project = scenario.project(agreement.project)
+        value = member_value(state, agreement, loser)
         return Axis(
             0,
-            f"win-lose: {scenario.role(loser).name} gets {value[loser]}, below the "
-            f"{walk[loser]} it has without this deal",
+            f"win-lose: {scenario.role(loser).name} gets {value}, below the "
+            f"{deals.walk_away(state, loser, project)} it has without this deal",
         )
-    bonus = project.approval.unanimity_bonus
-    shares = {}
-    for role in members:
-        room = best_points(scenario, role, project) + bonus - walk[role]
-        shares[role] = 1.0 if room <= 0 else (value[role] - walk[role]) / room
+    members = list(agreement.members)
+    shares = {
+        role: 1.0 if measured.own_best[role] <= 0
+        else measured.gains[role] / measured.own_best[role]
+        for role in members
+    }  # fmt: skip
     weakest = min(members, key=lambda role: shares[role])
     fairness = min(1.0, shares[weakest])
-    joint = sum(value[role] - walk[role] for role in members)
-    best = best_joint_gain(scenario, project, members, walk) + bonus * len(members)
-    efficiency = 1.0 if best <= 0 else min(1.0, joint / best)
+    best = measured.possible
+    efficiency = 1.0 if best <= 0 else min(1.0, measured.reached / best)
     score = _percent((fairness + efficiency) / 2)
-    return Axis(
-        score,
-        f"every partner gains; the one gaining least, {scenario.role(weakest).name}, has "
-        f"{_percent(fairness)}% of what it could; together they reached {joint} of the "
-        f"{best} points of gain possible",
+    reasons = ["every member gains"]
+    if measured.left_out:
+        reasons.append(f"left out: {', '.join(scenario.role(r).name for r in measured.left_out)}")
+    reasons.append(
+        f"the one gaining least, {scenario.role(weakest).name}, has "
+        f"{_percent(fairness)}% of what it could"
     )
+    reasons.append(f"the table reached {measured.reached} of the {best} points of gain possible")
+    return Axis(score, "; ".join(reasons))
 
 
 def risk(state: GameState, agreement: Agreement) -> Axis:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from game.engine import deals
 from game.engine.state import Agreement, GameState
 from game.scenario.lessons import DEFAULT_LESSONS
-from game.scoring.axes import member_value
+from game.scoring.value import member_value
 
 
 @dataclass(frozen=True)

@@ -1,16 +1,22 @@
-"""The best deals that were possible, against what a game reached: per project.
+"""One measure per number: what a project gave the table, against the best it could have.
 
-The analyser (``game/scoring/analysis``) finds every project's deals that pass its
-approval rule, the deal best for the table (the largest total gain), the Nash bargaining
-deal (every participant gains, the product of the gains largest) and the whole Pareto
-frontier. Against those a finished game is set: the value left on the table, the
-distance to the Pareto frontier (the least a frontier deal that leaves nobody worse off
-would have added) and the distance to the Nash deal (the roles' gains' differences,
-summed). The debrief screen and the printed report both say these numbers, from here.
+Every screen, report page and written agreement that says how much of a project's gain a
+table reached, how much it left on the table, what a role's own share was, whether a deal
+was win-lose or the Nash deal, asks this module (the win-win score's efficiency too):
 
-Gains are counted from the scenario's walk-away values, as the analyser counts them, so
-the game's outcome and the possible deals compare point for point; every role the
-project is open to counts, a role outside the deal gaining 0.
+* a project's **total gain** is the sum, over every role that may join it, of its points
+  from the agreement (its walk-away value if it is not a member) less its walk-away value,
+  with the walk-away values as the game left them (events change them);
+* **reached** is that total over the **best total gain** of a deal the one rule allows
+  (``game/engine/acceptability.py``: every member worth signing, the analyser's best
+  deal), counted with the same walk-away values; **left on the table** is the rest;
+* a role's **own share** is its gain over its own best gain on the project;
+* the **Nash deal** and the deal best for the table come from the same analysis; the
+  table's deal *is* the Nash deal when its terms (participants and options) are the
+  Nash deal's.
+
+The distance to the Pareto frontier is the least a frontier deal that leaves nobody worse
+off would have added; the distance to the Nash deal the roles' gains' differences, summed.
 """
 
 from __future__ import annotations
@@ -19,11 +25,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from game.engine import deals
 from game.engine.memo import per_object
 from game.engine.state import Agreement, GameState
 from game.scenario.model import Scenario
 from game.scoring.analysis.project import Deal, ProjectAnalysis, analyse_project
-from game.scoring.axes import member_value
+from game.scoring.joint import best_points
+from game.scoring.shares import share_of
+from game.scoring.value import member_value
+
+#: analyses kept for walk-away values that events changed (one per project and values)
+KEEP = 64
 
 
 @dataclass(frozen=True)
@@ -31,15 +43,16 @@ class Missed:
     """One project: what the table reached, and the best deals that were possible."""
 
     project: str
-    signed: Agreement | None  # the agreement still standing at the end
+    signed: Agreement | None  # the agreement measured (still standing at the end)
     failed: Agreement | None  # one that a risk test broke
-    gains: dict[str, int]  # each role of the table: what the game's outcome gave it
+    gains: dict[str, int]  # each role of the table: its outcome less its walk-away value
     best: Deal | None  # the deal with the largest total gain (None: no deal passes)
     nash: Deal | None  # the Nash bargaining deal (None: no deal where all gain)
     #: the fewest points a Pareto-optimal deal that leaves nobody worse off adds for the
     #: table (0: the outcome is on the frontier); None if no frontier deal does
     pareto_gap: int | None
     sampled: bool  # a project too large to enumerate: the analyser examined a sample
+    own_best: dict[str, int]  # each role of the table: the most it could gain here
 
     @property
     def reached(self) -> int:
@@ -57,10 +70,58 @@ class Missed:
         return max(0, self.possible - self.reached)
 
     @property
+    def reached_share(self) -> int:
+        """What was reached, in whole percent of the best total gain."""
+        return share_of(self.reached, self.possible)
+
+    @property
+    def left_share(self) -> int:
+        return share_of(self.left, self.possible)
+
+    def own_share(self, role: str) -> int:
+        """A role's gain here in whole percent of its own best gain."""
+        return share_of(self.gains.get(role, 0), self.own_best.get(role, 0))
+
+    @property
+    def members(self) -> tuple[str, ...]:
+        return self.signed.members if self.signed is not None else ()
+
+    @property
+    def left_out(self) -> tuple[str, ...]:
+        """The roles of the table that are not members of the agreement measured."""
+        return tuple(role for role in self.gains if role not in self.members)
+
+    @property
+    def losers(self) -> tuple[str, ...]:
+        """Members that end below their walk-away value: the deal is win-lose."""
+        return tuple(role for role in self.members if self.gains[role] < 0)
+
+    @property
+    def is_nash(self) -> bool:
+        """The table's deal has the Nash deal's terms (participants and options)."""
+        if self.signed is None or self.nash is None:
+            return False
+        deal = self.signed.deal
+        options = tuple(option for _, option in self.nash.options)
+        return (deal.participants, deal.options) == (self.nash.participants, options)
+
+    @property
+    def nash_is_best(self) -> bool:
+        return (
+            self.nash is not None
+            and self.best is not None
+            and (self.nash.participants, self.nash.options)
+            == (self.best.participants, self.best.options)
+        )
+
+    @property
     def nash_distance(self) -> int | None:
-        """How far the outcome is from the Nash deal: the gains' differences, summed."""
+        """How far the outcome is from the Nash deal: the gains' differences, summed
+        (0 when the table signed the Nash deal's terms)."""
         if self.nash is None:
             return None
+        if self.is_nash:
+            return 0
         return sum(abs(self.nash.gains[r] - self.gains.get(r, 0)) for r in self.nash.gains)
 
 
@@ -68,28 +129,62 @@ def missed_deals(state: GameState) -> list[Missed]:
     """Every project of the scenario, in its order, against what its deals allowed."""
     found = []
     for project in state.scenario.projects:
-        analysis = analysed(state.scenario)[project.id]
-        walk = {fact.role: fact.walk_away for fact in analysis.role_facts}
         agreement = state.agreement_for(project.id)
         signed = agreement if agreement is not None and agreement.active else None
         failed = agreement if agreement is not None and not agreement.active else None
-        outcome = dict(walk)
-        if signed is not None:
-            for role in signed.members:
-                outcome[role] = member_value(state, signed, role)
-        found.append(
-            Missed(
-                project.id,
-                signed,
-                failed,
-                {role: outcome[role] - walk[role] for role in analysis.roles},
-                analysis.welfare,
-                analysis.nash,
-                _gap([outcome[role] for role in analysis.roles], analysis),
-                analysis.sampled,
-            )
-        )
+        found.append(measure(state, project.id, signed, failed))
     return found
+
+
+def measure(
+    state: GameState,
+    project_id: str,
+    agreement: Agreement | None,
+    failed: Agreement | None = None,
+) -> Missed:
+    """What ``agreement`` (None: no deal) gives the table of ``project_id``, against the
+    best deals the one rule allows, with the walk-away values as ``state`` has them."""
+    scenario = state.scenario
+    project = scenario.project(project_id)
+    roles = [role.id for role in scenario.eligible_roles(project)]
+    walk = {role: deals.walk_away(state, role, project) for role in roles}
+    analysis = analysed_with(scenario, project_id, walk)
+    outcome = dict(walk)
+    if agreement is not None:
+        for role in agreement.members:
+            outcome[role] = member_value(state, agreement, role)
+    bonus = project.approval.unanimity_bonus
+    return Missed(
+        project_id,
+        agreement,
+        failed,
+        {role: outcome[role] - walk[role] for role in analysis.roles},
+        analysis.welfare,
+        analysis.nash,
+        _gap([outcome[role] for role in analysis.roles], analysis),
+        analysis.sampled,
+        {role: best_points(scenario, role, project) + bonus - walk[role] for role in roles},
+    )
+
+
+_with_walk: dict[tuple[int, str, tuple[tuple[str, int], ...]], tuple[Scenario, ProjectAnalysis]]
+_with_walk = {}
+
+
+def analysed_with(scenario: Scenario, project_id: str, walk: dict[str, int]) -> ProjectAnalysis:
+    """The project's analysis with these walk-away values: the file's are analysed once
+    per scenario (``analysed``), others once per set of values (events change few)."""
+    project = scenario.project(project_id)
+    if all(walk[role] == scenario.walk_away(role, project) for role in walk):
+        return analysed(scenario)[project_id]
+    key = (id(scenario), project_id, tuple(sorted(walk.items())))
+    kept = _with_walk.get(key)
+    if kept is None or kept[0] is not scenario:
+        if len(_with_walk) >= KEEP:
+            _with_walk.pop(next(iter(_with_walk)))
+        kept = (scenario, analyse_project(scenario, project, walk_away=walk))
+        _with_walk[key] = kept
+    return kept[1]
 
 
 @per_object

@@ -15,6 +15,7 @@ class Resumable:
     title: str
     round: int
     saved_at: str  # local time, HH:MM
+    older_rules: bool = False  # saved under an older version of the rules
 
 
 def latest_unfinished(folder: Path, look_at: int = 5) -> Resumable | None:
@@ -29,10 +30,11 @@ def latest_unfinished(folder: Path, look_at: int = 5) -> Resumable | None:
         return None
     for path in saves[:look_at]:
         try:
-            _, state = resume(path)
+            record, state = resume(path)
         except (SaveError, OSError):
             continue  # a damaged save is left alone, never offered and never written over
         if not state.finished:
             stamp = datetime.fromtimestamp(path.stat().st_mtime).strftime("%H:%M")
-            return Resumable(path, state.scenario.title, state.round, stamp)
+            older = record.older_rules is not None
+            return Resumable(path, state.scenario.title, state.round, stamp, older)
     return None

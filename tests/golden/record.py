@@ -12,12 +12,22 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.randomplay import random_game
+from game.engine.record import RULES_VERSION
 from game.engine.state import GameState, new_game
 from game.scenario.loading import load_scenario
 from game.scoring.axes import AXES, score_game
 from game.scoring.lessons import lessons
 
 HERE = Path(__file__).resolve().parent
+#: what changed since the games were last written (say it again in the commit)
+NOTE = (
+    "Rules version 2: the one rule for 'would sign' (game/engine/acceptability.py). A deal "
+    "signs only when every role its options need has accepted; the rules refuse only what "
+    "a role cannot sign (a red line, its resources, a needed role not signing); win-win's "
+    "efficiency is the share of the best total gain the table reached, over every role "
+    "that may join the project (game/scoring/missed.measure), against the best deal the "
+    "rule allows, with the walk-away values as the game left them."
+)
 ROOT = HERE.parent.parent
 
 
@@ -48,6 +58,8 @@ def main() -> None:
             if final.agreements:
                 break
         golden = {
+            "rules": RULES_VERSION,
+            "note": NOTE,
             "scenario": f"scenarios/{path.name}",
             "seed": seed,
             "actions": log,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from game.engine.actions import action_from_json
-from game.engine.record import GameRecord
+from game.engine.record import RULES_VERSION, GameRecord
 from game.scenario.loading import load_scenario
 from tests.golden.record import final_scores
 from tests.helpers import BUILT_IN, ROOT
@@ -35,3 +35,10 @@ def test_a_golden_game_replays_to_the_same_final_scores(path):
     assert state.finished
     assert state.agreements
     assert final_scores(state) == golden["scores"]
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=lambda p: p.stem)
+def test_a_golden_game_says_which_rules_it_was_recorded_under_and_what_changed(path):
+    golden = json.loads(path.read_text())
+    assert golden["rules"] == RULES_VERSION, "re-record with python -m tests.golden.record"
+    assert golden["note"].strip()

@@ -17,7 +17,7 @@ from game.engine import actions as act
 from game.engine import deals
 from game.engine.record import Session
 from game.scoring.analysis.project import analyse_project
-from game.scoring.axes import member_value
+from game.scoring.value import member_value
 from game.scoring.lessons import lessons
 from game.scoring.missed import pareto_gap
 from game.scoring.shares import own_gains, table_gain

@@ -23,6 +23,7 @@ REPORT_DIR = LOCALE_DIR.parent
 
 def variable_ids() -> set[str]:
     """Messages translated as variables, from the tables that hold them."""
+    from game.engine.record import OLDER_RULES
     from game.report import agreement, handouts, phrases
     from game.scenario.lessons import DEFAULT_LESSONS
 
@@ -32,6 +33,7 @@ def variable_ids() -> set[str]:
     ids |= {text for lesson in DEFAULT_LESSONS.values() for text in lesson}
     ids |= set(agreement.SECTOR_GAINS.values()) | {text for _, text in agreement.FLAG_MEASURES}
     ids.add(agreement.DEFAULT_MEASURE)
+    ids.add(OLDER_RULES)
     return ids
 
 

@@ -23,7 +23,7 @@ Definitions (docs/scoring.md, "The analyser", says them for trainers):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -116,11 +116,15 @@ class _Passing:
 
 
 def analyse_project(
-    scenario: Scenario, project: Project, max_deals: int = MAX_DEALS
+    scenario: Scenario,
+    project: Project,
+    max_deals: int = MAX_DEALS,
+    walk_away: Mapping[str, int] | None = None,
 ) -> ProjectAnalysis:
     """Everything the analyser says about one project, from the scenario as written
-    (walk-away values before any event); the debrief compares a game's outcome with it."""
-    space = deal_space(scenario, project, max_deals)
+    (walk-away values before any event), or with the walk-away values a game left
+    (``walk_away``): the debrief compares a game's outcome with it."""
+    space = deal_space(scenario, project, max_deals, walk_away=walk_away)
     counts, passing, best = _evaluate(space)
     gains = passing.outcome - space.walk_away[:, None]
     optimal = np.flatnonzero(pareto_mask(passing.outcome.T))

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -106,9 +107,16 @@ class DealSpace:
 
 
 def deal_space(
-    scenario: Scenario, project: Project, max_deals: int = MAX_DEALS, seed: int = SAMPLE_SEED
+    scenario: Scenario,
+    project: Project,
+    max_deals: int = MAX_DEALS,
+    seed: int = SAMPLE_SEED,
+    walk_away: Mapping[str, int] | None = None,
 ) -> DealSpace:
-    """The project's coalitions and option choices, with every role's points on them."""
+    """The project's coalitions and option choices, with every role's points on them.
+
+    ``walk_away``: the roles' walk-away values as a game left them (events change them);
+    the file's values by default."""
     roles = tuple(role.id for role in scenario.eligible_roles(project))
     coalitions = allowed_coalitions(scenario, project, roles)
     position = {role: index for index, role in enumerate(roles)}
@@ -125,7 +133,7 @@ def deal_space(
         sample = np.sort(generator.choice(total, size=size, replace=False))
     points = np.stack([_role_points(scenario, role, project, sample) for role in roles])
     clean = np.stack([_role_clean(scenario, role, project, sample) for role in roles])
-    walk = [scenario.walk_away(role, project) for role in roles]
+    walk = [(walk_away or {}).get(role, scenario.walk_away(role, project)) for role in roles]
     per_issue_risk = [np.array([o.risk for o in issue.options]) for issue in project.issues]
     risk = _spread(per_issue_risk, shape, sample, np.maximum)
     staff = np.stack([_role_cost(project, role, shape, sample, "staff_time") for role in roles])
@@ -135,7 +143,10 @@ def deal_space(
                 shape, sample, np.logical_or)
         for role in roles
     ])  # fmt: skip
-    facts = tuple(position_at_start(scenario, role, project) for role in roles)
+    facts = tuple(
+        replace(position_at_start(scenario, role, project), walk_away=value)
+        for role, value in zip(roles, walk, strict=True)
+    )
     return DealSpace(project, roles, coalitions, shape, sample, points, clean,
                      np.array(walk, dtype=np.int64), needs, risk, staff, budget, needed,
                      facts)  # fmt: skip

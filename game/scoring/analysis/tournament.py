@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from game.bots.play import computer_game
 from game.engine.state import GameState, new_game
 from game.scenario.model import Scenario
-from game.scoring.axes import AXES, score_game
 from game.scoring.shares import gain_share
 
 #: ``progress(done, total)`` after every game
@@ -50,6 +49,9 @@ def final_state(scenario: Scenario, seed: int) -> GameState:
 
 
 def run_tournament(scenario: Scenario, games: int, progress: Progress | None = None) -> Tournament:
+    # the scores measure against the analyser's best deals: imported here, not above it
+    from game.scoring.axes import AXES, score_game
+
     roles = [role.id for role in scenario.roles]
     wins = dict.fromkeys(roles, 0.0)
     scores: dict[str, list[int]] = {role: [] for role in roles}

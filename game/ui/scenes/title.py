@@ -52,6 +52,14 @@ class TitleScene(Scene):
                 pygame.K_r,
                 size="small",  # the title, round and time on two lines rather than cut
             )
+            if saved.older_rules:
+                painter.line(
+                    pygame.Rect(0, column.bottom + 2, width, 34),
+                    t("Saved under an older version of the rules: its scores may differ."),
+                    "small",
+                    painter.theme.muted,
+                    align="center",
+                )
             column = column.move(0, step)
         painter.button(column, t("New game"), self.new_game, pygame.K_RETURN)
         column = column.move(0, step)

@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         "scene",
         help="title, chooser, seats, curtain, brief, table, turn, deal, respond, result, "
         "event, round, scores, inject, poll, problems, help, profile; solo practice: solo, "
-        "rank, ranked, predict, predicted, perspective; the debrief: debrief, "
+        "rank, ranked, predict, predicted, answered, perspective; the debrief: debrief, "
         "debrief-agreements, debrief-lessons, debrief-missed, debrief-timeline",
     )
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")

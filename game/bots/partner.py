@@ -29,13 +29,11 @@ from game.engine.acceptability import (
     Answer,
     Verdict,
     answer_of,
-    judge,
     kinds,
-    position_in_view,
     reason_sentence,
 )
 from game.engine.deals import Amounts
-from game.engine.ownview import eligible, project_model, project_of
+from game.engine.ownview import eligible, judge_in_view, project_model, project_of
 
 View = dict[str, Any]
 Legal = Callable[[act.Action], bool]
@@ -105,11 +103,9 @@ class ComputerPartner:
         """The answer key for this partner and deal: the one rule's verdict
         (``acceptability.judge``), then, for a deal worth signing, whether it reaches the
         partner's aspiration. ``answer`` does what this says."""
-        project = project_model(view, deal["project"])
         said_no = {r["role"] for r in deal["rejected"]}
         signing = [r for r in deal["participants"] if r not in said_no]
-        position = position_in_view(view, deal["project"])
-        verdict = judge(position, project, tuple(deal["options"]), signing)
+        verdict = judge_in_view(view, deal["project"], deal["options"], signing)
         satisfied = verdict.worth and verdict.points >= self.aspiration(view, deal["project"])
         return answer_of(verdict, satisfied=satisfied), verdict
 

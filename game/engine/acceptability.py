@@ -82,6 +82,7 @@ class Verdict:
     detail: str = ""  # a red line's reason (the role's own secret), or the missing role
     need: Amounts | None = None  # a deal it cannot afford: what it would pay per round
     free: Amounts | None = None  # … and what it has left
+    risk_tolerance: int = 0  # the role's own: for its own screen, never for another's
 
     @property
     def gain(self) -> int:
@@ -188,7 +189,10 @@ def judge(
     def verdict(kind: Kind, cause: Cause, at: int | None, **more: Any) -> Verdict:
         issue = project.issues[at].id if at is not None else None
         option = chosen[at].id if at is not None else None
-        return Verdict(kind, cause, score, position.walk_away, level, issue, option, **more)
+        return Verdict(
+            kind, cause, score, position.walk_away, level, issue, option,
+            risk_tolerance=position.risk_tolerance, **more,
+        )  # fmt: skip
 
     lines = {(issue, option): reason for issue, option, reason in position.red_lines}
     for at, (issue, option) in enumerate(zip(project.issues, chosen, strict=True)):

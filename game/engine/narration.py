@@ -33,6 +33,13 @@ def heard_cause(cause: str) -> str:
     return HEARD_RED_LINE if cause == "red-line" else ""
 
 
+def heard_reason(scenario: Scenario, reason: str, cause: str) -> str:
+    """What the room may hear of a no, at the table and after the game: the rule's cause
+    (``heard_cause``) for a computer partner's, a team's own words otherwise (without any
+    red line's words: ``spoken_reason``)."""
+    return heard_cause(cause) if cause else spoken_reason(scenario, reason)
+
+
 def counter_change(scenario: Scenario, old: Deal, new: Deal) -> str:
     """What a counter changed, in one public line: "Branding: Library only (was
     Co-branded); without Nordtel". The terms of every deal are public."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.engine.acceptability import Verdict, judge, position_in_view
 from game.scenario.model import Project
 
 
@@ -46,6 +47,18 @@ def project_model(view: dict[str, Any], project_id: str) -> Project:
         kept = (data, Project.model_validate(data))
         _models[id(data)] = kept
     return kept[1]
+
+
+def judge_in_view(
+    view: dict[str, Any],
+    project_id: str,
+    options: list[str] | tuple[str, ...],
+    signing: list[str] | tuple[str, ...] | None = None,
+) -> Verdict:
+    """The one rule (``acceptability.judge``) for the viewing team, from its own view:
+    what its screen warns about and what a computer partner answers by."""
+    return judge(position_in_view(view, project_id), project_model(view, project_id),
+                 tuple(options), signing)  # fmt: skip
 
 
 def eligible(view: dict[str, Any], project: dict[str, Any]) -> list[str]:

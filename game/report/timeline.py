@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from game.engine import actions as act
 from game.engine import deals
-from game.engine.narration import spoken_reason
+from game.engine.narration import heard_reason
 from game.engine.record import GameRecord
 from game.engine.state import GameState
 from game.i18n import Translator
@@ -71,8 +71,8 @@ def describe(before: GameState, after: GameState, action: act.Action, t: Transla
         case act.Accept():
             return t("{who} accepts deal {number}.", who=who, number=action.deal) + signed
         case act.Reject():
-            reason = spoken_reason(scenario, action.reason)
-            if not reason:  # it quotes a red line: only that the team said no
+            reason = heard_reason(scenario, action.reason, action.cause)
+            if not reason:  # a computer partner's, or it quotes a red line: who said no
                 return t("{who} rejects deal {number}.", who=who, number=action.deal)
             return t("{who} rejects deal {number}: “{reason}”", who=who, number=action.deal,
                      reason=reason)  # fmt: skip

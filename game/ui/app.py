@@ -145,6 +145,15 @@ class App:
             self._practise_after(action)
         return outcome
 
+    def _answers_shown(self) -> None:
+        """Solo practice: a partner answered a deal the person predicted: show the answer
+        key and its reason before anything else."""
+        from game.ui.practice import answered_exercises
+        from game.ui.scenes.exercise import AcceptScene
+
+        for exercise in answered_exercises(self.workshop):
+            self.pending.insert(0, AcceptScene(self, exercise))
+
     def _practise_after(self, action: act.Action) -> None:
         """Solo practice: right after the person's deal, before any partner answers it,
         ask whether a partner will accept (shown first, before the round's moments)."""
@@ -159,6 +168,7 @@ class App:
         """An action's outcome to the room: its sentence, and the moments it set off."""
         if outcome.ok:
             self.message, self.error = outcome.message, ""
+            self._answers_shown()
             self._queue(outcome.moments)
         else:
             self.error = outcome.message

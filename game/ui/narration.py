@@ -1,13 +1,16 @@
 """What the room hears after each action: one public sentence, and the actor's private part.
 
 The public sentence never holds a secret: it names who did what, and what came of it on
-the table (a deal proposed, signed, rejected with its reason — reasons are said aloud at
-the table). What an exploration revealed goes only to the team that explored.
+the table (a deal proposed, signed, rejected; a team's own reason is said aloud at the
+table, a computer partner's only to the proposer — the room hears who said no and, for a
+red line, "one of its red lines"; a counter says what it changed). What an exploration
+revealed goes only to the team that explored.
 """
 
 from __future__ import annotations
 
 from game.engine import actions as act
+from game.engine.narration import counter_change, heard_reason
 from game.engine.state import GameState
 from game.ui.i18n import Translator
 
@@ -39,6 +42,9 @@ def describe(before: GameState, after: GameState, action: act.Action, t: Transla
                     old=action.deal,
                     **values,
                 )
+                change = counter_change(scenario, before.deal(action.deal), deal)
+                if change:
+                    sentence += " " + t("It changes {change}.", change=change)
             else:
                 sentence = t("{who} proposes deal {number} on {project} to {others}.", **values)
             return sentence + _signed(after, deal.number, t)
@@ -47,11 +53,17 @@ def describe(before: GameState, after: GameState, action: act.Action, t: Transla
                 after, action.deal, t
             )
         case act.Reject():
+            heard = heard_reason(scenario, action.reason, action.cause)
+            if not heard:  # a computer partner's reason is said to the proposer only
+                return t("{who} rejects deal {number}.", who=who, number=action.deal)
+            if action.cause:  # a red line, as such
+                return t("{who} rejects deal {number}: one of its red lines.",
+                         who=who, number=action.deal)  # fmt: skip
             return t(
                 "{who} rejects deal {number}: “{reason}”",
                 who=who,
                 number=action.deal,
-                reason=action.reason,
+                reason=heard,
             )
         case act.Explore():
             return t("{who} explores {target}.", who=who, target=name(action.target))

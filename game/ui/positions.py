@@ -42,6 +42,7 @@ SCENES = (
     "ranked",
     "predict",
     "predicted",
+    "answered",
     "perspective",
     "debrief",
     "debrief-agreements",
@@ -152,11 +153,21 @@ def stage_solo(app, scene: str, scenario: Path, seed: int) -> None:
             project = workshop.state.scenario.project(rank.exercise.project)
             rank.ranking = [issue.id for issue in reversed(project.issues)]
             rank.check()
-    elif scene in ("predict", "predicted"):
+    elif scene in ("predict", "predicted", "answered"):
         app.perform(good_proposal(workshop.state, me))
         app.to_table()
-        if scene == "predicted":
+        if scene != "predict":
             app.scene.answer(False)
+        if scene == "answered":  # the partner answers on its turn: the key comes then
+            app.pop()
+            for _ in range(50):
+                outcome = workshop.computer_move()
+                if outcome is None:
+                    break
+                app._tell(outcome)
+                if any(isinstance(s, exercise.AcceptScene) for s in app.pending):
+                    break
+            app.to_table()
     else:  # the summary: a ranking, a deal and its prediction, then the game to its end
         rank = ranking_exercise(workshop)
         project = workshop.state.scenario.project(rank.project)
@@ -190,7 +201,7 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
         raise ValueError(f'no scene "{scene}"; choose one of: {", ".join(SCENES)}')
     if scene == "title":
         return
-    if scene in ("solo", "rank", "ranked", "predict", "predicted", "perspective"):
+    if scene in ("solo", "rank", "ranked", "predict", "predicted", "answered", "perspective"):
         stage_solo(app, scene, scenario, seed)
         return
     if scene == "chooser":

@@ -37,6 +37,8 @@ class Exercise:
     target: str
     project: str
     deal: int | None = None
+    #: an acceptance already predicted and now answered: its place in the predictions
+    answered: int | None = None
 
 
 def solo_seats(scenario: Scenario, role: str, frequency: str = DEFAULT_FREQUENCY) -> list[Seat]:
@@ -144,3 +146,17 @@ def accept_exercise(workshop: Workshop, action: act.Action) -> Exercise | None:
 
     target = min(waiting, key=asked)
     return Exercise(role, target, deal.project, deal.number)
+
+
+def answered_exercises(workshop: Workshop) -> list[Exercise]:
+    """The person's acceptance predictions that the partner has answered since they were
+    last shown (or that closed unanswered): the answer key is shown then, once each."""
+    role = workshop.solo_role
+    if role is None:
+        return []
+    fresh = []
+    for index, made in enumerate(workshop.state.role_state(role).predictions):
+        if made.deal is not None and made.answer and index not in workshop.answers_shown:
+            workshop.answers_shown.add(index)
+            fresh.append(Exercise(role, made.target, made.project, made.deal, index))
+    return fresh

@@ -74,6 +74,15 @@ class Workshop:
         #: solo practice: (kind, round) of exercises the person chose to skip (not saved:
         #: after a resume the game may ask again, which does no harm)
         self.practice_skipped: set[tuple[str, int]] = set()
+        #: solo practice: the person's acceptance predictions whose answer was shown (by
+        #: their place in its predictions); a resumed game does not show old ones again
+        self.answers_shown: set[int] = {
+            index
+            for seat in seats
+            if seat.exercises and not seat.computer
+            for index, p in enumerate(session.state.role_state(seat.role).predictions)
+            if p.answer
+        }
         self.save_seats()
 
     # -- starting and resuming ----------------------------------------------------------

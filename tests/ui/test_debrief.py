@@ -17,10 +17,10 @@ from game.engine import actions as act
 from game.engine import deals
 from game.engine.record import Session
 from game.scoring.analysis.project import analyse_project
-from game.scoring.value import member_value
 from game.scoring.lessons import lessons
 from game.scoring.missed import pareto_gap
 from game.scoring.shares import own_gains, table_gain
+from game.scoring.value import member_value
 from game.ui.app import App
 from game.ui.debriefing import said
 from game.ui.workshop import Workshop, default_seats

@@ -25,6 +25,7 @@ PRIVATE_SCENES = (
     "ranked",
     "predict",
     "predicted",
+    "answered",
     "perspective",
 )
 

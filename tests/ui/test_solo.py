@@ -8,7 +8,9 @@ import pygame
 from game.engine.perspective import true_ranking
 from game.engine.record import Session
 from game.ui.app import App
+from game.ui.i18n import Translator
 from game.ui.practice import exercise_round, ranking_exercise
+from game.ui.scenes.exercise import answer_words
 from game.ui.shot import staged_app
 from game.ui.workshop import Workshop, default_seats
 from tests.helpers import SCENARIOS
@@ -35,15 +37,21 @@ def no_secret_of(app: App, role: str) -> None:
         assert window not in shown, f"{app.scene.name} shows {role}'s secret: {window!r}"
 
 
-def wait_for_person(app: App) -> None:
-    """Let the computer partners play (pace 0) until it is the person's turn or the end."""
+def wait_for_person(app: App, until=None) -> None:
+    """Let the computer partners play (pace 0) until it is the person's turn or the end
+    (or ``until()`` holds)."""
     workshop = app.workshop
     for _ in range(200):
+        if until is not None and until():
+            return
         if workshop.state.finished or (
             app.scene.name == "table" and workshop.state.current_role == workshop.solo_role
         ):
             return
-        if app.scene.name in ("round", "event"):
+        if (app.scene.name == "predict" and until is None) or app.scene.name in (
+            "round",
+            "event",
+        ):  # a partner answered: the key
             press(app, pygame.K_RETURN)
         else:
             assert app.scene.name == "table", app.scene.name
@@ -91,8 +99,16 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     press(app, pygame.K_y)
     made = workshop.state.role_state("library").predictions
     assert len(made) == 2 and made[1].deal == 1 and made[1].accepts is True
-    assert made[1].score in (0, 100)
-    assert "The truth:" in drawn_text(app)
+    assert made[1].score is None  # scored when the café answers, on its turn
+    assert "Your prediction is noted" in drawn_text(app)
+    press(app, pygame.K_RETURN)
+
+    # the café answers on its turn; then its answer, the key and its reason are shown
+    wait_for_person(app, until=lambda: app.scene.name == "predict")
+    made = workshop.state.role_state("library").predictions
+    assert made[1].score in (0, 100) and made[1].answer
+    assert "The truth: Kringle Café" in drawn_text(app)
+    assert f"In its words: {made[1].truth}" in drawn_text(app)
     press(app, pygame.K_RETURN)
 
     # the rest of the game: the person passes; the café's ranking, answered and shown,
@@ -110,11 +126,11 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
             break
         press(app, pygame.K_RETURN)
     assert app.scene.name == "perspective" and app.scene.secret_of == "library"
-    made = workshop.state.role_state("library").predictions
+    made = [p for p in workshop.state.role_state("library").predictions if p.score is not None]
     mean = round(sum(p.score for p in made) / len(made))
     shown = drawn_text(app)
     assert f"Perspective-taking: {mean} of 100, the mean of {len(made)} predictions." in shown
-    assert "Kringle Café: it would" in shown or "Kringle Café: 1." in shown
+    assert "The truth: Kringle Café" in shown or "Kringle Café: 1." in shown
 
     click(app, "Final scores")
     assert app.scene.name == "scores"
@@ -202,16 +218,24 @@ def test_the_screens_show_the_partner_s_true_order_even_when_titles_hold_each_ot
     lines = [d.text for d in app.drawn]
     assert "Kringle Café: 1. Cost   2. staff   3. Cost, staff" in lines
     accept = app.workshop.state.role_state("library").predictions[1]
-    would = "would accept" if accept.truth_accepts else "would not accept"
-    assert f"Kringle Café: it {would}" in lines
+    assert answer_words(Translator(), accept.answer, "Kringle Café") in lines
 
 
-def test_the_accept_exercise_shows_the_engine_s_answer(tmp_path):
+def test_the_accept_exercise_notes_the_prediction_until_the_partner_answers(tmp_path):
     app = staged_app("predicted", (1280, 720), TUTORIAL, 7, "en", tmp_path / "saves")
     (made,) = app.workshop.state.role_state("library").predictions
-    assert made.accepts is False and made.truth_accepts is not None
-    would = "would accept" if made.truth_accepts else "would not accept"
-    assert f"The truth: Kringle Café {would} this deal." in drawn_text(app)
+    assert made.accepts is False and made.score is None and made.answer == ""
+    assert "Your prediction is noted" in drawn_text(app)
+
+
+def test_the_partner_s_answer_brings_the_key_and_its_reason(tmp_path):
+    app = staged_app("answered", (1280, 720), TUTORIAL, 7, "en", tmp_path / "saves")
+    (made,) = app.workshop.state.role_state("library").predictions
+    assert made.answer in ("cannot sign", "would refuse", "holds out for more", "accepts")
+    assert made.score == (100 if (made.answer == "accepts") == made.accepts else 0)
+    shown = drawn_text(app)
+    assert answer_words(Translator(), made.answer, "Kringle Café") in shown
+    assert f"In its words: {made.truth}" in shown
 
 
 def test_play_again_refuses_a_scenario_changed_since_the_game_began(tmp_path):

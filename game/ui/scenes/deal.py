@@ -10,7 +10,14 @@ from __future__ import annotations
 import pygame
 
 from game.engine import actions as act
-from game.engine.ownview import best_options, eligible, project_of, read_deal, red_line_reason
+from game.engine.ownview import (
+    best_options,
+    eligible,
+    judge_in_view,
+    project_of,
+    read_deal,
+    red_line_reason,
+)
 from game.ui.dealmath import reading_lines
 from game.ui.painter import Painter
 from game.ui.scenes.base import PrivateScene, button_row
@@ -116,8 +123,10 @@ class DealScene(PrivateScene):
             )
             top += row + 8
         reading = read_deal(view, self.project, self.options)
+        verdict = judge_in_view(view, self.project, self.options, self.participants)
         top += 10
-        items = [(text, painter.tone(tone)) for text, tone in reading_lines(t, reading, project)]
+        lines = reading_lines(t, reading, project, verdict, names)
+        items = [(text, painter.tone(tone)) for text, tone in lines]
         room = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
         top += painter.paragraphs(room, items, gap=6, max_lines=2)
         if refusal:

@@ -32,6 +32,9 @@ class ExerciseScene(PrivateScene):
         super().__init__(app, exercise.role)
         self.exercise = exercise
         self.prediction: dict | None = None  # the engine's record, once predicted
+        if exercise.answered is not None:  # a partner's answer to an earlier prediction
+            made = app.workshop.private_view(exercise.role)["me"]["predictions"]
+            self.prediction = made[exercise.answered]
 
     @property
     def partner(self) -> str:
@@ -248,31 +251,49 @@ class AcceptScene(ExerciseScene):
             )
 
     def draw_truth(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Before the partner answers: the prediction is noted. After: the answer key, the
+        partner's own reason and the score (``Prediction.answer``, ``truth``)."""
         t = self.t
         prediction = self.prediction
-        right = prediction["score"] == 100
-        title = ("✓ " if right else "✗ ") + self.score_line()
-        inner = painter.panel(rect, title, edge=painter.theme.good if right else painter.theme.bad)
         said = (
             t("You said: it will accept.")
             if prediction["accepts"]
             else t("You said: it will say no.")
         )
-        truth = (
-            t("The truth: {partner} would accept this deal.", partner=self.partner)
-            if prediction["truth_accepts"]
-            else t("The truth: {partner} would not accept this deal.", partner=self.partner)
-        )
-        why = t(
-            "A partner accepts a deal that gives it at least what it gets without one and "
-            "crosses none of its red lines. Its real answer comes on its turn: a tough "
-            "negotiator may still hold out for more."
+        if not prediction["answer"]:
+            inner = painter.panel(rect, t("Your prediction is noted"))
+            wait = t(
+                "{partner} answers on its own turn. You will see its answer, and why, as "
+                "soon as it has answered.",
+                partner=self.partner,
+            )
+            painter.paragraphs(inner, [said, (wait, painter.theme.accent)], "body", gap=20)
+            return
+        if prediction["score"] is None:
+            inner = painter.panel(rect, t("Not scored"))
+            closed = t(
+                "Deal {number} closed before {partner} answered it: this prediction is not scored.",
+                number=prediction["deal"],
+                partner=self.partner,
+            )
+            painter.paragraphs(inner, [said, (closed, painter.theme.accent)], "body", gap=20)
+            return
+        right = prediction["score"] == 100
+        title = ("✓ " if right else "✗ ") + self.score_line()
+        inner = painter.panel(rect, title, edge=painter.theme.good if right else painter.theme.bad)
+        truth = answer_words(t, prediction["answer"], self.partner)
+        why = t("In its words: {reason}", reason=prediction["truth"])
+        rule = t(
+            "A partner cannot sign a deal that crosses a red line, asks more than it has "
+            "left or needs a partner who does not sign; it refuses one below what it has "
+            "without a deal or riskier than it can carry; of the rest it holds out for more "
+            "until the deal reaches what it hopes for, which falls as the rounds pass."
         )
         painter.paragraphs(
             inner,
-            [said, (truth, painter.theme.accent), (why, painter.theme.muted)],
+            [said, (truth, painter.theme.accent), why, (rule, painter.theme.muted)],
             "body",
-            gap=20,
+            gap=16,
         )
 
     def answer(self, accepts: bool) -> None:
@@ -282,3 +303,17 @@ class AcceptScene(ExerciseScene):
                 self.role, exercise.target, exercise.project, deal=exercise.deal, accepts=accepts
             )
         )
+
+
+def answer_words(t, answer: str, partner: str) -> str:
+    """The answer key's kind (``acceptability.ANSWERS``) as the truth the person reads."""
+    words = {
+        "accepts": t("The truth: {partner} accepted the deal.", partner=partner),
+        "cannot sign": t("The truth: {partner} could not sign it.", partner=partner),
+        "would refuse": t(
+            "The truth: {partner} refused: the deal was not worth signing for it.",
+            partner=partner,
+        ),
+        "holds out for more": t("The truth: {partner} held out for more.", partner=partner),
+    }
+    return words.get(answer, answer)

@@ -55,7 +55,9 @@ class RoundSummaryScene(Scene):
                 continue
             line = deal_line(t, deal, names, titles)
             for answer in deal["rejected"]:
-                line += "\n   ✗ " + names[answer["role"]] + ": “" + answer["reason"] + "”"
+                line += "\n   ✗ " + names[answer["role"]]
+                if answer["reason"]:  # the room hears a computer partner's no as who said it
+                    line += ": “" + answer["reason"] + "”"
             lines.append(line)
         for news in view["news"]:
             if news["round"] == self.round:

@@ -12,6 +12,7 @@ import pygame
 
 from game.ui.painter import Painter
 from game.ui.scenes.base import PrivateScene, button_row
+from game.ui.scenes.exercise import answer_words
 from game.ui.workshop import CannotStart
 
 BLOCK_GAP = 16  # between two predictions
@@ -34,7 +35,7 @@ class PerspectiveScene(PrivateScene):
             t(
                 "Perspective-taking: {score} of 100, the mean of {count} predictions.",
                 score=mean.score,
-                count=len(predictions),
+                count=sum(1 for p in predictions if p["score"] is not None),
             )
             if mean is not None
             else t("You made no predictions in this game.")
@@ -106,7 +107,7 @@ class PerspectiveScene(PrivateScene):
         project = next(p for p in view["projects"] if p["id"] == prediction["project"])
         partner = names[prediction["target"]]
         score = prediction["score"]
-        mark = "✓" if score == 100 else "✗" if score == 0 else "~"
+        mark = "·" if score is None else "✓" if score == 100 else "✗" if score == 0 else "~"
         if prediction["deal"] is None:
             asked = t(
                 "Round {round}: how {partner} ranks {project}",
@@ -125,12 +126,13 @@ class PerspectiveScene(PrivateScene):
                 number=prediction["deal"],
             )
             said = t("You: it will accept") if prediction["accepts"] else t("You: it will say no")
-            truth = (
-                t("{partner}: it would accept", partner=partner)
-                if prediction["truth_accepts"]
-                else t("{partner}: it would not accept", partner=partner)
-            )
-        heading = f"{mark} {score:>3} · {asked}"
+            if not prediction["answer"]:
+                truth = t("{partner} has not answered yet", partner=partner)
+            elif score is None:
+                truth = t("The deal closed before {partner} answered: not scored", partner=partner)
+            else:
+                truth = answer_words(t, prediction["answer"], partner)
+        heading = f"{mark} {'—' if score is None else score:>3} · {asked}"
         return [(heading, "accent", True), (said, "text", False), (truth, "muted", False)]
 
     def draw_replay(self, painter: Painter, rect: pygame.Rect) -> None:

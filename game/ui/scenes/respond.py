@@ -5,7 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import actions as act
-from game.engine.ownview import project_of, read_deal
+from game.engine.acceptability import reason_sentence
+from game.engine.ownview import judge_in_view, project_model, project_of, read_deal
 from game.ui.dealmath import reading_lines
 from game.ui.painter import Painter
 from game.ui.scenes.base import PrivateScene, button_row
@@ -21,8 +22,18 @@ class RespondScene(PrivateScene):
         self.own = ""  # a reason in the team's own words
 
     def reasons(self, view, reading) -> list[str]:
+        """Ready-made reasons the whole table may hear: the one rule's own sentence first
+        (it names the option that decided, never a red line's words from our brief)."""
         t = self.t
-        reasons = list(reading.red_lines)
+        deal = next(d for d in view["deals"] if d["number"] == self.deal)
+        said_no = {answer["role"] for answer in deal["rejected"]}
+        signing = [r for r in deal["participants"] if r not in said_no]
+        verdict = judge_in_view(view, deal["project"], deal["options"], signing)
+        names = {role["id"]: role["name"] for role in view["roles"]}
+        project = project_model(view, deal["project"])
+        reasons = []
+        if not verdict.worth:
+            reasons.append(reason_sentence(verdict, project, names))
         if not reading.better_than_nothing:
             reasons.append(t("This leaves us below what we get without a deal."))
         reasons += [
@@ -72,7 +83,11 @@ class RespondScene(PrivateScene):
         room = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
         top += painter.paragraphs(room, terms, max_lines=2)
         reading = read_deal(view, deal["project"], list(deal["options"]))
-        items = [(text, painter.tone(tone)) for text, tone in reading_lines(t, reading, project)]
+        said_no = {answer["role"] for answer in deal["rejected"]}
+        signing = [r for r in deal["participants"] if r not in said_no]
+        verdict = judge_in_view(view, deal["project"], deal["options"], signing)
+        lines = reading_lines(t, reading, project, verdict, names)
+        items = [(text, painter.tone(tone)) for text, tone in lines]
         room = pygame.Rect(inner.left, top + 10, inner.width, inner.bottom - top - 10)
         painter.paragraphs(room, items, gap=6)
         if self.rejecting:

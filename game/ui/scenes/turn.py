@@ -20,6 +20,19 @@ from game.ui.words import resources, tag
 MODES = ("explore", "consult", "build", "communicate")
 
 
+def told_us(t, view, role: str, last: int = 3) -> list[str]:
+    """What partners told us privately of their no to our deals (the newest ``last``):
+    a computer partner's reason, which the room does not hear."""
+    names = {r["id"]: r["name"] for r in view["roles"]}
+    said = [
+        t("Deal {number} · {partner}: “{reason}”", number=deal["number"],
+          partner=names[answer["role"]], reason=answer["to_proposer"])
+        for deal in view["deals"] if deal["proposer"] == role
+        for answer in deal["rejected"] if answer.get("to_proposer")
+    ]  # fmt: skip
+    return ["✉ " + line for line in said[-last:]]
+
+
 class TurnScene(PrivateScene):
     name = "turn"
 
@@ -78,6 +91,7 @@ class TurnScene(PrivateScene):
             lines.append("✗ " + t("Red line: {reason}", reason=line["reason"]))
         for insight in me["insights"]:
             lines.append("? " + insight["text"])
+        lines += told_us(t, view, self.role)
         painter.paragraphs(inner, lines)
 
     def draw_actions(self, painter: Painter, rect: pygame.Rect, view) -> None:

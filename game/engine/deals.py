@@ -60,6 +60,19 @@ def risk(project: Project, options: tuple[str, ...]) -> int:
     return max((option.risk for option in chosen_options(project, options)), default=0)
 
 
+def effective_risk(project: Project, options: tuple[str, ...]) -> int:
+    """The risk a deal runs once signed: its riskiest option's, one less (never below 0)
+    when an option makes it a trial (flagged ``pilot``).
+
+    The risk score's tolerance comparison and the events' risk tests weigh this; the deal
+    builder and the computer partners read the written ``risk`` (docs/scoring.md, Risk).
+    """
+    chosen = chosen_options(project, options)
+    level = max((option.risk for option in chosen), default=0)
+    pilot = any("pilot" in option.flags for option in chosen)
+    return max(0, level - 1) if pilot else level
+
+
 def red_line(
     scenario: Scenario, role: str, project: Project, options: tuple[str, ...]
 ) -> RedLine | None:

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from game.engine.deals import trial_risk_columns
 from game.engine.ownview import red_line_reason
 
 MAX_COMBINATIONS = 100_000  # option combinations weighed per project and decision
@@ -33,7 +34,7 @@ class OptionSpace:
     points: np.ndarray  # per combination: our points
     staff: np.ndarray  # our staff time per round
     budget: np.ndarray  # our budget per round
-    risk: np.ndarray  # the deal's risk (its riskiest option's)
+    risk: np.ndarray  # the deal's risk (its riskiest option's, one less for a pilot)
     allowed: np.ndarray  # no option on our red lines
     needs: tuple[tuple[frozenset[str], ...], ...]  # per option: the roles it needs in the deal
     issue_ids: tuple[str, ...]
@@ -125,7 +126,9 @@ def _columns(
     def column(name: str) -> np.ndarray:
         return sum(table[name][picks[:, i]] for i, table in enumerate(tables))
 
-    risk = np.max(np.stack([t["risk"][picks[:, i]] for i, t in enumerate(tables)]), axis=0)
+    written = np.max(np.stack([t["risk"][picks[:, i]] for i, t in enumerate(tables)]), axis=0)
+    pilot = np.any(np.stack([t["pilot"][picks[:, i]] for i, t in enumerate(tables)]), axis=0)
+    risk = trial_risk_columns(written, pilot)  # the one rule's risk: a pilot runs one less
     return OptionSpace(
         ids=tuple(tuple(t["ids"]) for t in tables),
         picks=picks,
@@ -152,6 +155,7 @@ def _issue_table(role: str, me: dict[str, Any], project_id: str, issue) -> dict[
         "staff": np.array([c["staff_time"] for c in costs]),
         "budget": np.array([c["budget"] for c in costs]),
         "risk": np.array([o["risk"] for o in options]),
+        "pilot": np.array(["pilot" in o["flags"] for o in options]),
         "red": np.array(
             [red_line_reason(me, project_id, issue["id"], o["id"]) is not None for o in options],
             dtype=int,

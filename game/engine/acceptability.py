@@ -12,9 +12,10 @@ A verdict is one of three:
   than the role has left after what its agreements already commit; or an option needs a
   role that is not signing (it left the deal, or said no);
 * **should not sign** — its points (with the unanimity bonus where one applies) are below
-  its walk-away value as events have left it; or the deal's risk is above the risk the role
-  tolerates. A human team may still sign knowingly: its own screen warns it first, and the
-  risk score counts the cost;
+  its walk-away value as events have left it; or the deal's risk (its riskiest option's,
+  one less for a pilot: ``deals.effective_risk``) is above the risk the role tolerates.
+  A human team may still sign knowingly: its own screen warns it first, and the risk
+  score counts the cost;
 * **worth signing** — otherwise; its *gain* is its points less its walk-away value.
 
 The checks run in that order and the first that applies decides, so every verdict names
@@ -34,7 +35,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from game.engine.deals import Amounts, chosen_options, uncommitted, walk_away
+from game.engine.deals import Amounts, chosen_options, chosen_risk, uncommitted, walk_away
 from game.engine.state import GameState
 from game.scenario.model import Option, Project, Scenario
 
@@ -184,7 +185,7 @@ def judge(
         for issue, option in zip(project.issues, chosen, strict=True)
     )
     riskiest = max(range(len(chosen)), key=lambda i: chosen[i].risk, default=None)
-    level = chosen[riskiest].risk if riskiest is not None else 0
+    level = chosen_risk(chosen)  # a pilot runs one less risk than its riskiest option
 
     def verdict(kind: Kind, cause: Cause, at: int | None, **more: Any) -> Verdict:
         issue = project.issues[at].id if at is not None else None

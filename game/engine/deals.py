@@ -60,6 +60,36 @@ def risk(project: Project, options: tuple[str, ...]) -> int:
     return max((option.risk for option in chosen_options(project, options)), default=0)
 
 
+def effective_risk(project: Project, options: tuple[str, ...]) -> int:
+    """The risk a deal runs once signed: its riskiest option's, one less (never below 0)
+    when an option makes it a trial (flagged ``pilot``).
+
+    The one rule's "too risky" (``acceptability.judge``), the risk score's tolerance
+    comparison and the events' risk tests all weigh this (docs/scoring.md, Risk).
+    """
+    return chosen_risk(chosen_options(project, options))
+
+
+def chosen_risk(chosen: list[Option]) -> int:
+    """``effective_risk`` of the options a deal picks (the one rule reads it so)."""
+    level = max((option.risk for option in chosen), default=0)
+    return trial_risk(level, any("pilot" in option.flags for option in chosen))
+
+
+def trial_risk(level: int, pilot: bool) -> int:
+    """A pilot runs one less risk than its riskiest option (never below 0). The option
+    spaces of the analyser and the computer partners apply the same over numpy columns
+    (``trial_risk_columns``); a test holds the two equal deal by deal."""
+    return max(0, level - 1) if pilot else level
+
+
+def trial_risk_columns(level, pilot):
+    """``trial_risk`` over numpy columns: the deals' riskiest options and pilot flags."""
+    import numpy as np
+
+    return np.where(pilot, np.maximum(level - 1, 0), level)
+
+
 def red_line(
     scenario: Scenario, role: str, project: Project, options: tuple[str, ...]
 ) -> RedLine | None:

@@ -7,7 +7,7 @@ walk-away value; test risky agreements; block an option), never code.
 from __future__ import annotations
 
 from game.engine import chance
-from game.engine.deals import risk
+from game.engine.deals import effective_risk
 from game.engine.state import Agreement, Blocked, GameState, News, RoleState, evolve
 from game.scenario.model import (
     BlockOption,
@@ -131,7 +131,7 @@ def _risk_test(state: GameState, card: EventCard, effect: RiskTest, outcomes: li
     counter = state.chance_counter
     for agreement in state.agreements:
         project = state.scenario.project(agreement.project)
-        if agreement.active and risk(project, agreement.deal.options) > effect.above:
+        if agreement.active and effective_risk(project, agreement.deal.options) > effect.above:
             fails = chance.uniform(state.seed, counter) < effect.chance
             counter += 1
             if fails:

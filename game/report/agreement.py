@@ -23,6 +23,7 @@ from game.report.html import Markup, bullets, definitions, join, para, table, ta
 from game.report.words import amounts, listing, sector_name
 from game.report.words import tag as tag_words
 from game.scenario.model import Option, Project
+from game.scoring.axes import too_many_changes
 
 #: what a partner of each sector gains from a partnership, in the survey's words (seed 000)
 SECTOR_GAINS = {
@@ -218,16 +219,19 @@ def _risks(
                     name=state.scenario.role(member).name,
                 )
             )
-    same_round = [
-        a
-        for a in state.agreements
-        if a.round == agreement.round and set(a.members) & set(agreement.members)
-    ]
-    if len(same_round) >= 2:
+    changes = too_many_changes(state, agreement)
+    if changes == "same-round":
         notes.append(
             t(
                 "Several agreements were signed in the same round: plan the changes "
                 "so that staff and users can follow."
+            )
+        )
+    elif changes == "after-permanent":
+        notes.append(
+            t(
+                "It was signed while a permanent agreement of the round before was still "
+                "settling in: plan the changes so that staff and users can follow."
             )
         )
     if not agreement.active:

@@ -32,6 +32,7 @@ NUMBERS = {
     "joint",
     "best",
     "level",
+    "effective",
     "covered",
     "needed",
     "count",
@@ -101,10 +102,26 @@ PHRASES: tuple[Phrase, ...] = (
         "risk {level} is beyond what {name} tolerates",
         "risk {level} is beyond what {name} tolerates",
     ),
+    Phrase(
+        "something real is at stake (risk {level}, {effective} as a pilot), within every "
+        "partner's limits",
+        "something real is at stake (risk {level}, {effective} as a pilot), within every "
+        "partner's limits",
+    ),
+    Phrase(
+        "risk {level} ({effective} as a pilot) is beyond what {name} tolerates",
+        "risk {level} ({effective} as a pilot) is beyond what {name} tolerates",
+    ),
     Phrase("{name} has promised more than it has", "{name} has promised more than it has"),
     Phrase(
         "too many changes at once: several agreements signed in one round",
         "too many changes at once: several agreements signed in one round",
+    ),
+    Phrase(
+        "too many changes at once: a permanent agreement signed the round before is still "
+        "settling in",
+        "too many changes at once: a permanent agreement signed the round before is still "
+        "settling in",
     ),
     Phrase(
         "{name} is in most of the library's agreements",
@@ -134,6 +151,10 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "it meets a need users told them about: {need}",
         "it meets a need users told them about: {need}",
+    ),
+    Phrase(
+        "users they consulted shape it: {label}",
+        "users they consulted shape it: {label}",
     ),
     Phrase(
         "no user need found by consulting users is met",

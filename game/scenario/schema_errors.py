@@ -128,6 +128,12 @@ def _not_text(item: dict, path: DocPath, located: Located, schema: dict) -> Rete
     value = item.get("input")
     if value is None:
         return "expected text, found nothing", "write the text after the colon"
+    if isinstance(value, bool):  # before int: True is an int to Python, not to an author
+        word = str(value).lower()
+        return (
+            f"expected text, but YAML reads the bare word {word} as true/false",
+            f'put it in quotes: "{word}"',
+        )
     if isinstance(value, (int, float)):
         return f"expected text, found the number {value}", f'put it in quotes: "{value}"'
     return f"expected text, found {_describe(value)}", "write one text here"

@@ -100,36 +100,83 @@ def risk(state: GameState, agreement: Agreement) -> Axis:
     project = scenario.project(agreement.project)
     if not agreement.active:
         return Axis(10, f"it failed when tested ({agreement.failure})")
-    level = deals.risk(project, agreement.deal.options)
-    tolerances = {role: scenario.role(role).brief.risk_tolerance for role in agreement.members}
-    timid = min(agreement.members, key=lambda role: tolerances[role])
-    reasons: list[str] = []
-    if level == 0:
-        score = 20
-        reasons.append("nothing is at stake")
-    elif level <= tolerances[timid]:
-        score = 100
-        reasons.append(f"something real is at stake (risk {level}), within every partner's limits")
-    else:
-        score = max(10, 100 - 20 * (level - tolerances[timid]))
-        reasons.append(f"risk {level} is beyond what {scenario.role(timid).name} tolerates")
+    score, reasons = _stake(state, agreement, project)
     for role in agreement.members:
         if not deals.per_round(state, role).covers(deals.committed(state, role)):
             score -= 30
             reasons.append(f"{scenario.role(role).name} has promised more than it has")
             break
-    same_round = [
-        a for a in state.agreements
-        if a.round == agreement.round and set(a.members) & set(agreement.members)
-    ]  # fmt: skip
-    if len(same_round) >= 2:
+    changes = too_many_changes(state, agreement)
+    if changes:
         score -= 20
-        reasons.append("too many changes at once: several agreements signed in one round")
+        reasons.append(CHANGES_REASONS[changes])
     monopoly = _monopolist(state)
     if monopoly and monopoly in agreement.members:
         score -= 20
         reasons.append(f"{scenario.role(monopoly).name} is in most of the library's agreements")
     return Axis(max(0, min(100, score)), "; ".join(reasons))
+
+
+def _stake(state: GameState, agreement: Agreement, project: Project) -> tuple[int, list[str]]:
+    """The starting score: is something at stake, and within what every member tolerates?
+
+    "Nothing at stake" is read from the options as written; the tolerance is compared
+    with the effective level, so a pilot (one less) can bring a deal within a cautious
+    member's limits.
+    """
+    scenario = state.scenario
+    written = deals.risk(project, agreement.deal.options)
+    level = deals.effective_risk(project, agreement.deal.options)
+    tolerances = {role: scenario.role(role).brief.risk_tolerance for role in agreement.members}
+    timid = min(agreement.members, key=lambda role: tolerances[role])
+    if written == 0:
+        return 20, ["nothing is at stake"]
+    pilot = f"{level} as a pilot" if level < written else ""
+    if level <= tolerances[timid]:
+        said = f"risk {written}, {pilot}" if pilot else f"risk {written}"
+        return 100, [f"something real is at stake ({said}), within every partner's limits"]
+    said = f"risk {written} ({pilot})" if pilot else f"risk {written}"
+    return max(10, 100 - 20 * (level - tolerances[timid])), [
+        f"{said} is beyond what {scenario.role(timid).name} tolerates"
+    ]
+
+
+#: why a member makes too many changes at once (``too_many_changes``), as risk() says it
+CHANGES_REASONS = {
+    "same-round": "too many changes at once: several agreements signed in one round",
+    "after-permanent": (
+        "too many changes at once: a permanent agreement signed the round before is still "
+        "settling in"
+    ),
+}
+
+
+def too_many_changes(state: GameState, agreement: Agreement) -> str | None:
+    """Whether a member of this agreement makes too many changes at once, and why:
+    ``"same-round"``, ``"after-permanent"`` or None (the written agreements say it too).
+
+    A member's changes in a round are the agreements it signs in that round, and each of
+    its permanent agreements (an option flagged ``permanent``) signed the round before: a
+    change for good takes a round longer to settle. Two or more changes in the round this
+    agreement was signed are too many ("there has to be some stability").
+    """
+    members = set(agreement.members)
+    same_round = [
+        a for a in state.agreements if a.round == agreement.round and members & set(a.members)
+    ]
+    if len(same_round) >= 2:
+        return "same-round"
+    settling = any(
+        a.round == agreement.round - 1 and members & set(a.members) and _permanent(state, a)
+        for a in state.agreements
+    )
+    return "after-permanent" if settling else None
+
+
+def _permanent(state: GameState, agreement: Agreement) -> bool:
+    project = state.scenario.project(agreement.project)
+    chosen = deals.chosen_options(project, agreement.deal.options)
+    return any("permanent" in option.flags for option in chosen)
 
 
 def _monopolist(state: GameState) -> str | None:
@@ -159,12 +206,12 @@ def innovation(state: GameState, agreement: Agreement) -> Axis:
     chosen = deals.chosen_options(project, agreement.deal.options)
     new_things = sum(1 for o in chosen if {"novel", "outside-usual-role"} & set(o.flags))
     novelty = new_things / len(chosen)
-    found = _needs_met(state, agreement, project)
+    users, users_reason = _users(state, agreement, project)
     score = _percent(
         0.35 * coverage * (0.5 if alone else 1.0)
         + 0.25 * (len(sectors) - 1) / 2
         + 0.2 * novelty
-        + 0.2 * (1.0 if found else 0.0)
+        + 0.2 * users
     )
     reasons = [
         f"together they cover {len(covered)} of the {len(needs)} competencies needed"
@@ -173,22 +220,36 @@ def innovation(state: GameState, agreement: Agreement) -> Axis:
         if len(sectors) == 3
         else f"{len(sectors)} sector{'s' * (len(sectors) != 1)}",
         f"{new_things} of {len(chosen)} choices are new or outside a partner's usual role",
+        users_reason,
     ]
-    reasons.append(
-        f"it meets a need users told them about: {found[0]}"
-        if found
-        else "no user need found by consulting users is met"
-    )
     return Axis(score, "; ".join(reasons))
+
+
+def _users(state: GameState, agreement: Agreement, project: Project) -> tuple[float, str]:
+    """The users term: 1 for a need found by consulting users and met by the deal; else
+    0.5 for an option users shape (flagged ``user-led``) when a member consulted users on
+    the project — users who were asked can lead — and 0 otherwise."""
+    found = _needs_met(state, agreement, project)
+    if found:
+        return 1.0, f"it meets a need users told them about: {found[0]}"
+    if _consulted(state, agreement, project):
+        chosen = deals.chosen_options(project, agreement.deal.options)
+        led = [o.label for o in chosen if "user-led" in o.flags]
+        if led:
+            return 0.5, f"users they consulted shape it: {led[0]}"
+    return 0.0, "no user need found by consulting users is met"
 
 
 def _competencies(state: GameState, role: str) -> tuple[str, ...]:
     return (*state.scenario.role(role).competencies, *state.role_state(role).gained)
 
 
+def _consulted(state: GameState, agreement: Agreement, project: Project) -> bool:
+    return any(project.id in state.role_state(role).consulted for role in agreement.members)
+
+
 def _needs_met(state: GameState, agreement: Agreement, project: Project) -> list[str]:
-    consulted = any(project.id in state.role_state(role).consulted for role in agreement.members)
-    if not consulted:
+    if not _consulted(state, agreement, project):
         return []
     chosen = {
         f"{issue.id}.{option}"

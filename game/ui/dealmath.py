@@ -32,7 +32,7 @@ def reading_lines(
         budget=reading.budget,
     )
     lines = [(points, "accent"), verdict_line(t, verdict, project, names), (cost, "text"),
-             (t("Risk: {level} of 10", level=reading.risk), "text")]  # fmt: skip
+             (t("Risk: {level} of 10", level=verdict.risk), "text")]  # fmt: skip
     lines += [("✗ " + t("Red line: {reason}", reason=r), "bad") for r in reading.red_lines]
     return lines
 

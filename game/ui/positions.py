@@ -36,6 +36,7 @@ SCENES = (
     "poll",
     "problems",
     "help",
+    "notes",
     "profile",
     "solo",
     "rank",
@@ -283,3 +284,6 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
     elif scene == "help":
         proposals_only(workshop, 2)
         app.help_open = True
+    elif scene == "notes":
+        proposals_only(workshop, 2)
+        app.push(trainer_scenes.NotesScene(app))

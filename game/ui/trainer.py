@@ -29,6 +29,7 @@ TRAINER_KEYS: list[tuple[str, str]] = [
     ("F11", "fullscreen"),
     ("Ctrl + / Ctrl −", "text size up and down"),
     ("Ctrl+S", "save now (the game also saves after every action)"),
+    ("Ctrl+T", "the scenario's notes for the trainer, on the screen for the room"),
 ]
 
 
@@ -55,6 +56,8 @@ def trainer_key(app: App, event: pygame.event.Event) -> bool:
         app.change_text_size(+1)
     elif ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
         app.change_text_size(-1)
+    elif ctrl and key == pygame.K_t:
+        _trainer_notes(app)
     elif key in (
         pygame.K_F2,
         pygame.K_F3,
@@ -142,3 +145,26 @@ def _straw_poll(app: App) -> None:
     if outcome.ok:
         app.to_table()
         app.push(PollScene(app, deal.number))
+
+
+def _trainer_notes(app: App) -> None:
+    """Show the scenario's trainer notes, or close them (Ctrl+T again).
+
+    Any team's private screen is hidden first, as for an event card: the notes go up on
+    the projector for the whole room. A finished game keeps its scores or debrief below.
+    """
+    from game.ui.scenes.trainer_scenes import NotesScene
+
+    workshop = app.workshop
+    if isinstance(app.scene, NotesScene):
+        app.pop()
+        return
+    if workshop is None:
+        app.error = app.t("That key works during a game.")
+        return
+    if not workshop.state.scenario.trainer_notes:
+        app.error = app.t("This scenario has no notes for the trainer.")
+        return
+    if any(scene.secret_of is not None for scene in app.scenes):
+        app.to_table()
+    app.push(NotesScene(app))

@@ -280,3 +280,32 @@ def test_a_scripted_game_with_seven_lessons_prints_each_with_its_evidence(langua
         assert mark + title in shown and " ".join(words.split()) in shown
         for line in lesson.evidence:
             assert " ".join(say(line, t).split()) in shown, line
+
+
+@pytest.mark.parametrize("duration", ["permanent", "one-year"])
+def test_a_written_agreement_signed_while_a_permanent_one_settles_says_so(duration):
+    """docs/scoring.md, example 6: the club signed the round after a permanent stage."""
+    from game.engine.actions import action_from_json
+    from game.engine.record import GameRecord
+    from game.report.agreement import agreement_page
+    from game.scenario.loading import load_scenario
+    from tests.helpers import FIXTURES
+
+    lines = [
+        {"type": "propose", "actor": "library", "project": "stage",
+         "participants": ["library", "theatre"], "options": ["library", duration, "readings"]},
+        {"type": "accept", "actor": "theatre", "deal": 1},
+        {"type": "pass", "actor": "school"},
+        {"type": "pass", "actor": "theatre"},
+        {"type": "propose", "actor": "school", "project": "club",
+         "participants": ["school", "library"], "options": ["reading-room"]},
+        {"type": "accept", "actor": "library", "deal": 2},
+    ]  # fmt: skip
+    record = GameRecord("", "", 1, [action_from_json(line) for line in lines])
+    state = record.replay(load_scenario(FIXTURES / "trial-town.yaml"))
+    club = state.agreement_for("club")
+    shown = text_of(str(agreement_page(state, record, club, translator("en"), "club")))
+    settling = "a permanent agreement of the round before was still settling in" in shown
+    assert settling == (duration == "permanent")
+    danish = text_of(str(agreement_page(state, record, club, translator("da"), "club")))
+    assert ("endnu ikke var faldet på plads" in danish) == (duration == "permanent")

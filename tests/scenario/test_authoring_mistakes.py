@@ -164,6 +164,16 @@ def test_a_yes_where_true_or_false_belongs_is_explained(tmp_path):
     assert 'expected true or false, found the text "yes" (hint: write true or false)' in message
 
 
+@pytest.mark.parametrize("word", ["true", "False"])
+def test_a_bare_true_or_false_where_text_belongs_is_explained_as_such(tmp_path, word):
+    """Only true and false are true/false (in any case): not "the number True"."""
+    path = broken_copy(tmp_path, "label: Library sign only", f"label: {word}")
+    _, _, message = the_error(path)
+    said = word.lower()
+    assert f"expected text, but YAML reads the bare word {said} as true/false" in message
+    assert f'(hint: put it in quotes: "{said}")' in message
+
+
 def test_a_number_with_a_leading_zero_is_not_read_as_octal(tmp_path):
     path = broken_copy(tmp_path, "    brand: 4\n", "    brand: 010\n")
     _, _, message = the_error(path)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from game.cli import EXIT_OK, EXIT_USAGE, main
 from game.scenario.loading import check_bytes
 from game.scenario.scaffold import guess_kind, scaffold_text
+from tests.helpers import ROOT
 
 
 def test_the_default_scaffold_validates_as_written_and_counts_its_todos(tmp_path, capsys):
@@ -83,3 +85,24 @@ def test_kinds_are_guessed_from_the_words_of_a_role_id():
     assert guess_kind("parents-association") == ("community-group", "civic")
     assert guess_kind("telephone-company") == ("telephone-operator", "market")
     assert guess_kind("zz-top") == ("other", "civic")
+
+
+@pytest.mark.parametrize(
+    ("role_id", "kind", "sector"),
+    [
+        ("museum-shop", "museum", "public"),  # the beginning listed first wins, not the word
+        ("cafe-library", "librarian", "public"),
+        ("laeseforening", "literacy-organization", "civic"),  # five letters inside a word
+        ("sparekassen", "business", "market"),
+        ("it-firm", "it-business", "market"),
+        ("visit-centre", "other", "civic"),  # "it" must be the whole word
+        ("students", "other", "civic"),
+        ("zoo", "other", "civic"),
+    ],
+)
+def test_the_guides_account_of_how_the_scaffold_guesses_a_kind_holds(role_id, kind, sector):
+    """docs/scenario-format.md, "Start in three steps": the examples it gives."""
+    assert guess_kind(role_id) == (kind, sector)
+    guide = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    for example in ("`museum-shop` is a museum", "`cafe-library` a library", "`students`"):
+        assert example in guide

@@ -4,6 +4,7 @@ its panel, every glyph in the font. ``SHOTS=folder pytest tests/ui`` keeps the p
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pygame
@@ -47,3 +48,46 @@ def test_danish_letters_are_drawn(tmp_path):
     app.message = "Æblegrød på Østerbro og Åen"
     app.draw()
     assert any("Æblegrød på Østerbro og Åen" in d.text for d in app.drawn)
+
+
+def _folder_on_screen(app) -> str:
+    """The drawn lines of the title's foot, joined as they were cut (a long path wraps)."""
+    return "".join(d.text for d in app.drawn)
+
+
+@pytest.fixture
+def mac_like_folder():
+    """A saves folder as long as a Mac's (about 60 characters, with a space in it)."""
+    with tempfile.TemporaryDirectory(dir="/tmp" if os.path.isdir("/tmp") else None) as top:
+        yield Path(top) / "Library" / "Application Support" / "outofthebox" / "saves"
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080)], ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", ["en", "da"])
+@pytest.mark.parametrize("larger", [0, 5], ids=["text-size-normal", "text-size-largest"])
+def test_the_title_names_the_folder_where_games_are_saved(
+    size, language, larger, tmp_path, mac_like_folder
+):
+    """docs/report.md: "Saves are in the folder the title screen names". With an unfinished
+    game to resume (the tallest title), at the normal text size with a long folder and at
+    the largest (Ctrl + five times) with a Mac's: the folder is drawn whole, inside the
+    window, clear of every button."""
+    from game.ui.positions import proposals_only, start
+
+    long = tmp_path / "home" / "trainer" / ".local" / "share" / "outofthebox" / "saves"
+    folder = mac_like_folder if larger else long
+    proposals_only(start(folder, SCENARIO, 7), 2)  # a game to resume: five buttons
+    app = staged_app("title", size, SCENARIO, 7, language, folder)
+    for _ in range(larger):
+        app.change_text_size(+1)
+    app.draw()
+    said = "Games are saved in" if language == "en" else "Spillene gemmes i"
+    assert said in " ".join(d.text for d in app.drawn)
+    assert str(folder).replace(" ", "") in _folder_on_screen(app).replace(" ", "")
+    window = pygame.Rect((0, 0), size)
+    buttons = [app.layout.to_px(hit.rect) for hit in app.hits]
+    assert len(buttons) == 5
+    for item in app.drawn:
+        assert window.contains(item.rect) and item.bounds.contains(item.rect)
+        if said in item.text or item.text.rstrip("…") in str(folder):
+            assert not any(item.rect.colliderect(b) for b in buttons), "the folder under a button"

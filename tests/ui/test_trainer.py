@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import yaml
 
 from game.engine import actions as act
 from game.ui.app import App
@@ -10,7 +11,7 @@ from game.ui.positions import proposals_only
 from game.ui.shot import staged_app
 from game.ui.theme import HIGH_CONTRAST
 from tests.helpers import SCENARIOS
-from tests.ui.driver import click, press
+from tests.ui.driver import click, drawn_text, labels, press
 
 FAMILIES = SCENARIOS / "children-and-families.yaml"
 
@@ -133,3 +134,52 @@ def test_pausing_during_a_teams_private_screen_hides_it_and_stops_the_clock(tmp_
     assert not app.timer.running
     press(app, pygame.K_F2)
     assert app.timer.running
+
+
+def _in_order(wanted: list[str], seen: list[str]) -> bool:
+    """Whether ``wanted`` appears in ``seen`` in order (other words may come between)."""
+    found = iter(seen)
+    return all(word in found for word in wanted)
+
+
+def test_ctrl_t_shows_the_scenarios_trainer_notes_whole_page_by_page_and_hides_secrets(tmp_path):
+    app = table(tmp_path)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)  # a team's private turn screen is up
+    assert app.scene.secret_of is not None
+    press(app, pygame.K_t, pygame.KMOD_LCTRL)
+    assert app.scene.name == "notes"
+    assert all(scene.secret_of is None for scene in app.scenes), "the room sees the notes"
+    assert "The trainer's notes" in drawn_text(app)
+    assert "Notes for the trainer from the author of" in drawn_text(app)
+    seen = drawn_text(app).split()
+    for _ in range(10):  # every page to the last: nothing of the notes is cut
+        if "Next page" not in " ".join(labels(app)):
+            break
+        click(app, "Next page")
+        seen += drawn_text(app).split()
+    assert _in_order(app.workshop.state.scenario.trainer_notes.split(), seen)
+    press(app, pygame.K_t, pygame.KMOD_LCTRL)  # Ctrl+T again closes them
+    assert app.scene.name == "table"
+
+
+def test_the_help_lists_ctrl_t_and_a_scenario_without_notes_says_so(tmp_path):
+    app = table(tmp_path)
+    press(app, pygame.K_F1)
+    assert "Ctrl+T" in drawn_text(app) and "notes for the trainer" in drawn_text(app)
+    press(app, pygame.K_ESCAPE)
+    data = yaml.safe_load(FAMILIES.read_text(encoding="utf-8"))
+    del data["trainer_notes"]
+    bare = tmp_path / "no-notes.yaml"
+    bare.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    app = staged_app("table", (1280, 720), bare, 7, "en", tmp_path / "bare-saves")
+    app.step()
+    press(app, pygame.K_t, pygame.KMOD_LCTRL)
+    assert app.scene.name == "table" and "no notes for the trainer" in app.error
+
+
+def test_the_trainer_notes_in_danish(tmp_path):
+    app = staged_app("notes", (1024, 768), FAMILIES, 7, "da", tmp_path / "saves")
+    app.step()
+    assert "Trænerens noter" in drawn_text(app)
+    assert any(label.startswith("Luk trænerens noter") for label in labels(app))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from game.engine.acceptability import Position, kinds, position_at_start
+from game.engine.deals import trial_risk_columns
 from game.scenario.model import Project, Scenario
 from game.scoring.joint import points_grid
 
@@ -48,7 +49,7 @@ class DealSpace:
     walk_away: np.ndarray
     #: needs[k][o]: the roles (positions) option o of issue k needs among the participants
     needs: tuple[tuple[frozenset[int], ...], ...]
-    #: risk[i]: the deal's risk for choice i (its riskiest option's)
+    #: risk[i]: the deal's risk for choice i (its riskiest option's; one less for a pilot)
     risk: np.ndarray
     #: staff[r, i], budget[r, i]: what role r pays per round for choice i
     staff: np.ndarray
@@ -135,7 +136,11 @@ def deal_space(
     clean = np.stack([_role_clean(scenario, role, project, sample) for role in roles])
     walk = [(walk_away or {}).get(role, scenario.walk_away(role, project)) for role in roles]
     per_issue_risk = [np.array([o.risk for o in issue.options]) for issue in project.issues]
-    risk = _spread(per_issue_risk, shape, sample, np.maximum)
+    per_issue_pilot = [np.array(["pilot" in o.flags for o in i.options]) for i in project.issues]
+    risk = trial_risk_columns(
+        _spread(per_issue_risk, shape, sample, np.maximum),
+        _spread(per_issue_pilot, shape, sample, np.logical_or),
+    )
     staff = np.stack([_role_cost(project, role, shape, sample, "staff_time") for role in roles])
     budget = np.stack([_role_cost(project, role, shape, sample, "budget") for role in roles])
     needed = np.stack([

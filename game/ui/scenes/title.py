@@ -20,7 +20,7 @@ class TitleScene(Scene):
     def draw(self, painter: Painter) -> None:
         t = self.t
         width, height = painter.size
-        top = height // 2 - 360
+        top = height // 2 - 410
         step = 104  # five buttons (resume, new, practise, language, quit) above the hint
         painter.line(
             pygame.Rect(0, top, width, 140),
@@ -74,12 +74,27 @@ class TitleScene(Scene):
         )
         column = column.move(0, step)
         painter.button(column, t("Quit"), self.quit, pygame.K_ESCAPE)
+        line = painter.line_height("small")
+        hint = pygame.Rect(0, height - line - 12, width, line)
+        self.draw_saves_folder(painter, hint.top - 2)
         painter.line(
-            pygame.Rect(0, height - 70, width, 50),
-            t("F1: the trainer's keys"),
+            hint, t("F1: the trainer's keys"), "small", painter.theme.muted, align="center"
+        )
+
+    def draw_saves_folder(self, painter: Painter, bottom: int) -> None:
+        """Where games are saved, so that the trainer can find a save for ``outofthebox
+        report`` or ``export`` (docs/report.md): small type on up to two lines, sized from
+        the type (Ctrl +/- included), a long path cut inside a word rather than past the
+        window's edge."""
+        width, _ = painter.size
+        height = 2 * painter.line_height("small")
+        painter.text(
+            pygame.Rect(80, bottom - height, width - 160, height),
+            self.t("Games are saved in {folder}", folder=str(self.app.saves)),
             "small",
             painter.theme.muted,
             align="center",
+            max_lines=2,
         )
 
     def new_game(self) -> None:

@@ -133,3 +133,56 @@ class ProblemsScene(Scene):
             self.footer(painter),
             [(t("Back to the game"), self.app.pop, pygame.K_ESCAPE, True)],
         )
+
+
+class NotesScene(Scene):
+    """The scenario's trainer notes on the projector (Ctrl+T), page by page.
+
+    The author writes them for the trainer (how to run it, what to watch for, debrief
+    questions), and they are meant to be safe for the room: the header says whose notes
+    they are, so nobody takes them for a team's brief. Nothing is cut; pages turn instead.
+    """
+
+    name = "notes"
+
+    def __init__(self, app):
+        super().__init__(app)
+        self.page = 0
+
+    def draw(self, painter: Painter) -> None:
+        t = self.t
+        scenario = self.app.workshop.state.scenario
+        area = self.header(
+            painter,
+            t("The trainer's notes"),
+            t(
+                "Notes for the trainer from the author of {title}: how to run it, what to "
+                "watch for, questions for the debrief.",
+                title=scenario.title,
+            ),
+        )
+        inner = painter.panel(area)
+        pages = painter.page_of_text(inner, scenario.trainer_notes or "", self.page, "small")
+        self.page = min(self.page, pages - 1)
+        buttons = [(t("Close the trainer's notes"), self.app.pop, pygame.K_ESCAPE, True)]
+        if pages > 1:
+            buttons = [
+                (t("Previous page"), lambda: self.turn_page(-1), pygame.K_PAGEUP, self.page > 0),
+                (t("Next page ({page} of {pages})", page=self.page + 1, pages=pages),
+                 lambda: self.turn_page(+1), pygame.K_PAGEDOWN, self.page < pages - 1),
+                *buttons,
+            ]  # fmt: skip
+        button_row(painter, self.footer(painter), buttons)
+
+    def turn_page(self, step: int) -> None:
+        self.page = max(0, self.page + step)
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """← and → turn the page too, as Page Up and Page Down do."""
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.turn_page(-1 if event.key == pygame.K_LEFT else +1)
+            return True
+        return False
+
+    def help_keys(self) -> list[tuple[str, str]]:
+        return [("← / →", self.t("turn the page"))]

@@ -320,19 +320,33 @@ def _with_deal(state: GameState, deal: Deal) -> GameState:
     return evolve(state, deals=tuple(deals))
 
 
-def _settle(state: GameState, deal: Deal) -> GameState:
-    """Sign the deal if the approval rule is met and every role its options need has
-    accepted; close it if it can no longer be."""
-    project = state.scenario.project(deal.project)
+@dataclass(frozen=True)
+class SigningRule:
+    """What a deal needs to be signed: ``needed`` of its ``of`` participants' signatures,
+    those of ``must`` among them (required roles, veto holders, roles its options need)."""
+
+    needed: int
+    of: int
+    must: tuple[str, ...]
+
+
+def signing_rule(project: Project, participants: tuple[str, ...], options) -> SigningRule:
+    """The one statement of when a deal signs: the rules sign by it, the table shows it."""
     rule = project.approval
-    quorum = rule.quorum or len(deal.participants)
-    must = (set(rule.required) | set(rule.vetoes) | set(needed_roles(project, deal.options))) & set(
-        deal.participants
-    )
+    wanted = {*rule.required, *rule.vetoes, *needed_roles(project, tuple(options))}
+    must = tuple(role for role in participants if role in wanted)
+    return SigningRule(rule.quorum or len(participants), len(participants), must)
+
+
+def _settle(state: GameState, deal: Deal) -> GameState:
+    """Sign the deal if its signing rule is met (the approval rule, and every role its
+    options need has accepted); close it if it can no longer be."""
+    rule = signing_rule(state.scenario.project(deal.project), deal.participants, deal.options)
+    must = set(rule.must)
     rejected = {role for role, _ in deal.rejected}
-    if must & rejected or len(deal.accepted) + len(deal.awaiting()) < quorum:
+    if must & rejected or len(deal.accepted) + len(deal.awaiting()) < rule.needed:
         return _with_deal(state, evolve(deal, status="rejected"))
-    if len(deal.accepted) < quorum or not must <= set(deal.accepted):
+    if len(deal.accepted) < rule.needed or not must <= set(deal.accepted):
         return _with_deal(state, deal)
     signed = evolve(deal, status="signed")
     agreement = Agreement(

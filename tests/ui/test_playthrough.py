@@ -221,3 +221,51 @@ def test_a_round_summary_says_only_what_its_round_changed(saves):
     lines = [item.text for item in app.drawn]
     assert not any("Deal 1 " in line for line in lines), lines  # round 1's news
     assert any("Deal 2 " in line and "expired" in line for line in lines), lines
+
+
+def test_the_table_says_how_the_game_ends_and_an_early_end_is_a_moment_of_its_own(saves):
+    """The Reading Café has one project and three rounds: signed in round 1, the game ends
+    there, and the room is told so before the final scores; the report says 1 of 3."""
+    from game.report.report import rounds_played
+    from game.report.words import translator
+
+    app = App((1280, 720), saves=saves, strict=True, seed=11)
+    start_game(app, "The Reading Café")
+    click(app, "Start the game")
+    read_briefs(app)
+    shown = " ".join(d.text for d in app.drawn)
+    assert "The game ends after round 3, or as soon as every project is signed." in shown
+    open_turn(app)
+    press(app, pygame.K_p)
+    click(app, "Propose this deal")
+    assert "needs every signature (2)" in " ".join(d.text for d in app.drawn)
+    open_turn(app)
+    click(app, "Answer deal 1")
+    press(app, pygame.K_a)
+    assert app.workshop.state.finished
+    assert app.scene.name == "round"
+    drawn = [d.text for d in app.drawn]
+    assert "Every project is signed" in drawn and "The game ends in round 1 of 3." in drawn
+    back_to_table(app)
+    assert isinstance(app.scene, ScoresScene)
+    said = rounds_played(app.workshop.state, translator("en"))
+    assert said == "1 of 3 rounds: every project was signed"
+
+
+def test_the_last_round_is_announced_when_it_begins(saves):
+    """Both teams pass through rounds 1 and 2; the summary of round 2 says round 3 is the
+    last, and the table says so while it is played."""
+    app = App((1280, 720), saves=saves, strict=True, seed=11)
+    start_game(app, "The Reading Café")
+    click(app, "Start the game")
+    read_briefs(app)
+    summaries = []
+    while app.workshop.state.round < 3:
+        open_turn(app)
+        click(app, "Pass")
+        while app.scene.name in ("round", "event"):
+            summaries.append(" ".join(d.text for d in app.drawn))
+            press(app, pygame.K_RETURN)
+    assert "last round" not in summaries[0]
+    assert "Round 3 is the last round: a deal now, or none at all." in summaries[-1]
+    assert "The last round: the game ends after it" in " ".join(d.text for d in app.drawn)

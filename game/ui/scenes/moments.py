@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.rules import ending
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
 from game.ui.words import deal_line, prose
@@ -43,7 +44,15 @@ class RoundSummaryScene(Scene):
     def draw(self, painter: Painter) -> None:
         t = self.t
         view = self.app.workshop.public_view()
-        area = self.header(painter, t("Round {round} is over", round=self.round))
+        end = ending(self.app.workshop.state)
+        rounds = view["scenario"]["rounds"]
+        if end is not None and end.early:  # a moment of its own, before the final scores
+            heading = t("Every project is signed")
+            subtitle = t("The game ends in round {round} of {rounds}.", round=end.played,
+                         rounds=rounds)  # fmt: skip
+        else:
+            heading, subtitle = t("Round {round} is over", round=self.round), ""
+        area = self.header(painter, heading, subtitle)
         titles = {p["id"]: p["title"] for p in view["projects"]}
         names = {r["id"]: r["name"] for r in view["roles"]}
         lines = []
@@ -75,6 +84,9 @@ class RoundSummaryScene(Scene):
                     team=self.app.workshop.seat(first).team,
                 )
             )
+            if view["round"] == rounds:  # announced as it begins
+                lines.append(t("Round {round} is the last round: a deal now, or none at all.",
+                               round=rounds))  # fmt: skip
         inner = painter.panel(area)
         painter.paragraphs(inner, ["• " + line for line in lines], "body", gap=10)
         button_row(

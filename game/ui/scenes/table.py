@@ -9,9 +9,36 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.ownview import project_model
+from game.engine.rules import signing_rule
 from game.ui.painter import Hit, Painter
 from game.ui.scenes.base import Scene, button_row, content_bottom
 from game.ui.words import prose, sector_name, status_name, tag
+
+
+def rule_words(t, view, deal, names) -> str:
+    """A deal's signing rule as the room reads it: "needs 3 of 4 signatures, Nordtel's
+    among them" (``rules.signing_rule``, by which the rules sign it)."""
+    rule = signing_rule(project_model(view, deal["project"]), tuple(deal["participants"]),
+                        deal["options"])  # fmt: skip
+    if rule.needed == rule.of:
+        said = t("needs every signature ({count})", count=rule.of)
+    else:
+        said = t("needs {count} of {total} signatures", count=rule.needed, total=rule.of)
+    if rule.must and rule.needed != rule.of:
+        said += ", " + t("including {roles}", roles=", ".join(names[r] for r in rule.must))
+    return said
+
+
+def ending_words(t, view) -> str:
+    """How the game ends, always on the table; the last round says so."""
+    rounds = view["scenario"]["rounds"]
+    if view["round"] >= rounds:
+        return t("The last round: the game ends after it, or as soon as every project is signed.")
+    return t(
+        "The game ends after round {rounds}, or as soon as every project is signed.",
+        rounds=rounds,
+    )
 
 
 class TableScene(Scene):
@@ -74,8 +101,18 @@ class TableScene(Scene):
                     status += " " + t("(stopped: F3)")
         status_px = painter.type.width(status, painter.px("body"), True) / painter.layout.scale
         status_w = min(band.width * 3 // 5, int(status_px) + 10)
-        title_rect = pygame.Rect(band.left, band.top, band.width - status_w - 30, band.height)
+        title_rect = pygame.Rect(
+            band.left, band.top, band.width - status_w - 30, band.height * 3 // 5
+        )
         painter.line(title_rect, view["scenario"]["title"], "heading", bold=True)
+        last = view["round"] >= view["scenario"]["rounds"]
+        painter.line(
+            pygame.Rect(band.left, title_rect.bottom, band.width, band.height - title_rect.height),
+            ending_words(t, view),
+            "small",
+            painter.theme.accent if last else painter.theme.muted,
+            bold=last,
+        )
         painter.line(
             pygame.Rect(band.right - status_w, band.top, status_w, band.height),
             status,
@@ -169,7 +206,7 @@ class TableScene(Scene):
         top = inner.top
         for shown, deal in enumerate(reversed(open_deals)):  # the newest first
             after = len(open_deals) - shown - 1  # deals still to show after this one
-            room = painter.line_height("small") * (3 + (1 if after else 0))
+            room = painter.line_height("small") * (4 + (1 if after else 0))
             if top + room > inner.bottom:
                 painter.text(
                     pygame.Rect(inner.left, top, inner.width, inner.bottom - top),
@@ -217,14 +254,15 @@ class TableScene(Scene):
         ]
         line_h = painter.line_height("small")
         lines = [(heading, painter.theme.accent, True), (answers, None, False),
-                 (" · ".join(chosen), painter.theme.muted, False)]  # fmt: skip
+                 (" · ".join(chosen), painter.theme.muted, False),
+                 (rule_words(t, view, deal, names), painter.theme.muted, False)]  # fmt: skip
         for index, (text, colour, bold) in enumerate(lines):
             indent = 0 if index == 0 else 20
             box = pygame.Rect(
                 rect.left + indent, rect.top + index * line_h, rect.width - indent, line_h
             )
             painter.line(box, text, "small", colour, bold=bold)
-        return 3 * line_h
+        return len(lines) * line_h
 
     def draw_agreements(self, painter: Painter, area: pygame.Rect, view) -> None:
         t = self.t

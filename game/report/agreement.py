@@ -24,6 +24,7 @@ from game.report.words import amounts, listing, sector_name
 from game.report.words import tag as tag_words
 from game.scenario.model import Option, Project
 from game.scoring.axes import too_many_changes
+from game.scoring.missed import measure
 
 #: what a partner of each sector gains from a partnership, in the survey's words (seed 000)
 SECTOR_GAINS = {
@@ -186,9 +187,23 @@ def _contributions(
     return join(
         [
             tag("h4", t("3. What each partner contributes and gains")),
-            para(t("All parties contributing, all parties gaining.")),
+            para(_gaining(state, agreement, t)),
             table([t("Partner"), t("Contributes"), t("Gains")], rows),
         ]
+    )
+
+
+def _gaining(state: GameState, agreement: Agreement, t: Translator) -> str:
+    """ "All parties gaining" only where the one measure says so (``missed.measure``): a
+    win-lose agreement names who ends below what it had without it, as the scores do."""
+    losers = measure(state, agreement.project, agreement).losers
+    if not losers:
+        return t("All parties contributing, all parties gaining.")
+    names = ", ".join(state.scenario.role(role).name for role in losers)
+    return t(
+        "All parties contributing, but not all gaining: {names} ends below what it has "
+        "without this agreement (win-lose).",
+        names=names,
     )
 
 

@@ -71,7 +71,7 @@ def best_deals_section(state: GameState, t: Translator, level: int, anchor: str)
         tag(f"h{level}", t("The best deals that were possible"), id=anchor),
         para(t("For each project: what the table reached against the deal best for the whole "
                "table, the Pareto frontier (deals no one can improve on without someone "
-               "losing) and the Nash deal (every partner gains, the most balanced gains), "
+               "losing) and the Nash deal (every participant gains, the most balanced gains), "
                "then each team's gain in the three. Shares are of the best total gain that "
                "was possible.")),
     ]  # fmt: skip
@@ -92,12 +92,14 @@ def best_deals_section(state: GameState, t: Translator, level: int, anchor: str)
                        share=_share(missed.pareto_gap, possible))  # fmt: skip
         if missed.nash is None or missed.nash_distance is None:
             nash = t("No deal lets every participant gain.")
+        elif missed.is_nash:
+            nash = t("This table signed the Nash deal's terms.")
         else:
             nash = t("{share}% of the best total gain apart, team by team.",
                      share=_share(missed.nash_distance, possible))  # fmt: skip
         rows = [
-            [t("Value reached"), share_text(_share(missed.reached, possible), t)],
-            [t("Value left on the table"), t("{share}%", share=_share(missed.left, possible))],
+            [t("Value reached"), share_text(missed.reached_share, t)],
+            [t("Value left on the table"), t("{share}%", share=missed.left_share)],
             [t("Distance to the Pareto frontier"), pareto],
             [t("Distance to the Nash deal"), nash],
             [t("The deal best for the table"), _deal_words(scenario, project.id, missed.best, t)],

@@ -58,11 +58,11 @@ def draw_project(scene: DebriefScene, painter: Painter, rect: pygame.Rect, misse
     top += painter.text(
         rect, what_became(scene, missed), "body", painter.theme.accent, True, max_lines=1
     )
-    text = t("{share} reached", share=percent(t, share_of(missed.reached, missed.possible)))
-    note = t("{share} left on the table", share=percent(t, share_of(missed.left, missed.possible)))
+    text = t("{share} reached", share=percent(t, missed.reached_share))
+    note = t("{share} left on the table", share=percent(t, missed.left_share))
     note_w = min(rect.width // 3, text_width(painter, note, "small", False) + 10)
     column = Column(t("Together"), "solid", 0, min(rect.width // 3, text_width(painter, text) + 6))
-    cell = Cell(share_of(missed.reached, missed.possible), text, 100 if missed.possible > 0 else 0)
+    cell = Cell(missed.reached_share, text, 100 if missed.possible > 0 else 0)
     bar_rect = pygame.Rect(rect.left, top, rect.width - note_w - 20, BAR_HEIGHT)
     bar(painter, bar_rect, cell, column, bold=True)
     painter.line(pygame.Rect(bar_rect.right + 20, top, note_w, BAR_HEIGHT), note, "small")
@@ -132,7 +132,7 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
     nash = missed.nash
     if nash is not None:
         changed = [choice for choice in nash.options if choice not in missed.best.options]
-        if not changed and nash.participants == missed.best.participants:
+        if missed.nash_is_best:
             lines.append(t("It is also the Nash deal, the most balanced one."))
         elif not changed:
             lines.append(
@@ -141,7 +141,7 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
         else:
             lines.append(
                 t(
-                    "The Nash deal, the most balanced one, differs: {options}.",
+                    "The Nash deal, the most balanced one, differs from the best in: {options}.",
                     options=describe(scene, missed.project, nash, changed),
                 )
             )
@@ -164,7 +164,7 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
         distance = missed.nash_distance or 0
         lines.append(
             t("Ours was the Nash deal.")
-            if distance == 0
+            if missed.is_nash
             else t(
                 "Ours: {share} of the best total gain away from the Nash deal, role by role.",
                 share=percent(t, share_of(distance, missed.possible)),

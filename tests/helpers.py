@@ -56,3 +56,35 @@ def seven_lessons_script() -> tuple:
         act.Pass("shop"),
         act.Accept("library", 1),
     )
+
+
+#: A Local History game whose numbers every output must say alike (tests/test_one_measure.py):
+#: the Town's Memory Online signed by a quorum, Nordtel left out at 0 %; History Walks on
+#: the Nash deal's terms, all four signing; Memory Cafés win-lose, the museum signing a
+#: deal below its walk-away, knowingly. Every project signed: the game ends in round 3.
+AGREEING_NUMBERS = SCENARIOS / "local-history-goes-digital.yaml"
+AGREEING_NUMBERS_SEED = 1
+
+
+def agreeing_numbers_script() -> tuple:
+    from game.engine import actions as act
+
+    everyone = ("library", "museum", "nordtel", "history-society")
+    online = ("contributors-keep", "library-login", "museum-conservators", "permanent-municipal")
+    walks = ("co-branded", "members-memories", "anonymous-statistics", "shared-costs")
+    cafes = ("library-lounge", "volunteers", "one-year")
+    trio = ("library", "museum", "history-society")
+    return (
+        act.Propose("library", "memory-online", everyone, online),
+        act.Accept("museum", 1),
+        act.Propose("nordtel", "history-walks", everyone, walks),
+        act.Accept("history-society", 1),  # 3 of 4 with the museum's veto: signed
+        act.Accept("museum", 2),
+        act.Pass("nordtel"),
+        act.Accept("history-society", 2),
+        act.Accept("library", 2),  # all four: the Nash deal's terms
+        act.Pass("nordtel"),
+        act.Propose("history-society", "memory-cafes", trio, cafes),
+        act.Accept("library", 3),
+        act.Accept("museum", 3),  # below its walk-away: win-lose, signed knowingly
+    )

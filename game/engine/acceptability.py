@@ -202,8 +202,10 @@ def judge(
             return verdict(CANNOT, "red-line", at, detail=reason)
     paid = [_paid(option, role) for option in chosen]
     need = sum(paid, Amounts(0, 0))
-    if not position.free.covers(need):
-        short_staff = need.staff_time > position.free.staff_time
+    free = position.free
+    short_staff = need.staff_time > 0 and need.staff_time > free.staff_time
+    short_budget = need.budget > 0 and need.budget > free.budget
+    if short_staff or short_budget:  # what a deal does not ask for is never short
         at = max(range(len(paid)), key=lambda i: paid[i].staff_time if short_staff
                  else paid[i].budget)  # fmt: skip
         return verdict(CANNOT, "resources", at, need=need, free=position.free)
@@ -254,7 +256,8 @@ def kinds(
     ``points`` include any bonus; ``clean``: no red line crossed; ``present``: every role
     the options need is signing (None: not checked, as ``judge`` with ``signing=None``).
     """
-    cannot = ~clean | (staff > free.staff_time) | (budget > free.budget)
+    cannot = ~clean | ((staff > 0) & (staff > free.staff_time))
+    cannot |= (budget > 0) & (budget > free.budget)
     if present is not None:
         cannot |= ~present
     should_not = (points < walk_away) | (risk > risk_tolerance)

@@ -261,7 +261,7 @@ def cannot_sign_sentence(state: GameState, role: str, project: Project, verdict:
         (need.staff_time, free.staff_time, "staff hour"),
         (need.budget, free.budget, "budget unit"),
     ):
-        if amount > left:
+        if amount > 0 and amount > left:
             return (
                 f"{name} cannot commit {amount} {what}{'s' * (amount != 1)} per "
                 f"round; it has {max(0, left)} left."

@@ -51,15 +51,15 @@ def _outcome(scenario: Scenario, missed: Missed, t: Translator) -> str:
 
 
 def _gains_table(scenario: Scenario, missed: Missed, t: Translator) -> Markup:
-    """Each team's gain in this table's outcome, the best deal and the Nash deal, as shares
-    of the best total gain (the screen's chart of the same)."""
+    """Each team's own share (its gain over the most it could gain here) in this table's
+    outcome, the best deal and the Nash deal (the screen's chart of the same)."""
     deals = [missed.gains] + [d.gains for d in (missed.best, missed.nash) if d is not None]
     head = [t("Team"), t("This table"), t("The deal best for the table")]
     if missed.nash is not None:
         head.append(t("The Nash deal"))
     rows = [
         [scenario.role(role).name,
-         *(share_text(_share(gains.get(role, 0), missed.possible), t) for gains in deals)]
+         *(share_text(missed.share_of_own_best(role, gains), t) for gains in deals)]
         for role in missed.gains
     ]  # fmt: skip
     return table(head, rows, class_="keep", numbers_from=1)
@@ -72,8 +72,9 @@ def best_deals_section(state: GameState, t: Translator, level: int, anchor: str)
         para(t("For each project: what the table reached against the deal best for the whole "
                "table, the Pareto frontier (deals no one can improve on without someone "
                "losing) and the Nash deal (every participant gains, the most balanced gains), "
-               "then each team's gain in the three. Shares are of the best total gain that "
-               "was possible.")),
+               "then each team's own share in the three (its gain over the most it could "
+               "gain on the project). The other shares are of the best total gain that was "
+               "possible.")),
     ]  # fmt: skip
     for missed in missed_deals(state):
         project = scenario.project(missed.project)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from game.engine import deals
 from game.engine.state import Agreement, GameState
 from game.scenario.model import Project
-from game.scoring.missed import measure
+from game.scoring.missed import Missed, measure
 from game.scoring.value import member_value
 
 
@@ -71,7 +71,8 @@ def win_win(state: GameState, agreement: Agreement) -> Axis:
         return Axis(
             0,
             f"win-lose: {scenario.role(loser).name} gets {value}, below the "
-            f"{deals.walk_away(state, loser, project)} it has without this deal",
+            f"{deals.walk_away(state, loser, project)} it has without this deal; "
+            + reached_words(measured),
         )
     members = list(agreement.members)
     shares = {
@@ -84,15 +85,25 @@ def win_win(state: GameState, agreement: Agreement) -> Axis:
     best = measured.possible
     efficiency = 1.0 if best <= 0 else min(1.0, measured.reached / best)
     score = _percent((fairness + efficiency) / 2)
+    # the verdict and whom it means, what the table reached, then who gained least: the
+    # order a screen with little room cuts from the end
     reasons = ["every member gains"]
     if measured.left_out:
         reasons.append(f"left out: {', '.join(scenario.role(r).name for r in measured.left_out)}")
-    reasons.append(
+    reasons += [
+        reached_words(measured),
         f"the one gaining least, {scenario.role(weakest).name}, has "
-        f"{_percent(fairness)}% of what it could"
-    )
-    reasons.append(f"the table reached {measured.reached} of the {best} points of gain possible")
+        f"{_percent(fairness)}% of what it could",
+    ]
     return Axis(score, "; ".join(reasons))
+
+
+def reached_words(measured: Missed) -> str:
+    """What the table reached on the project, as the scores say it (the report and the
+    screens say it again as the one measure's share)."""
+    return (
+        f"the table reached {measured.reached} of the {measured.possible} points of gain possible"
+    )
 
 
 def risk(state: GameState, agreement: Agreement) -> Axis:

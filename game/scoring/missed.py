@@ -80,7 +80,7 @@ class Missed:
 
     def own_share(self, role: str) -> int:
         """A role's gain here in whole percent of its own best gain."""
-        return share_of(self.gains.get(role, 0), self.own_best.get(role, 0))
+        return self.share_of_own_best(role, self.gains)
 
     @property
     def members(self) -> tuple[str, ...]:
@@ -98,12 +98,19 @@ class Missed:
 
     @property
     def is_nash(self) -> bool:
-        """The table's deal has the Nash deal's terms (participants and options)."""
+        """The table signed the Nash deal: its options, signed by the Nash deal's members
+        (a quorum deal that named one more participant, who did not sign, is the same
+        agreement)."""
         if self.signed is None or self.nash is None:
             return False
-        deal = self.signed.deal
         options = tuple(option for _, option in self.nash.options)
-        return (deal.participants, deal.options) == (self.nash.participants, options)
+        signed = (set(self.signed.members), self.signed.deal.options)
+        return signed == (set(self.nash.members), options)
+
+    def share_of_own_best(self, role: str, gains: dict[str, int]) -> int:
+        """``gains[role]`` (this table's, the best deal's or the Nash deal's) in whole
+        percent of the most ``role`` could gain here: its own share."""
+        return share_of(gains.get(role, 0), self.own_best.get(role, 0))
 
     @property
     def nash_is_best(self) -> bool:

@@ -70,8 +70,8 @@ def draw_project(scene: DebriefScene, painter: Painter, rect: pygame.Rect, misse
     below = pygame.Rect(rect.left, top, rect.width, rect.bottom - top)
     chart = pygame.Rect(below.left, below.top, below.width * 3 // 5, below.height)
     words = pygame.Rect(chart.right + 30, below.top, below.right - chart.right - 30, below.height)
-    caption = t("Each role's gain as a share of the best total gain: in our outcome, the "
-                "deal best for the table and the Nash deal.")  # fmt: skip
+    caption = t("Each role's own share: its gain as a share of the most it could gain "
+                "here, in our outcome, the deal best for the table and the Nash deal.")  # fmt: skip
     caption_h = min_note_height(painter, chart.width - 10, caption) + 12
     if chart.height - caption_h < roles_height(painter, missed):
         caption_h = 0  # the roles' rows first; the heading says what the shares are of
@@ -93,7 +93,7 @@ def draw_roles(scene: DebriefScene, painter: Painter, rect: pygame.Rect, missed:
     if missed.nash is not None:
         deals.append(("nash", t("Nash"), missed.nash.gains))
     roles = list(missed.gains)
-    shares = {(key, r): share_of(g[r], missed.possible) for key, _, g in deals for r in roles}
+    shares = {(key, r): missed.share_of_own_best(r, g) for key, _, g in deals for r in roles}
     top = max([1, *shares.values()])
     widest = max(text_width(painter, percent(t, share)) for share in shares.values())
     columns = [
@@ -130,7 +130,16 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
         return [t("No deal gave every partner at least what it had without one.")]
     lines = [t("Best for the table: {deal}.", deal=describe(scene, missed.project, missed.best))]
     nash = missed.nash
-    if nash is not None:
+    if nash is not None:  # ours against the Nash deal first: the verdict the room asks for
+        distance = missed.nash_distance or 0
+        lines.append(
+            t("Ours was the Nash deal.")
+            if missed.is_nash
+            else t(
+                "Ours: {share} of the best total gain away from the Nash deal, role by role.",
+                share=percent(t, share_of(distance, missed.possible)),
+            )
+        )
         changed = [choice for choice in nash.options if choice not in missed.best.options]
         if missed.nash_is_best:
             lines.append(t("It is also the Nash deal, the most balanced one."))
@@ -158,16 +167,6 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
                 "Ours: off the Pareto frontier; a deal that gave every partner at least "
                 "as much added {share} of the best total gain.",
                 share=percent(t, share_of(missed.pareto_gap, missed.possible)),
-            )
-        )
-    if nash is not None:
-        distance = missed.nash_distance or 0
-        lines.append(
-            t("Ours was the Nash deal.")
-            if missed.is_nash
-            else t(
-                "Ours: {share} of the best total gain away from the Nash deal, role by role.",
-                share=percent(t, share_of(distance, missed.possible)),
             )
         )
     if missed.sampled:

@@ -84,7 +84,7 @@ def draw_scores(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int
         pygame.Rect(area.left, area.top, area.width, area.height - note_h - 12),
         t("The table and each role"),
     )
-    grid(painter, chart, columns, rows, label_width=min(420, chart.width // 4))
+    grid(painter, chart, columns, rows, label_width=min(520, chart.width * 2 // 7))
     painter.text(
         pygame.Rect(area.left + 24, area.bottom - note_h, area.width - 48, note_h),
         note,

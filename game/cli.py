@@ -256,7 +256,7 @@ def _analyze(file: str, games: int, output: str, max_deals: int) -> int:
 
 
 def _report(saves: list[str], output: str, language: str) -> int:
-    from game.engine.record import SaveError
+    from game.engine.record import SaveError, read_record
     from game.report.report import write_report
 
     try:
@@ -266,6 +266,10 @@ def _report(saves: list[str], output: str, language: str) -> int:
     except OSError as error:
         return _usage(f"cannot write {output} ({error.strerror or error})")
     print(f"Wrote {output}")
+    for save in saves:  # said plainly here too, not only inside the report
+        older = read_record(Path(save)).older_rules
+        if older:
+            print(f"{save}: {older}")
     return EXIT_OK
 
 

@@ -69,3 +69,32 @@ def test_export_prints_json_that_replays_and_csv_rows(tmp_path, capsys):
     capsys.readouterr()
     assert main(["export", str(tmp_path / "none.json")]) == EXIT_USAGE
     assert "none.json" in one_line(capsys.readouterr().err)
+
+
+def older_save(tmp_path):
+    """A save as the rules' version 1 wrote it: no "rules" field."""
+    save = computer_save(TUTORIAL, 1, tmp_path / "old.json")
+    data = json.loads(save.read_text(encoding="utf-8"))
+    del data["rules"]
+    save.write_text(json.dumps(data), encoding="utf-8")
+    return save
+
+
+def test_a_save_made_under_older_rules_says_so_in_the_report_and_on_the_command_line(
+    tmp_path, capsys
+):
+    from game.engine.record import RULES_VERSION
+
+    save = older_save(tmp_path)
+    out = tmp_path / "report.html"
+    assert main(["report", str(save), "-o", str(out)]) == EXIT_OK
+    said = capsys.readouterr().out
+    assert (
+        f"saved under an older version of the rules (version 1; today's is {RULES_VERSION})" in said
+    )
+    assert "saved under an older version of the rules" in out.read_text(encoding="utf-8")
+    new = computer_save(TUTORIAL, 2, tmp_path / "new.json")
+    assert json.loads(new.read_text(encoding="utf-8"))["rules"] == RULES_VERSION
+    assert main(["report", str(new), "-o", str(tmp_path / "new.html")]) == EXIT_OK
+    assert "older version" not in capsys.readouterr().out
+    assert "older version" not in (tmp_path / "new.html").read_text(encoding="utf-8")

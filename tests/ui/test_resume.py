@@ -43,3 +43,19 @@ def test_a_finished_game_is_not_offered_again(saves, tmp_path):
     app = App((1280, 720), saves=saves, strict=True)
     step(app)
     assert not any(hit.label.startswith("Resume") for hit in app.hits)
+
+
+def test_a_game_saved_under_older_rules_is_offered_with_a_plain_warning(saves):
+    import json
+
+    from game.engine.record import Session
+    from tests.helpers import TUTORIAL
+
+    session = Session.start(TUTORIAL, 4, folder=saves)
+    data = json.loads(session.path.read_text(encoding="utf-8"))
+    del data["rules"]  # as version 1 of the rules wrote its saves
+    session.path.write_text(json.dumps(data), encoding="utf-8")
+    app = App((1024, 768), saves=saves, strict=True)
+    step(app)
+    shown = " ".join(item.text for item in app.drawn)
+    assert "Saved under an older version of the rules: its scores may differ." in shown

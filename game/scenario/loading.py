@@ -19,6 +19,7 @@ from game.scenario.compiled import shape_schema, shape_validator
 from game.scenario.crossref import CrossChecker, Finding
 from game.scenario.diagnostics import Diagnostic, DocPath, render_path, sort_key
 from game.scenario.leaks import BriefEchoes, word_mark
+from game.scenario.playable import TableChecker
 from game.scenario.schema_errors import schema_diagnostics
 from game.scenario.yaml_source import (
     MAX_FILE_BYTES,
@@ -125,6 +126,9 @@ def check_bytes(raw: bytes, name: str, size: int | None = None) -> CheckResult:
     )
     for finding in itertools.islice(findings, MAX_DIAGNOSTICS):
         result.diagnostics.append(_placed(finding, located, name, source))
+    if not result.errors:  # they read the document as the format says it is
+        for finding in itertools.islice(TableChecker(located.data).findings(), MAX_DIAGNOSTICS):
+            result.diagnostics.append(_placed(finding, located, name, source))
     result.diagnostics = _unique_sorted(result.diagnostics)
     if len(result.diagnostics) > MAX_DIAGNOSTICS:
         shown = result.diagnostics[:MAX_DIAGNOSTICS]

@@ -9,13 +9,14 @@ trainer finds out in the middle of a workshop; these warnings say it before.
 Why here and on plain data, not in the engine on the models: ``outofthebox validate``
 must not import the pydantic models (about 0.25 s; a test holds it), and the scenario
 code must not import the engine. So these checks read the document once it has passed
-every other check, and ask the engine's questions in the engine's words: a role pays an
-option's ``cost_for`` entry or else its ``cost`` (``deals.cost``), a deal's risk is its
-riskiest option's (``deals.risk``), a red line is a (project, issue, option) of the
-role's brief (``deals.red_line``), a deal needs every role its options' ``cost_for``
-names (``rules.check_deal_shape``), and it is signed when its quorum accepts, required
-roles and vetoes among them (``rules._settle``). A test plays the deals found here
-through the rules, so the two cannot drift apart.
+every other check, and ask the one rule's questions (``engine.acceptability``, a role's
+position at the start) in its words: a role cannot sign a deal that crosses one of its
+red lines, that costs it more per round than its resources (an option's ``cost_for``
+entry, or else its ``cost``), or whose options need a role that is not signing; it
+should not sign a deal riskier (the riskiest option's risk) than it tolerates. A deal is
+signed when its quorum accepts (every participant, without one), the required roles and
+the vetoes among them. Tests hold these readings equal to ``engine.deals`` and play each
+deal found here through the rules and the one rule, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -30,9 +31,6 @@ from game.scenario.diagnostics import DocPath
 
 #: (staff_time, budget), per round
 Amount = tuple[int, int]
-#: a point of the search for a deal: what every member pays so far (staff time and budget
-#: of each in turn), and the roles seated only because an option's cost_for names them
-State = tuple[tuple[int, ...], frozenset[str]]
 #: steps of the search for a deal (a reachable state times an option) one file may take;
 #: past them a project is taken as signable, because a warning must never be a false
 #: alarm. The built-in scenarios take a few hundred; a hostile file stays under a second.
@@ -216,22 +214,21 @@ def signable(
     for members in _groups(project):
         found = _options_for(project, members, roles, limits, budget)
         if found is not None:
-            options, extras, assumed = found
-            return Witness(members, _participants(project, members, extras), options, assumed)
+            options, assumed = found
+            return Witness(members, _participants(project, members), options, assumed)
     return None
 
 
 def _groups(project: TableProject) -> Iterator[tuple[str, ...]]:
-    """Groups of accepting members the approval allows, smallest first.
+    """Groups of signing members the approval allows, smallest first.
 
-    Without a quorum every participant accepts, so members are the participants. With
-    one, a deal may seat more roles than accept; those must not be required roles or
-    vetoes (a veto's silence is a rejection).
+    Without a quorum every participant signs, so members are the participants. With one,
+    a deal may seat more roles than sign; those must not be required roles or vetoes (a
+    veto's silence is a rejection), nor roles an option needs (they must sign too).
     """
-    eligible = project.eligible
     smallest = max(project.quorum or project.min_participants, len(project.required), 1)
     for size in range(smallest, project.seats + 1):
-        for members in itertools.combinations(eligible, size):
+        for members in itertools.combinations(project.eligible, size):
             chosen = set(members)
             if not project.required <= chosen:
                 continue
@@ -240,20 +237,19 @@ def _groups(project: TableProject) -> Iterator[tuple[str, ...]]:
             if project.quorum is None:
                 if size >= project.min_participants:
                     yield members
-            elif size + len(_free_seats(project, chosen)) >= project.min_participants:
+            elif size + len(_silent_seats(project, chosen)) >= project.min_participants:
                 yield members
 
 
-def _free_seats(project: TableProject, members: set[str]) -> list[str]:
-    """Roles that may take part without accepting: eligible, not members, no veto."""
+def _silent_seats(project: TableProject, members: set[str]) -> list[str]:
+    """Roles that may take part without signing: eligible, not members, no veto."""
     return [r for r in project.eligible if r not in members and r not in project.vetoes]
 
 
-def _participants(
-    project: TableProject, members: tuple[str, ...], extras: frozenset[str]
-) -> tuple[str, ...]:
-    seated = [r for r in project.eligible if r in members or r in extras]
-    for role in _free_seats(project, set(seated)):
+def _participants(project: TableProject, members: tuple[str, ...]) -> tuple[str, ...]:
+    """The members, and as many silent participants as min_participants asks for."""
+    seated = list(members)
+    for role in _silent_seats(project, set(members)):
         if len(seated) >= project.min_participants:
             break
         seated.append(role)
@@ -266,18 +262,16 @@ def _options_for(
     roles: dict[str, TableRole],
     limits: Limits,
     budget: Budget,
-) -> tuple[tuple[str, ...], frozenset[str], bool] | None:
-    """One option per issue that every member can sign, the roles seated only because an
-    option's cost_for names them, and whether the search gave up (see ``signable``); None
-    if there is no such choice.
+) -> tuple[tuple[str, ...], bool] | None:
+    """One option per issue that every member can sign, and whether the search gave up
+    (see ``signable``); None if there is no such choice.
 
-    Risk is the riskiest option's and red lines are option by option, so both filter each
-    issue on its own; costs add up across issues, so the issues are joined in a search
-    over the reachable (costs per member, extra roles), the same state reached twice
-    kept once.
+    Risk is the riskiest option's, red lines are option by option, and the roles an option
+    needs must be members: all three filter each issue on its own. Costs add up across
+    issues, so the issues are joined in a search over what each member has paid so far,
+    the same amounts reached twice kept once.
     """
     tolerance = min(roles[m].risk_tolerance for m in members)
-    free = set(_free_seats(project, set(members))) if project.quorum is not None else set()
     per_issue = []
     for options in project.issues:
         allowed = [
@@ -285,40 +279,32 @@ def _options_for(
             for option in options
             if (not limits.risk or option.risk <= tolerance)
             and not (limits.red_lines and _crosses(project, option, members, roles))
-            and all(role in members or role in free for role in option.cost_for)
+            and all(role in members for role in option.cost_for)
         ]
         if not allowed:
             return None
         per_issue.append(allowed)
-    if limits.resources and not _cheapest_fits(members, roles, per_issue):
+    if not limits.resources:
+        return tuple(allowed[0].id for allowed in per_issue), False
+    if not _cheapest_fits(members, roles, per_issue):
         return None
-    caps = _flat([roles[m].resources for m in members]) if limits.resources else ()
-    steps = [
-        [(o.id, _flat([o.paid_by(m) for m in members]) if caps else (), _extras(o, members))
-         for o in allowed]
-        for allowed in per_issue
-    ]  # fmt: skip
-    states: dict[State, tuple[str, ...]] = {(tuple(0 for _ in caps), frozenset()): ()}
+    caps = _flat([roles[m].resources for m in members])
+    steps = [[(o.id, _flat([o.paid_by(m) for m in members])) for o in allowed]
+             for allowed in per_issue]  # fmt: skip
+    states: dict[tuple[int, ...], tuple[str, ...]] = {tuple(0 for _ in caps): ()}
     for done, step in enumerate(steps):
         if not budget.spend(len(states) * len(step)):
-            (_, extras), chosen = next(iter(states.items()))
-            rest = tuple(allowed[0].id for allowed in per_issue[done:])
-            return (*chosen, *rest), extras, True
-        states = _step(len(members), project.seats, caps, states, step)
+            chosen = next(iter(states.values()))
+            return (*chosen, *(allowed[0].id for allowed in per_issue[done:])), True
+        states = _step(caps, states, step)
         if not states:
             return None
-    (_, extras), chosen = next(iter(states.items()))
-    return chosen, extras, False
+    return next(iter(states.values())), False
 
 
 def _flat(amounts: list[Amount]) -> tuple[int, ...]:
     """Members' amounts as one row of numbers: staff time, budget, staff time, …"""
     return tuple(number for amount in amounts for number in amount)
-
-
-def _extras(option: TableOption, members: tuple[str, ...]) -> frozenset[str]:
-    """The roles an option seats at the table without their being members."""
-    return frozenset(role for role in option.cost_for if role not in members)
 
 
 def _cheapest_fits(
@@ -335,24 +321,18 @@ def _cheapest_fits(
 
 
 def _step(
-    members: int,
-    seats: int,
     caps: tuple[int, ...],
-    states: dict[State, tuple[str, ...]],
-    step: list[tuple[str, tuple[int, ...], frozenset[str]]],
-) -> dict[State, tuple[str, ...]]:
-    """The states reachable by choosing one more issue's option (id, costs, extra roles);
-    costs are summed and held against ``caps`` number by number."""
-    after: dict[State, tuple[str, ...]] = {}
-    for (paid, extras), chosen in states.items():
-        for option_id, costs, seated in step:
-            more = extras | seated if seated else extras
-            if more and members + len(more) > seats:
-                continue
-            total = tuple(map(operator.add, paid, costs)) if caps else paid
-            if caps and not all(map(operator.le, total, caps)):
-                continue
-            after.setdefault((total, more), (*chosen, option_id))
+    states: dict[tuple[int, ...], tuple[str, ...]],
+    step: list[tuple[str, tuple[int, ...]]],
+) -> dict[tuple[int, ...], tuple[str, ...]]:
+    """The amounts reachable by choosing one more issue's option (its id and what each
+    member pays for it), held against ``caps`` number by number."""
+    after: dict[tuple[int, ...], tuple[str, ...]] = {}
+    for paid, chosen in states.items():
+        for option_id, costs in step:
+            total = tuple(map(operator.add, paid, costs))
+            if all(map(operator.le, total, caps)):
+                after.setdefault(total, (*chosen, option_id))
     return after
 
 

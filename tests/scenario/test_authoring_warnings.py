@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -17,13 +18,14 @@ import yaml
 from game.cli import EXIT_INVALID, EXIT_OK, main
 from game.engine import actions as act
 from game.engine import deals
+from game.engine.acceptability import judge, position_at_start
 from game.engine.rules import apply
 from game.engine.state import evolve, new_game
 from game.scenario.leaks import MIN_WORDS, BriefEchoes
 from game.scenario.lessons import DEFAULT_LESSONS
 from game.scenario.loading import check_file
 from game.scenario.playable import TableChecker, read_table, signable
-from tests.helpers import BUILT_IN, FIXTURES, line_of
+from tests.helpers import BUILT_IN, FIXTURES, ROOT, line_of
 
 HARBOUR_TOWN = """\
 format: 1
@@ -551,24 +553,87 @@ def test_costs_risks_and_red_lines_are_read_as_the_engine_reads_them(path):
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.name)
 def test_the_deal_the_check_finds_on_each_project_is_signed_by_the_rules(path):
+    """The one rule says every member can sign it within its risk tolerance, and the
+    rules sign it when the members accept: the check and the table agree."""
     result = check_file(path)
     scenario = result.scenario()
     roles, projects = read_table(result.data)
     by_id = {role.id: role for role in roles}
-    for project in projects:
-        witness = signable(project, by_id)
+    for table in projects:
+        witness = signable(table, by_id)
         assert witness is not None and not witness.assumed
+        project = scenario.project(table.id)
+        for member in witness.members:
+            position = position_at_start(scenario, member, project)
+            verdict = judge(position, project, witness.options, signing=witness.members)
+            assert verdict.signable and verdict.risk <= position.risk_tolerance, verdict
         members = list(witness.members)
-        rule = scenario.project(project.id).approval
+        rule = project.approval
         proposer = next(m for m in members if not rule.proposers or m in rule.proposers)
         members.remove(proposer)
         others = [r.id for r in scenario.roles if r.id != proposer and r.id not in members]
-        state = new_game(scenario, seed=1)
-        state = evolve(state, order=(proposer, *members, *others))
+        state = evolve(new_game(scenario, seed=1), order=(proposer, *members, *others))
         state = apply(state, act.Propose(proposer, project.id, witness.participants,
                                          witness.options))  # fmt: skip
         for member in members:
             state = apply(state, act.Accept(member, 1))
         assert state.agreement_for(project.id) is not None, (project.id, witness)
-        chosen = deals.risk(scenario.project(project.id), witness.options)
-        assert all(chosen <= scenario.role(m).brief.risk_tolerance for m in witness.members)
+
+
+# -- fast on the largest file the format allows ----------------------------------------
+
+
+def _largest_town() -> dict:
+    """Six roles, eight projects of eight issues of ten options, every option's costs
+    different for every role: the most combinations a valid file can offer."""
+    ids = [f"role-{n}" for n in range(6)]
+
+    def option(project: int, issue: int, number: int) -> dict:
+        seed = project * 97 + issue * 13 + number
+        costs = {role: {"staff_time": (seed * (r + 3)) % 7, "budget": (seed * (r + 5)) % 6}
+                 for r, role in enumerate(ids)}  # fmt: skip
+        return {"id": f"o{number}", "label": f"Option {number}", "cost_for": costs}
+
+    points = {f"p{p}": {f"i{i}": {f"o{o}": o for o in range(10)} for i in range(8)}
+              for p in range(8)}  # fmt: skip
+    roles = [
+        {"id": role, "name": f"Team {n}", "kind": "librarian" if n == 0 else "museum",
+         "sector": "public", "mission": f"Mission {n}.", "passion": f"Passion {n}.",
+         "ambitions": [f"Ambition {n}"], "resources": {"staff_time": 20, "budget": 20},
+         "brief": {"text": f"Brief {n}.", "risk_tolerance": 10, "points": points}}
+        for n, role in enumerate(ids)
+    ]  # fmt: skip
+    projects = [
+        {"id": f"p{p}", "title": f"Project {p}", "description": "Everyone or nobody.",
+         "approval": {"min_participants": 6},
+         "issues": [{"id": f"i{i}", "title": f"Issue {i}",
+                     "options": [option(p, i, o) for o in range(10)]} for i in range(8)]}
+        for p in range(8)
+    ]  # fmt: skip
+    return {"id": "largest", "title": "Largest", "summary": "Many combinations.",
+            "roles": roles, "projects": projects}  # fmt: skip
+
+
+def test_the_table_checks_stay_fast_on_the_largest_file_the_format_allows(tmp_path):
+    path = tmp_path / "largest.yaml"
+    path.write_text(yaml.safe_dump(_largest_town(), sort_keys=False), encoding="utf-8")
+    result = check_file(path)
+    assert result.errors == []
+    started = time.perf_counter()
+    list(TableChecker(result.data).findings())
+    assert time.perf_counter() - started < 1.0
+
+
+def test_the_authoring_guide_explains_every_one_of_these_warnings():
+    guide = (ROOT / "docs" / "scenario-format.md").read_text(encoding="utf-8")
+    for words in (
+        "this public text repeats",
+        "confidential red-line reason",
+        "the built-in lesson",
+        "no project is open to",
+        "can never take part in a deal",
+        "can pay for",
+        "at the table (its cost_for names them)",
+        "can be signed by partners who all stay within their risk tolerance",
+    ):
+        assert words in guide, words

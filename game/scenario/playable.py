@@ -13,7 +13,8 @@ every other check, and ask the one rule's questions (``engine.acceptability``, a
 position at the start) in its words: a role cannot sign a deal that crosses one of its
 red lines, that costs it more per round than its resources (an option's ``cost_for``
 entry, or else its ``cost``), or whose options need a role that is not signing; it
-should not sign a deal riskier (the riskiest option's risk) than it tolerates. A deal is
+should not sign a deal riskier than it tolerates (the riskiest option's risk, one less
+when an option is a ``pilot``: ``deals.chosen_risk``). A deal is
 signed when its quorum accepts (every participant, without one), the required roles and
 the vetoes among them. Tests hold these readings equal to ``engine.deals`` and play each
 deal found here through the rules and the one rule, so the two cannot drift apart.
@@ -35,6 +36,10 @@ Amount = tuple[int, int]
 #: past them a project is taken as signable, because a warning must never be a false
 #: alarm. The built-in scenarios take a few hundred; a hostile file stays under a second.
 MAX_WORK = 200_000
+#: a point of the search for a deal: what every member has paid so far (staff time and
+#: budget of each in turn), whether a pilot is chosen, whether an option above the
+#: members' risk tolerance is
+State = tuple[tuple[int, ...], bool, bool]
 #: roles named in a message before "…"
 NAMED_ROLES = 3
 
@@ -65,6 +70,7 @@ class TableOption:
     id: str
     label: str
     risk: int
+    pilot: bool  # flagged ``pilot``: a deal with it runs one less risk
     cost: Amount
     cost_for: dict[str, Amount]
 
@@ -153,6 +159,7 @@ def _read_project(index: int, raw: dict, role_ids: list[str]) -> TableProject:
                 option["id"],
                 option["label"],
                 option.get("risk", 0),
+                "pilot" in option.get("flags", []),
                 _amount(option.get("cost")),
                 {role: _amount(paid) for role, paid in option.get("cost_for", {}).items()},
             )
@@ -178,6 +185,13 @@ def _read_project(index: int, raw: dict, role_ids: list[str]) -> TableProject:
 
 
 # -- the search for a deal the table can sign -------------------------------------------
+
+
+def deal_risk(chosen: list[TableOption]) -> int:
+    """The risk a deal runs (``deals.chosen_risk``): its riskiest option's, one less (never
+    below 0) when one of its options makes it a trial (``pilot``)."""
+    level = max((option.risk for option in chosen), default=0)
+    return max(0, level - 1) if any(option.pilot for option in chosen) else level
 
 
 @dataclass
@@ -266,32 +280,37 @@ def _options_for(
     """One option per issue that every member can sign, and whether the search gave up
     (see ``signable``); None if there is no such choice.
 
-    Risk is the riskiest option's, red lines are option by option, and the roles an option
-    needs must be members: all three filter each issue on its own. Costs add up across
+    Red lines are option by option and the roles an option needs must be members: both
+    filter each issue on its own, and so does risk, nearly: a deal runs its riskiest
+    option's risk, one less in a pilot, so an option one above the members' tolerance is
+    kept and the search remembers whether a pilot makes up for it. Costs add up across
     issues, so the issues are joined in a search over what each member has paid so far,
-    the same amounts reached twice kept once.
+    the same state reached twice kept once.
     """
     tolerance = min(roles[m].risk_tolerance for m in members)
+    if not limits.risk:
+        tolerance = 10
     per_issue = []
     for options in project.issues:
         allowed = [
             option
             for option in options
-            if (not limits.risk or option.risk <= tolerance)
+            if option.risk <= tolerance + 1  # one above is fine in a pilot
             and not (limits.red_lines and _crosses(project, option, members, roles))
             and all(role in members for role in option.cost_for)
         ]
         if not allowed:
             return None
         per_issue.append(allowed)
-    if not limits.resources:
-        return tuple(allowed[0].id for allowed in per_issue), False
-    if not _cheapest_fits(members, roles, per_issue):
+    if limits.resources and not _cheapest_fits(members, roles, per_issue):
         return None
-    caps = _flat([roles[m].resources for m in members])
-    steps = [[(o.id, _flat([o.paid_by(m) for m in members])) for o in allowed]
-             for allowed in per_issue]  # fmt: skip
-    states: dict[tuple[int, ...], tuple[str, ...]] = {tuple(0 for _ in caps): ()}
+    caps = _flat([roles[m].resources for m in members]) if limits.resources else ()
+    steps = [
+        [(o.id, _flat([o.paid_by(m) for m in members]) if caps else (), o.pilot,
+          o.risk > tolerance) for o in allowed]
+        for allowed in per_issue
+    ]  # fmt: skip
+    states: dict[State, tuple[str, ...]] = {(tuple(0 for _ in caps), False, False): ()}
     for done, step in enumerate(steps):
         if not budget.spend(len(states) * len(step)):
             chosen = next(iter(states.values()))
@@ -299,7 +318,8 @@ def _options_for(
         states = _step(caps, states, step)
         if not states:
             return None
-    return next(iter(states.values())), False
+    within = [chosen for (_, pilot, over), chosen in states.items() if pilot or not over]
+    return (within[0], False) if within else None
 
 
 def _flat(amounts: list[Amount]) -> tuple[int, ...]:
@@ -322,17 +342,20 @@ def _cheapest_fits(
 
 def _step(
     caps: tuple[int, ...],
-    states: dict[tuple[int, ...], tuple[str, ...]],
-    step: list[tuple[str, tuple[int, ...]]],
-) -> dict[tuple[int, ...], tuple[str, ...]]:
-    """The amounts reachable by choosing one more issue's option (its id and what each
-    member pays for it), held against ``caps`` number by number."""
-    after: dict[tuple[int, ...], tuple[str, ...]] = {}
-    for paid, chosen in states.items():
-        for option_id, costs in step:
-            total = tuple(map(operator.add, paid, costs))
-            if all(map(operator.le, total, caps)):
-                after.setdefault(total, (*chosen, option_id))
+    states: dict[State, tuple[str, ...]],
+    step: list[tuple[str, tuple[int, ...], bool, bool]],
+) -> dict[State, tuple[str, ...]]:
+    """The states reachable by choosing one more issue's option: what each member has
+    paid, held against ``caps`` number by number; whether a pilot is chosen; whether an
+    option above the members' tolerance is (then only a pilot keeps the deal within)."""
+    after: dict[State, tuple[str, ...]] = {}
+    for (paid, pilot, over), chosen in states.items():
+        for option_id, costs, is_pilot, too_risky in step:
+            total = tuple(map(operator.add, paid, costs)) if caps else paid
+            if caps and not all(map(operator.le, total, caps)):
+                continue
+            key = (total, pilot or is_pilot, over or too_risky)
+            after.setdefault(key, (*chosen, option_id))
     return after
 
 

@@ -24,7 +24,7 @@ from game.engine.state import evolve, new_game
 from game.scenario.leaks import MIN_WORDS, BriefEchoes
 from game.scenario.lessons import DEFAULT_LESSONS
 from game.scenario.loading import check_file
-from game.scenario.playable import TableChecker, read_table, signable
+from game.scenario.playable import TableChecker, deal_risk, read_table, signable
 from tests.helpers import BUILT_IN, FIXTURES, ROOT, line_of
 
 HARBOUR_TOWN = """\
@@ -412,6 +412,15 @@ def test_a_project_every_deal_of_which_is_too_risky_is_a_warning_at_the_project(
     assert validate_strict(path, capsys)[0] == EXIT_INVALID
 
 
+def test_a_pilot_runs_one_less_risk_so_a_trial_on_the_quay_is_within_reach(tmp_path):
+    pilot = (
+        "            label: Volunteers from all three\n",
+        "            label: Volunteers from all three\n            flags: [pilot]\n",
+    )
+    path = harbour_town(tmp_path, BOLD_QUAY, RISKY_HALL, LIBRARY_REQUIRED, pilot)
+    assert check_file(path).warnings == []  # quay (6) as a pilot runs 5: the library's limit
+
+
 def test_without_the_cautious_library_required_a_bolder_pair_can_sign(tmp_path):
     path = harbour_town(tmp_path, BOLD_QUAY, RISKY_HALL)
     assert check_file(path).warnings == []  # the museum (6) and the shop (7) on the quay (6)
@@ -543,6 +552,7 @@ def test_costs_risks_and_red_lines_are_read_as_the_engine_reads_them(path):
             chosen = [next(o for o in issue if o.id == pick) for issue, pick in
                       zip(table.issues, options, strict=True)]  # fmt: skip
             assert max(o.risk for o in chosen) == deals.risk(project, options)
+            assert deal_risk(chosen) == deals.effective_risk(project, options)
             for role in scenario.roles:
                 paid = [o.paid_by(role.id) for o in chosen]
                 total = (sum(p[0] for p in paid), sum(p[1] for p in paid))

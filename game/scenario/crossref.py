@@ -25,6 +25,12 @@ class Finding:
     of_key: bool = False
     #: an earlier place the message refers to ("first on line N")
     first: DocPath | None = None
+    #: another place the author should look at, e.g. the brief a public text repeats
+    see: DocPath | None = None
+    #: the place is this word of the text at ``path`` (``see_word``: of ``see``), not
+    #: where the text starts: in a ten-line text, the line of the words to change
+    word: int | None = None
+    see_word: int | None = None
 
 
 def _items(node: object, key: str) -> list[tuple[int, dict]]:

@@ -17,7 +17,9 @@ from pydantic_core import ValidationError
 
 from game.scenario.compiled import shape_schema, shape_validator
 from game.scenario.crossref import CrossChecker, Finding
-from game.scenario.diagnostics import Diagnostic, render_path, sort_key
+from game.scenario.diagnostics import Diagnostic, DocPath, render_path, sort_key
+from game.scenario.leaks import BriefEchoes, word_mark
+from game.scenario.playable import TableChecker
 from game.scenario.schema_errors import schema_diagnostics
 from game.scenario.yaml_source import (
     MAX_FILE_BYTES,
@@ -93,7 +95,8 @@ def check_file(path: str | Path, display_name: str | None = None) -> CheckResult
 def check_bytes(raw: bytes, name: str, size: int | None = None) -> CheckResult:
     result = CheckResult(name, content_hash=hashlib.sha256(raw).hexdigest())
     try:
-        located = load_located(read_text(raw, size))
+        source = read_text(raw, size)
+        located = load_located(source)
     except SourceProblem as problem:
         result.diagnostics.append(
             Diagnostic(name, problem.line, problem.column, "", problem.message, problem.hint)
@@ -118,8 +121,14 @@ def check_bytes(raw: bytes, name: str, size: int | None = None) -> CheckResult:
     except ValidationError as error:
         found = schema_diagnostics(error, located, name, shape_schema())
         result.diagnostics.extend(itertools.islice(found, MAX_DIAGNOSTICS))
-    for finding in itertools.islice(CrossChecker(located.data).findings(), MAX_DIAGNOSTICS):
-        result.diagnostics.append(_placed(finding, located, name))
+    findings = itertools.chain(
+        CrossChecker(located.data).findings(), BriefEchoes(located.data).findings()
+    )
+    for finding in itertools.islice(findings, MAX_DIAGNOSTICS):
+        result.diagnostics.append(_placed(finding, located, name, source))
+    if not result.errors:  # they read the document as the format says it is
+        for finding in itertools.islice(TableChecker(located.data).findings(), MAX_DIAGNOSTICS):
+            result.diagnostics.append(_placed(finding, located, name, source))
     result.diagnostics = _unique_sorted(result.diagnostics)
     if len(result.diagnostics) > MAX_DIAGNOSTICS:
         shown = result.diagnostics[:MAX_DIAGNOSTICS]
@@ -140,13 +149,38 @@ def check_bytes(raw: bytes, name: str, size: int | None = None) -> CheckResult:
     return result
 
 
-def _placed(finding: Finding, located: Located, name: str) -> Diagnostic:
-    line, column = located.mark(finding.path, of_key=finding.of_key)
+def _placed(finding: Finding, located: Located, name: str, source: str) -> Diagnostic:
+    line, column = _where(located, source, finding.path, finding.word, finding.of_key)
     message = finding.message
     if finding.first is not None:
         message += f" (first on line {located.mark(finding.first)[0]})"
+    if finding.see is not None:
+        message += f" (see line {_where(located, source, finding.see, finding.see_word)[0]})"
     path = render_path(finding.path, located.data)
     return Diagnostic(name, line, column, path, message, finding.hint, finding.severity)
+
+
+def _where(
+    located: Located, source: str, path: DocPath, word: int | None, of_key: bool = False
+) -> tuple[int, int]:
+    """The line and column of ``path``, or of one word of the text there."""
+    start = located.mark(path, of_key=of_key)
+    text = _value(located.data, path)
+    if word is None or not isinstance(text, str) or path not in located.value_marks:
+        return start
+    return word_mark(source, start, text, word) or start
+
+
+def _value(data: object, path: DocPath) -> object:
+    """The plain value at ``path``, or None where the document has none."""
+    for part in path:
+        if not isinstance(data, dict | list):
+            return None
+        try:
+            data = data[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def load_scenario(path: str | Path) -> Scenario:

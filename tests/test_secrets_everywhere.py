@@ -21,6 +21,7 @@ plays the full 300 random and 35 computer games and prints the figures.
 
 from __future__ import annotations
 
+import html
 import json
 import random
 import re
@@ -163,7 +164,8 @@ def the_end(app: App, search: Search) -> None:
             if page + 1 >= debrief.page_count:
                 break
     report = build_report([Game(app.workshop.session.record, app.workshop.state, "t")], "en")
-    search.text("report", re.sub(r"<[^>]+>", " ", str(Markup(report))))
+    words = re.sub(r"<style.*?</style>", " ", str(Markup(report)), flags=re.S)  # not its CSS
+    search.text("report", html.unescape(re.sub(r"<[^>]+>", " ", words)))
 
 
 def play(path: Path, seed: int, computer: bool, folder: Path, search: Search) -> int:

@@ -201,7 +201,7 @@ def judge(
         if reason is not None:
             return verdict(CANNOT, "red-line", at, detail=reason)
     paid = [_paid(option, role) for option in chosen]
-    need = sum(paid, Amounts(0, 0))
+    need = Amounts(sum(p.staff_time for p in paid), sum(p.budget for p in paid))
     free = position.free
     short_staff = need.staff_time > 0 and need.staff_time > free.staff_time
     short_budget = need.budget > 0 and need.budget > free.budget

@@ -87,6 +87,20 @@ def content_bottom(painter: Painter) -> int:
     return painter.size[1] - 100 - 60 - 20
 
 
+def with_page_buttons(scene, pages: int, buttons: list) -> list:
+    """``buttons`` after "Previous page" and "Next page (n of m)" when a text runs over
+    ``pages`` pages (``scene.page``, turned by ``scene.turn_page``); as they are if one."""
+    if pages <= 1:
+        return buttons
+    t, page = scene.t, scene.page
+    return [
+        (t("Previous page"), lambda: scene.turn_page(-1), pygame.K_PAGEUP, page > 0),
+        (t("Next page ({page} of {pages})", page=page + 1, pages=pages),
+         lambda: scene.turn_page(+1), pygame.K_PAGEDOWN, page < pages - 1),
+        *buttons,
+    ]  # fmt: skip
+
+
 def button_row(
     painter: Painter,
     area: pygame.Rect,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.ui.painter import Painter
-from game.ui.scenes.base import PrivateScene, Scene, button_row
+from game.ui.scenes.base import PrivateScene, Scene, button_row, with_page_buttons
 from game.ui.words import prose
 
 
@@ -94,14 +94,7 @@ class BriefScene(PrivateScene):
         pages = self.draw_brief(painter, left, me)
         draw_points(painter, right, view, me, self.project_index, t, self.select)
         buttons = [(t("Done: hide our brief"), self.done, pygame.K_RETURN, True)]
-        if pages > 1:
-            buttons = [
-                (t("Previous page"), lambda: self.turn_page(-1), pygame.K_PAGEUP, self.page > 0),
-                (t("Next page ({page} of {pages})", page=self.page + 1, pages=pages),
-                 lambda: self.turn_page(+1), pygame.K_PAGEDOWN, self.page < pages - 1),
-                *buttons,
-            ]  # fmt: skip
-        button_row(painter, self.footer(painter), buttons)
+        button_row(painter, self.footer(painter), with_page_buttons(self, pages, buttons))
 
     def draw_brief(self, painter: Painter, rect: pygame.Rect, me) -> int:
         """The brief whole, page by page (nothing of it may be cut), then risk and red lines."""

@@ -6,7 +6,7 @@ import pygame
 
 from game.engine import actions as act
 from game.ui.painter import Painter
-from game.ui.scenes.base import Scene, button_row
+from game.ui.scenes.base import Scene, button_row, with_page_buttons
 
 
 class InjectScene(Scene):
@@ -165,14 +165,7 @@ class NotesScene(Scene):
         pages = painter.page_of_text(inner, scenario.trainer_notes or "", self.page, "small")
         self.page = min(self.page, pages - 1)
         buttons = [(t("Close the trainer's notes"), self.app.pop, pygame.K_ESCAPE, True)]
-        if pages > 1:
-            buttons = [
-                (t("Previous page"), lambda: self.turn_page(-1), pygame.K_PAGEUP, self.page > 0),
-                (t("Next page ({page} of {pages})", page=self.page + 1, pages=pages),
-                 lambda: self.turn_page(+1), pygame.K_PAGEDOWN, self.page < pages - 1),
-                *buttons,
-            ]  # fmt: skip
-        button_row(painter, self.footer(painter), buttons)
+        button_row(painter, self.footer(painter), with_page_buttons(self, pages, buttons))
 
     def turn_page(self, step: int) -> None:
         self.page = max(0, self.page + step)

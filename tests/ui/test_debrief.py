@@ -17,6 +17,7 @@ from game.engine import actions as act
 from game.engine import deals
 from game.engine.record import Session
 from game.scoring.analysis.project import analyse_project
+from game.scoring.joint import best_points
 from game.scoring.lessons import lessons
 from game.scoring.missed import pareto_gap
 from game.scoring.shares import own_gains, table_gain
@@ -291,9 +292,12 @@ def test_missed_deals_show_each_project_against_the_best_and_the_nash_deal(debri
         assert f"{round(100 * reached / best)}% reached" in text
         assert f"{round(100 * max(0, best - reached) / best)}% left on the table" in text
         drawn = [item.text for item in app.drawn]
+        bonus = project.approval.unanimity_bonus
         for role, gain in analysis.welfare.gains.items():
-            assert f"{round(100 * gains[role] / best)}%" in drawn  # ours
-            assert f"{round(100 * gain / best)}%" in drawn  # the best deal's
+            # a role's own share: its gain over the most it could gain on the project
+            own = best_points(state.scenario, role, project) + bonus - walk[role]
+            assert f"{round(100 * gains[role] / own)}%" in drawn  # ours
+            assert f"{round(100 * gain / own)}%" in drawn  # the best deal's
         labels = {(i.id, o.id): o.label for i in project.issues for o in i.options}
         options = " · ".join(labels[c] for c in analysis.welfare.options)
         assert f"Best for the table: {options}." in text

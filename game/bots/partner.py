@@ -25,12 +25,11 @@ from game.engine import actions as act
 from game.engine.acceptability import (
     ANSWER_ACCEPTS,
     ANSWER_CANNOT,
-    CODE_WORTH,
     Answer,
     Verdict,
     answer_of,
-    kinds,
     reason_sentence,
+    worth_columns,
 )
 from game.engine.deals import Amounts
 from game.engine.ownview import eligible, judge_in_view, project_model, project_of
@@ -164,7 +163,7 @@ class ComputerPartner:
         free = me["uncommitted_per_round"]
         group = tuple(participants or self._partners(view, project, rng))
         space = option_space(self.role, me, project, rng)
-        worth = kinds(
+        worth = worth_columns(
             points=space.points,
             walk_away=me["walk_away"][project_id],
             risk=space.risk,
@@ -174,7 +173,7 @@ class ComputerPartner:
             free=Amounts(free["staff_time"], free["budget"]),
             clean=space.allowed,
         )
-        fits = (worth == CODE_WORTH) & (space.points >= target)
+        fits = worth & (space.points >= target)
         blocked = tuple(sorted((b["issue"], b["option"]) for b in view["blocked"]
                                if b["project"] == project_id))  # fmt: skip
         usable = space.usable(group, blocked)

@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 import numpy as np
 
-from game.engine.deals import Amounts, chosen_options, chosen_risk, uncommitted, walk_away
+from game.engine.deals import Amounts, chosen_options, trial_risk, uncommitted, walk_away
 from game.engine.state import GameState
 from game.scenario.model import Option, Project, Scenario
 
@@ -69,6 +69,38 @@ class Position:
     risk_tolerance: int
     red_lines: tuple[tuple[str, str, str], ...]  # (issue, option, the brief's reason)
     free: Amounts  # staff time and budget per round not yet promised to agreements
+
+    @property
+    def line_map(self) -> dict[tuple[str, str], str]:
+        """(issue, option) -> the red line's reason."""
+        return _kept(("lines", self.red_lines), lambda: {
+            (issue, option): reason for issue, option, reason in self.red_lines
+        })  # fmt: skip
+
+    @property
+    def favourites(self) -> dict[str, int]:
+        """Each issue's most points for the role: what a deal's option is held against."""
+        return _kept(("best", id(self.points)), lambda: {
+            issue: max(table.values()) for issue, table in self.points.items()
+        }, self.points)  # fmt: skip
+
+
+_KEEP = 512
+_keep: dict[object, tuple[object, object]] = {}
+
+
+def _kept(key: object, build, source: object = None):
+    """``build()`` kept under ``key`` (and, for a key made from an object's id, while that
+    very object lives on as ``source``): the rule reads a brief's fixed parts many times a
+    turn, and a brief never changes during a game."""
+    hit = _keep.get(key)
+    if hit is not None and hit[0] is source:
+        return hit[1]
+    if len(_keep) >= _KEEP:
+        _keep.clear()
+    value = build()
+    _keep[key] = (source, value)
+    return value
 
 
 @dataclass(frozen=True)
@@ -144,15 +176,18 @@ def position_in_view(view: Mapping[str, Any], project_id: str) -> Position:
     )
 
 
-def _lines(lines: Iterable[Any], project_id: str) -> tuple[tuple[str, str, str], ...]:
+def _lines(lines: Any, project_id: str) -> tuple[tuple[str, str, str], ...]:
     def field(line: Any, name: str) -> str:
         return line[name] if isinstance(line, Mapping) else getattr(line, name)
 
-    return tuple(
-        (field(line, "issue"), field(line, "option"), field(line, "reason"))
-        for line in lines
-        if field(line, "project") == project_id
-    )
+    def read() -> tuple[tuple[str, str, str], ...]:
+        return tuple(
+            (field(line, "issue"), field(line, "option"), field(line, "reason"))
+            for line in lines
+            if field(line, "project") == project_id
+        )
+
+    return _kept(("read", id(lines), project_id), read, lines)
 
 
 def needed_roles(project: Project, options: tuple[str, ...]) -> tuple[str, ...]:
@@ -179,36 +214,43 @@ def judge(
     bonus, where the deal would be signed by every participant.
     """
     chosen = chosen_options(project, options)
-    role = position.role
-    score = bonus + sum(
-        position.points[issue.id][option.id]
-        for issue, option in zip(project.issues, chosen, strict=True)
-    )
-    riskiest = max(range(len(chosen)), key=lambda i: chosen[i].risk, default=None)
-    level = chosen_risk(chosen)  # a pilot runs one less risk than its riskiest option
+    issues = project.issues
+    role, points, lines = position.role, position.points, position.line_map
+    score, staff, budget = bonus, 0, 0
+    riskiest, written, pilot, crossed = None, -1, False, None
+    paid: list[tuple[int, int]] = []
+    for at, option in enumerate(chosen):  # one pass: points, cost, risk, red lines
+        issue_id = issues[at].id
+        score += points[issue_id][option.id]
+        price = option.cost_for.get(role, option.cost)
+        paid.append((price.staff_time, price.budget))
+        staff += price.staff_time
+        budget += price.budget
+        if option.risk > written:
+            riskiest, written = at, option.risk
+        pilot = pilot or "pilot" in option.flags
+        if crossed is None and (issue_id, option.id) in lines:
+            crossed = at
+    level = trial_risk(max(0, written), pilot)  # a pilot runs one less risk (deals.py)
 
     def verdict(kind: Kind, cause: Cause, at: int | None, **more: Any) -> Verdict:
-        issue = project.issues[at].id if at is not None else None
+        issue = issues[at].id if at is not None else None
         option = chosen[at].id if at is not None else None
         return Verdict(
             kind, cause, score, position.walk_away, level, issue, option,
             risk_tolerance=position.risk_tolerance, **more,
         )  # fmt: skip
 
-    lines = {(issue, option): reason for issue, option, reason in position.red_lines}
-    for at, (issue, option) in enumerate(zip(project.issues, chosen, strict=True)):
-        reason = lines.get((issue.id, option.id))
-        if reason is not None:
-            return verdict(CANNOT, "red-line", at, detail=reason)
-    paid = [_paid(option, role) for option in chosen]
-    need = Amounts(sum(p.staff_time for p in paid), sum(p.budget for p in paid))
+    if crossed is not None:
+        detail = lines[(issues[crossed].id, chosen[crossed].id)]
+        return verdict(CANNOT, "red-line", crossed, detail=detail)
     free = position.free
-    short_staff = need.staff_time > 0 and need.staff_time > free.staff_time
-    short_budget = need.budget > 0 and need.budget > free.budget
+    short_staff = staff > 0 and staff > free.staff_time
+    short_budget = budget > 0 and budget > free.budget
     if short_staff or short_budget:  # what a deal does not ask for is never short
-        at = max(range(len(paid)), key=lambda i: paid[i].staff_time if short_staff
-                 else paid[i].budget)  # fmt: skip
-        return verdict(CANNOT, "resources", at, need=need, free=position.free)
+        which = 0 if short_staff else 1
+        at = max(range(len(paid)), key=lambda i: paid[i][which])
+        return verdict(CANNOT, "resources", at, need=Amounts(staff, budget), free=free)
     if signing is not None:
         present = set(signing)
         for at, option in enumerate(chosen):
@@ -216,27 +258,19 @@ def judge(
             if missing is not None:
                 return verdict(CANNOT, "absent-role", at, detail=missing)
     if score < position.walk_away:
-        at = _costliest_choice(position, project, chosen)
-        return verdict(SHOULD_NOT, "below-walk-away", at)
+        return verdict(SHOULD_NOT, "below-walk-away", _costliest_choice(position, issues, chosen))
     if level > position.risk_tolerance:
         return verdict(SHOULD_NOT, "too-risky", riskiest)
-    return verdict(WORTH, "gain", _costliest_choice(position, project, chosen))
+    return verdict(WORTH, "gain", _costliest_choice(position, issues, chosen))
 
 
-def _paid(option: Option, role: str) -> Amounts:
-    price = option.cost_for.get(role, option.cost)
-    return Amounts(price.staff_time, price.budget)
-
-
-def _costliest_choice(position: Position, project: Project, chosen: list[Option]) -> int:
+def _costliest_choice(position: Position, issues, chosen: list[Option]) -> int:
     """The issue where the deal's option costs the role most against its favourite there
     (the first such issue on a tie): what a counter would change first."""
-
-    def lost(index: int) -> int:
-        table = position.points[project.issues[index].id]
-        return max(table.values()) - table[chosen[index].id]
-
-    return max(range(len(chosen)), key=lost)
+    best, points = position.favourites, position.points
+    lost = [best[issue.id] - points[issue.id][option.id] for issue, option in
+            zip(issues, chosen, strict=True)]  # fmt: skip
+    return lost.index(max(lost))
 
 
 def kinds(
@@ -256,12 +290,47 @@ def kinds(
     ``points`` include any bonus; ``clean``: no red line crossed; ``present``: every role
     the options need is signing (None: not checked, as ``judge`` with ``signing=None``).
     """
-    cannot = ~clean | ((staff > 0) & (staff > free.staff_time))
-    cannot |= (budget > 0) & (budget > free.budget)
-    if present is not None:
-        cannot |= ~present
+    cannot = _cannot_columns(staff, budget, free, clean, present)
     should_not = (points < walk_away) | (risk > risk_tolerance)
     return np.where(cannot, CODE_CANNOT, np.where(should_not, CODE_SHOULD_NOT, CODE_WORTH))
+
+
+def worth_columns(
+    *,
+    points: np.ndarray,
+    walk_away: int | np.ndarray,
+    risk: np.ndarray,
+    risk_tolerance: int,
+    staff: np.ndarray,
+    budget: np.ndarray,
+    free: Amounts,
+    clean: np.ndarray,
+    present: np.ndarray | None = None,
+) -> np.ndarray:
+    """``kinds(...) == CODE_WORTH``, in fewer steps (a computer partner asks it every
+    turn): the deals the role is worth signing."""
+    worth = ~_cannot_columns(staff, budget, free, clean, present)
+    worth &= points >= walk_away
+    worth &= risk <= risk_tolerance
+    return worth
+
+
+def _cannot_columns(
+    staff: np.ndarray,
+    budget: np.ndarray,
+    free: Amounts,
+    clean: np.ndarray,
+    present: np.ndarray | None,
+) -> np.ndarray:
+    """``judge``'s *cannot sign* over columns: a red line, a resource the deal asks more
+    of than the role has left (a resource it does not ask for is never short), or a
+    needed role not signing."""
+    cannot = ~clean | (staff > max(0, free.staff_time)) | (budget > max(0, free.budget))
+    if free.staff_time < 0 or free.budget < 0:  # over-committed: any amount is too much
+        cannot |= ((staff > 0) & (free.staff_time < 0)) | ((budget > 0) & (free.budget < 0))
+    if present is not None:
+        cannot |= ~present
+    return cannot
 
 
 # -- the answer key -------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from game.engine.acceptability import CODE_WORTH, judge, kinds, worth_columns
@@ -43,6 +43,15 @@ amount = st.integers(min_value=0, max_value=3)
     tolerance=st.integers(0, 6),
     free=st.tuples(st.integers(-2, 4), st.integers(-2, 4)),
     red=st.sampled_from([None, ("a", "a0"), ("b", "b1")]),
+)
+@example(  # over-committed by an event: a deal that asks no staff time is still signable
+    costs=[(0, 0), (1, 0), (0, 0), (0, 1)],
+    risks=[0, 0, 0, 0],
+    points=[5, 5, 5, 5],
+    walk=1,
+    tolerance=3,
+    free=(-1, 0),
+    red=None,
 )
 def test_the_rule_over_columns_is_the_rule_deal_by_deal(
     costs, risks, points, walk, tolerance, free, red

@@ -102,9 +102,9 @@ class ComputerPartner:
         """The answer key for this partner and deal: the one rule's verdict
         (``acceptability.judge``), then, for a deal worth signing, whether it reaches the
         partner's aspiration. ``answer`` does what this says."""
-        said_no = {r["role"] for r in deal["rejected"]}
-        signing = [r for r in deal["participants"] if r not in said_no]
-        verdict = judge_in_view(view, deal["project"], deal["options"], signing)
+        said_no = [r["role"] for r in deal["rejected"]]
+        verdict = judge_in_view(view, deal["project"], deal["options"], deal["participants"],
+                                said_no)  # fmt: skip
         satisfied = verdict.worth and verdict.points >= self.aspiration(view, deal["project"])
         return answer_of(verdict, satisfied=satisfied), verdict
 
@@ -163,8 +163,8 @@ class ComputerPartner:
         free = me["uncommitted_per_round"]
         group = tuple(participants or self._partners(view, project, rng))
         space = option_space(self.role, me, project, rng)
-        worth = worth_columns(
-            points=space.points,
+        worth = worth_columns(  # a new offer: nobody has said no, the bonus is in reach
+            points=space.points + project["approval"]["unanimity_bonus"],
             walk_away=me["walk_away"][project_id],
             risk=space.risk,
             risk_tolerance=me["risk_tolerance"],

@@ -190,6 +190,13 @@ def _lines(lines: Any, project_id: str) -> tuple[tuple[str, str, str], ...]:
     return _kept(("read", id(lines), project_id), read, lines)
 
 
+def bonus_in_reach(project: Project, said_no: Iterable[str]) -> int:
+    """The unanimity bonus a deal may still bring: the project's, while no participant
+    has said no (it is paid only if every participant signs), else none. The rules, the
+    partners, the answer key and a team's own screen all judge a deal with it."""
+    return 0 if any(True for _ in said_no) else project.approval.unanimity_bonus
+
+
 def needed_roles(project: Project, options: tuple[str, ...]) -> tuple[str, ...]:
     """The roles the deal's options rely on (their ``cost_for``), in the options' order:
     a deal signs only when each of them has accepted it."""

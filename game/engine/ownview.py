@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine.acceptability import Verdict, judge, position_in_view
+from game.engine.acceptability import Verdict, bonus_in_reach, judge, position_in_view
 from game.scenario.model import Project
 
 
@@ -53,12 +53,16 @@ def judge_in_view(
     view: dict[str, Any],
     project_id: str,
     options: list[str] | tuple[str, ...],
-    signing: list[str] | tuple[str, ...] | None = None,
+    participants: list[str] | tuple[str, ...],
+    said_no: list[str] | tuple[str, ...] = (),
 ) -> Verdict:
-    """The one rule (``acceptability.judge``) for the viewing team, from its own view:
-    what its screen warns about and what a computer partner answers by."""
-    return judge(position_in_view(view, project_id), project_model(view, project_id),
-                 tuple(options), signing)  # fmt: skip
+    """The one rule (``acceptability.judge``) for the viewing team, from its own view, on
+    a deal with these participants of whom ``said_no`` refused: what its screen warns
+    about and what a computer partner answers by (the bonus while it is in reach)."""
+    project = project_model(view, project_id)
+    signing = [role for role in participants if role not in said_no]
+    bonus = bonus_in_reach(project, said_no)
+    return judge(position_in_view(view, project_id), project, tuple(options), signing, bonus)
 
 
 def eligible(view: dict[str, Any], project: dict[str, Any]) -> list[str]:

@@ -24,16 +24,16 @@ from game.engine.acceptability import (
     NO_ANSWER,
     Verdict,
     answer_of,
+    bonus_in_reach,
     judge,
     needed_roles,
     position_in_state,
-    reason_sentence,
 )
 from game.engine.deals import Amounts, describe_amounts, free_this_round
 from game.engine.events import draw_after_round, play_card
 from game.engine.insights import facts_about
 from game.engine.memo import options_by_id, projects_by_id, role_order
-from game.engine.narration import counter_change, heard_cause
+from game.engine.narration import counter_change, heard_cause, spoken_reason
 from game.engine.perspective import ranking_score, true_ranking
 from game.engine.state import (
     Agreement,
@@ -124,10 +124,16 @@ def _check_turn(state: GameState, role: str) -> None:
 
 def _end_turn(state: GameState) -> GameState:
     if _everything_agreed(state):
-        return evolve(state, finished=True)
+        return _finish(state)
     if state.turn + 1 < len(state.order):
         return evolve(state, turn=state.turn + 1)
     return _end_round(state)
+
+
+def _finish(state: GameState) -> GameState:
+    """The game is over: a deal still on the table expires unanswered."""
+    deals = tuple(evolve(d, status="expired") if d.status == "open" else d for d in state.deals)
+    return evolve(state, finished=True, deals=deals)
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,7 @@ def _end_round(state: GameState) -> GameState:
     )  # fmt: skip
     state = draw_after_round(evolve(state, deals=deals))
     if state.round >= state.scenario.rounds or _everything_agreed(state):
-        return evolve(state, finished=True)
+        return _finish(state)
     next_round = state.round + 1
     return evolve(
         state,
@@ -374,7 +380,7 @@ def _accept(state: GameState, action: act.Accept) -> GameState:
     deal = _open_deal_awaiting(state, action.deal, action.actor)
     project = state.scenario.project(deal.project)
     _check_willing(state, action.actor, project, deal.options, _still_signing(deal))
-    answered = _resolve_predictions(state, deal, action.actor, accepted=True)
+    answered = _resolve_predictions(state, deal, action.actor, accepted=True)  # said nothing
     return _settle(answered, evolve(deal, accepted=(*deal.accepted, action.actor)))
 
 
@@ -389,11 +395,14 @@ def _reject(state: GameState, action: act.Reject) -> GameState:
     reason = str(action.reason).strip()
     if not reason:
         raise IllegalAction("Say why you reject the deal: the partners need the reason.")
-    answered = _resolve_predictions(state, deal, action.actor, accepted=False)
     if action.cause:  # the rule's reason: the proposer is told, the room hears the cause
-        refused = _refused(deal, action.actor, heard_cause(action.cause), action.cause, reason)
-    else:  # a team's own words, said aloud at the table
-        refused = _refused(deal, action.actor, reason, "", "")
+        heard, private = heard_cause(action.cause), reason
+    else:  # a team's own words, said aloud at the table, never a red line's words
+        heard = private = spoken_reason(state.scenario, reason)
+    answered = _resolve_predictions(
+        state, deal, action.actor, accepted=False, said=private, heard=heard
+    )
+    refused = _refused(deal, action.actor, heard, action.cause, private if action.cause else "")
     return _settle(answered, refused)
 
 
@@ -412,9 +421,8 @@ def _refused(deal: Deal, role: str, heard: str, cause: str, private: str, **chan
 def _counter(state: GameState, action: act.Counter) -> GameState:
     deal = _open_deal_awaiting(state, action.deal, action.actor)
     number = len(state.deals) + 1
-    answered = _resolve_predictions(state, deal, action.actor, accepted=False)
     state = _put_on_table(
-        answered,
+        state,
         action.actor,
         deal.project,
         tuple(action.participants),
@@ -423,15 +431,30 @@ def _counter(state: GameState, action: act.Counter) -> GameState:
     )
     change = counter_change(state.scenario, deal, state.deals[-1])
     heard = f"countered with deal {number}" + (f": {change}" if change else "")
-    private = action.reason.strip()
+    private = action.reason.strip() if action.cause else ""  # a team's counter says the terms
+    state = _resolve_predictions(
+        state, deal, action.actor, accepted=False, said=private or heard, heard=heard,
+        countered=number,
+    )  # fmt: skip
     refused = _refused(deal, action.actor, heard, action.cause, private, status="countered")
     return _with_deal(state, refused)
 
 
-def _resolve_predictions(state: GameState, deal: Deal, role: str, *, accepted: bool) -> GameState:
+def _resolve_predictions(
+    state: GameState,
+    deal: Deal,
+    role: str,
+    *,
+    accepted: bool,
+    said: str = "",
+    heard: str = "",
+    countered: int | None = None,
+) -> GameState:
     """Score every prediction about ``role``'s answer to ``deal``: its real answer is the
     truth, and the answer key (``acceptability.answer_of``) says what kind of answer it
-    was, from the rule's verdict on the deal as it stood when ``role`` answered."""
+    was, from the rule's verdict on the deal as it stood when ``role`` answered. Its
+    reason is what the predictor could hear: ``said`` (to the proposer) for the proposer,
+    ``heard`` (by the room) for anyone else."""
     pending = [
         (mine.role, index)
         for mine in state.roles
@@ -441,20 +464,19 @@ def _resolve_predictions(state: GameState, deal: Deal, role: str, *, accepted: b
     if not pending:
         return state
     project = state.scenario.project(deal.project)
-    verdict = judge(
-        position_in_state(state, role, project), project, deal.options, _still_signing(deal)
-    )
+    bonus = bonus_in_reach(project, (r for r, _ in deal.rejected))
+    position = position_in_state(state, role, project)
+    verdict = judge(position, project, deal.options, _still_signing(deal), bonus)
     answer = ANSWER_ACCEPTS if accepted else answer_of(verdict, satisfied=False)
-    names = {r.id: r.name for r in state.scenario.roles}
-    why = reason_sentence(verdict, project, names, satisfied=accepted)
     for predictor, index in pending:
+        why = said if predictor == deal.proposer else heard
 
-        def scored(mine: RoleState, at: int = index) -> RoleState:
+        def scored(mine: RoleState, at: int = index, why: str = why) -> RoleState:
             made = list(mine.predictions)
             p = made[at]
             made[at] = evolve(
                 p, score=100 if p.accepts == accepted else 0, truth_accepts=accepted,
-                answer=answer, truth=why,
+                answer=answer, truth=why, countered=countered,
             )  # fmt: skip
             return evolve(mine, predictions=tuple(made))
 

@@ -66,6 +66,7 @@ class Prediction:
     truth_accepts: bool | None = None  # an acceptance's truth: did the partner accept
     #: an acceptance's answer key (``acceptability.ANSWERS``), "" while it is awaited
     answer: str = ""
+    countered: int | None = None  # the partner's answer was this counter (a deal number)
 
 
 @dataclass(frozen=True)

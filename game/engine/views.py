@@ -226,6 +226,7 @@ def _private(state: GameState, role_id: str) -> dict[str, Any]:
                 "truth_ranking": list(p.truth_ranking),
                 "truth_accepts": p.truth_accepts,
                 "answer": p.answer,
+                "countered": p.countered,
             }
             for p in mine.predictions
         ],

@@ -51,8 +51,10 @@ Derive = Callable[[dict[str, str]], dict[str, object]]
 
 
 def _share_of_best(values: dict[str, str]) -> dict[str, object]:
-    best = int(values["best"])
-    return {"percent": 100 if best <= 0 else round(100 * int(values["joint"]) / best)}
+    """The reason's points said again as the one measure's share (``shares.share_of``)."""
+    from game.scoring.shares import share_of
+
+    return {"percent": share_of(int(values["joint"]), int(values["best"]))}
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,11 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         "the table reached {joint} of the {best} points of gain possible",
         "the table reached {percent}% of the gain that was possible",
+        _share_of_best,
+    ),
+    Phrase(
+        "had it held, the table would have reached {joint} of the {best} points of gain possible",
+        "had it held, the table would have reached {percent}% of the gain that was possible",
         _share_of_best,
     ),
     # risk

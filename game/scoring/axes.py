@@ -72,7 +72,7 @@ def win_win(state: GameState, agreement: Agreement) -> Axis:
             0,
             f"win-lose: {scenario.role(loser).name} gets {value}, below the "
             f"{deals.walk_away(state, loser, project)} it has without this deal; "
-            + reached_words(measured),
+            + reached_words(measured, agreement.active),
         )
     members = list(agreement.members)
     shares = {
@@ -91,19 +91,21 @@ def win_win(state: GameState, agreement: Agreement) -> Axis:
     if measured.left_out:
         reasons.append(f"left out: {', '.join(scenario.role(r).name for r in measured.left_out)}")
     reasons += [
-        reached_words(measured),
+        reached_words(measured, agreement.active),
         f"the one gaining least, {scenario.role(weakest).name}, has "
         f"{_percent(fairness)}% of what it could",
     ]
     return Axis(score, "; ".join(reasons))
 
 
-def reached_words(measured: Missed) -> str:
+def reached_words(measured: Missed, held: bool = True) -> str:
     """What the table reached on the project, as the scores say it (the report and the
-    screens say it again as the one measure's share)."""
-    return (
-        f"the table reached {measured.reached} of the {measured.possible} points of gain possible"
-    )
+    screens say it again as the one measure's share). An agreement a risk test broke
+    *would have* reached it: the table has what it had without it (the missed deals)."""
+    points = f"{measured.reached} of the {measured.possible} points of gain possible"
+    if not held:
+        return f"had it held, the table would have reached {points}"
+    return f"the table reached {points}"
 
 
 def risk(state: GameState, agreement: Agreement) -> Axis:

@@ -8,6 +8,7 @@ from game.bots.play import computer_game, decide, seat_partners
 from game.engine.acceptability import (
     ANSWER_ACCEPTS,
     answer_of,
+    bonus_in_reach,
     decided_by,
     judge,
     position_in_state,
@@ -85,7 +86,8 @@ def test_every_refusal_names_the_option_that_decided_it_and_no_secret(path):
                 project = scenario.project(deal.project)
                 position = position_in_state(before, action.actor, project)
                 signing = [r for r in deal.participants if r not in dict(deal.rejected)]
-                verdict = judge(position, project, deal.options, signing)
+                bonus = bonus_in_reach(project, dict(deal.rejected))
+                verdict = judge(position, project, deal.options, signing, bonus)
                 assert action.cause == verdict.cause
                 issue, label = decided_by(verdict, project)
                 assert f"“{label}” ({issue})" in decision.why
@@ -118,8 +120,9 @@ def test_the_answer_key_and_the_partners_agree_in_200_computer_games():
                     key, _ = partners[role].expect(view_for(before, role), dealt)
                     project = scenario.project(deal.project)
                     signing = [r for r in deal.participants if r not in dict(deal.rejected)]
+                    bonus = bonus_in_reach(project, dict(deal.rejected))
                     full = judge(position_in_state(before, role, project), project,
-                                 deal.options, signing)  # fmt: skip
+                                 deal.options, signing, bonus)  # fmt: skip
                     states += 1
                     accepted = action.kind == "accept"
                     if (key == ANSWER_ACCEPTS) != accepted or answer_of(

@@ -474,10 +474,40 @@ def test_a_no_to_a_deal_below_the_walk_away_is_keyed_as_would_refuse():
     state = play(state, act.Reject("museum", 1, "Not for us."))
     (prediction,) = state.role_state("library").predictions
     assert (prediction.score, prediction.answer) == (100, "would refuse")
-    assert (
-        prediction.truth
-        == "“Library only” (Branding) leaves us with less than we have without a deal."
+    assert prediction.truth == "Not for us."  # what the museum's team said, aloud
+
+
+def test_a_computer_partner_s_reason_reaches_the_proposer_s_prediction_only():
+    """The shop predicts too, though the deal is not its own: it reads what the room
+    heard (who said no), never the reason the museum gave the library."""
+    deal = propose_exhibit(options=("library-only", "shared", "pilot"))
+    said = "“Library only” (Branding) leaves us with less than we have without a deal."
+    state = play(
+        start(),
+        deal,
+        act.Predict("library", "museum", "exhibit", deal=1, accepts=True),
+        act.Predict("shop", "museum", "exhibit", deal=1, accepts=False),
+        act.Reject("museum", 1, said, "below-walk-away"),
     )
+    (mine,), (theirs,) = (state.role_state(r).predictions for r in ("library", "shop"))
+    assert (mine.score, mine.answer, mine.truth) == (0, "would refuse", said)
+    assert (theirs.score, theirs.answer, theirs.truth) == (100, "would refuse", "")
+    assert state.deal(1).rejected == (("museum", ""),)  # the room hears who said no
+    assert state.deal(1).to_proposer == (("museum", said),)
+
+
+def test_a_team_s_own_no_that_quotes_a_red_line_is_heard_without_its_words():
+    state = play(start(), propose_exhibit())
+    state = play(state, act.Reject("museum", 1, "The library is a commercial-free space."))
+    assert state.deal(1).rejected == (("museum", ""),)
+    for viewer in ("library", "shop", "public"):
+        assert "commercial-free" not in str(view_for(state, viewer)["deals"])
+
+
+def test_a_deal_still_on_the_table_when_the_game_ends_expires_unanswered():
+    state = play(start(), *passes("library", "museum", "shop", "museum", "shop", "library"))
+    state = play(state, act.Pass("shop"), act.Pass("library"), propose_exhibit("museum"))
+    assert state.finished and state.deal(1).status == "expired"
 
 
 def test_a_prediction_about_a_deal_that_closes_unanswered_is_not_scored():

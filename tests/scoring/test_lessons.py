@@ -110,3 +110,28 @@ def test_a_public_partner_in_every_agreement_is_no_monopoly():
     )
     assert [a.members for a in state.agreements] == [("library", "museum")] * 2
     assert "avoid-monopoly" not in {lesson.id for lesson in lessons(state)}
+
+
+def test_an_agreement_a_risk_test_broke_is_said_to_have_reached_nothing_but_what_it_would_have():
+    """The scores call what a failed agreement gave "had it held"; the missed deals count
+    the table as it is, without it (0 reached): the two never say different things of it."""
+    from game.bots.play import computer_game
+    from game.scenario.loading import load_scenario
+    from game.scoring.axes import win_win
+    from game.scoring.missed import missed_deals
+    from tests.helpers import SCENARIOS
+
+    scenario = load_scenario(SCENARIOS / "health-exchange.yaml")
+    for seed in range(40):
+        state = None
+        for _, state in computer_game(scenario, seed):  # noqa: B007 - the last one counts
+            pass
+        failed = [a for a in state.agreements if not a.active]
+        if failed:
+            break
+    else:
+        raise AssertionError("no computer game of 40 broke an agreement")
+    agreement = failed[0]
+    assert "had it held, the table would have reached" in win_win(state, agreement).reason
+    shown = {m.project: m for m in missed_deals(state)}[agreement.project]
+    assert shown.failed == agreement and shown.reached == 0 and shown.signed is None

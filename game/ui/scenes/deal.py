@@ -123,7 +123,8 @@ class DealScene(PrivateScene):
             )
             top += row + 8
         reading = read_deal(view, self.project, self.options)
-        verdict = judge_in_view(view, self.project, self.options, self.participants)
+        verdict = judge_in_view(view, self.project, self.options, self.participants)  # no one
+        # has said no to a deal still being built: the bonus is in reach
         top += 10
         lines = reading_lines(t, reading, project, verdict, names)
         items = [(text, painter.tone(tone)) for text, tone in lines]

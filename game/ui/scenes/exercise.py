@@ -281,20 +281,17 @@ class AcceptScene(ExerciseScene):
         right = prediction["score"] == 100
         title = ("✓ " if right else "✗ ") + self.score_line()
         inner = painter.panel(rect, title, edge=painter.theme.good if right else painter.theme.bad)
-        truth = answer_words(t, prediction["answer"], self.partner)
-        why = t("In its words: {reason}", reason=prediction["truth"])
+        truth = answer_words(t, prediction, self.partner)
+        told = prediction["truth"]  # what the partner said to us, if to us (or aloud)
+        why = t("In its words: {reason}", reason=told) if told else ""
         rule = t(
             "A partner cannot sign a deal that crosses a red line, asks more than it has "
             "left or needs a partner who does not sign; it refuses one below what it has "
             "without a deal or riskier than it can carry; of the rest it holds out for more "
             "until the deal reaches what it hopes for, which falls as the rounds pass."
         )
-        painter.paragraphs(
-            inner,
-            [said, (truth, painter.theme.accent), why, (rule, painter.theme.muted)],
-            "body",
-            gap=16,
-        )
+        items = [said, (truth, painter.theme.accent), *([why] if why else [])]
+        painter.paragraphs(inner, [*items, (rule, painter.theme.muted)], "body", gap=16)
 
     def answer(self, accepts: bool) -> None:
         exercise = self.exercise
@@ -305,15 +302,30 @@ class AcceptScene(ExerciseScene):
         )
 
 
-def answer_words(t, answer: str, partner: str) -> str:
-    """The answer key's kind (``acceptability.ANSWERS``) as the truth the person reads."""
-    words = {
-        "accepts": t("The truth: {partner} accepted the deal.", partner=partner),
-        "cannot sign": t("The truth: {partner} could not sign it.", partner=partner),
-        "would refuse": t(
-            "The truth: {partner} refused: the deal was not worth signing for it.",
-            partner=partner,
+def answer_words(t, prediction: dict, partner: str) -> str:
+    """The answer key (``acceptability.ANSWERS``) as the truth the person reads: what the
+    partner did (accepted, said no, countered) and what kind of answer it was."""
+    kind, counter = prediction["answer"], prediction.get("countered")
+    if kind == "accepts":
+        return t("The truth: {partner} accepted the deal.", partner=partner)
+    said = {
+        "cannot sign": (
+            t("The truth: {partner} said no: it could not sign this deal.", partner=partner),
+            t("The truth: {partner} countered with deal {number}: it could not sign this "
+              "deal.", partner=partner, number=counter),
         ),
-        "holds out for more": t("The truth: {partner} held out for more.", partner=partner),
-    }
-    return words.get(answer, answer)
+        "would refuse": (
+            t("The truth: {partner} said no: the deal was not worth signing for it.",
+              partner=partner),
+            t("The truth: {partner} countered with deal {number}: the deal was not worth "
+              "signing for it.", partner=partner, number=counter),
+        ),
+        "holds out for more": (
+            t("The truth: {partner} said no: it held out for more.", partner=partner),
+            t("The truth: {partner} countered with deal {number}: it held out for more.",
+              partner=partner, number=counter),
+        ),
+    }  # fmt: skip
+    if kind not in said:
+        return kind
+    return said[kind][counter is not None]

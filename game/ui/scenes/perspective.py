@@ -131,7 +131,7 @@ class PerspectiveScene(PrivateScene):
             elif score is None:
                 truth = t("The deal closed before {partner} answered: not scored", partner=partner)
             else:
-                truth = answer_words(t, prediction["answer"], partner)
+                truth = answer_words(t, prediction, partner)
         heading = f"{mark} {'—' if score is None else score:>3} · {asked}"
         return [(heading, "accent", True), (said, "text", False), (truth, "muted", False)]
 

@@ -26,9 +26,9 @@ class RespondScene(PrivateScene):
         (it names the option that decided, never a red line's words from our brief)."""
         t = self.t
         deal = next(d for d in view["deals"] if d["number"] == self.deal)
-        said_no = {answer["role"] for answer in deal["rejected"]}
-        signing = [r for r in deal["participants"] if r not in said_no]
-        verdict = judge_in_view(view, deal["project"], deal["options"], signing)
+        said_no = [answer["role"] for answer in deal["rejected"]]
+        verdict = judge_in_view(view, deal["project"], deal["options"], deal["participants"],
+                                said_no)  # fmt: skip
         names = {role["id"]: role["name"] for role in view["roles"]}
         project = project_model(view, deal["project"])
         reasons = []
@@ -83,9 +83,9 @@ class RespondScene(PrivateScene):
         room = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
         top += painter.paragraphs(room, terms, max_lines=2)
         reading = read_deal(view, deal["project"], list(deal["options"]))
-        said_no = {answer["role"] for answer in deal["rejected"]}
-        signing = [r for r in deal["participants"] if r not in said_no]
-        verdict = judge_in_view(view, deal["project"], deal["options"], signing)
+        said_no = [answer["role"] for answer in deal["rejected"]]
+        verdict = judge_in_view(view, deal["project"], deal["options"], deal["participants"],
+                                said_no)  # fmt: skip
         lines = reading_lines(t, reading, project, verdict, names)
         items = [(text, painter.tone(tone)) for text, tone in lines]
         room = pygame.Rect(inner.left, top + 10, inner.width, inner.bottom - top - 10)

@@ -8,11 +8,12 @@ the distance to the Pareto frontier (the least a deal that leaves nobody worse o
 have added) and the distance to the Nash deal (the teams' gains' differences, summed).
 
 The numbers are the ones the debrief screen shows: both take them from
-``game/scoring/missed.py`` (gains counted from the scenario's walk-away values, every role
-the project is open to counting), and both say them as shares of the best total gain the
-project allowed, never in points (``game/scoring/shares.py``; a role's gain in points,
-beside the outcome, would give its walk-away value away). That holds for each team's gain
-in this table's outcome, the deal best for the table and the Nash deal too. The deals
+``game/scoring/missed.py`` (the one measure: gains counted from the walk-away values as the
+game left them, every role the project is open to counting), and both say them as shares
+of the best total gain the project allowed, never in points (``game/scoring/shares.py``; a
+role's gain in points, beside the outcome, would give its walk-away value away); each
+team's gain in this table's outcome, the deal best for the table and the Nash deal is its
+own share, its gain over the most it could gain on the project. The deals
 themselves are named by their participants and terms, which is what the debrief wants the
 room to see.
 """
@@ -26,7 +27,6 @@ from game.report.sections import share_text
 from game.scenario.model import Scenario
 from game.scoring.analysis.project import Deal
 from game.scoring.missed import Missed, missed_deals
-from game.scoring.shares import share_of as _share
 
 
 def _deal_words(scenario: Scenario, project_id: str, deal: Deal, t: Translator) -> str:
@@ -83,21 +83,20 @@ def best_deals_section(state: GameState, t: Translator, level: int, anchor: str)
         if missed.best is None or missed.possible <= 0:
             parts.append(para(t("No deal on this project could have gained the table anything.")))
             continue
-        possible = missed.possible
         if missed.pareto_gap == 0:
             pareto = t("On the frontier: no deal gives a team more without giving one less.")
         elif missed.pareto_gap is None:
             pareto = t("No deal on the frontier leaves every team at least as well off.")
         else:
             pareto = t("A deal that leaves no team worse off would have added {share}% more.",
-                       share=_share(missed.pareto_gap, possible))  # fmt: skip
+                       share=missed.pareto_gap_share)  # fmt: skip
         if missed.nash is None or missed.nash_distance is None:
             nash = t("No deal lets every participant gain.")
         elif missed.is_nash:
             nash = t("This table signed the Nash deal's terms.")
         else:
             nash = t("{share}% of the best total gain apart, team by team.",
-                     share=_share(missed.nash_distance, possible))  # fmt: skip
+                     share=missed.nash_distance_share)  # fmt: skip
         rows = [
             [t("Value reached"), share_text(missed.reached_share, t)],
             [t("Value left on the table"), t("{share}%", share=missed.left_share)],

@@ -78,6 +78,17 @@ class Missed:
     def left_share(self) -> int:
         return share_of(self.left, self.possible)
 
+    @property
+    def pareto_gap_share(self) -> int | None:
+        """The distance to the Pareto frontier in whole percent of the best total gain."""
+        return None if self.pareto_gap is None else share_of(self.pareto_gap, self.possible)
+
+    @property
+    def nash_distance_share(self) -> int | None:
+        """The distance to the Nash deal in whole percent of the best total gain."""
+        distance = self.nash_distance
+        return None if distance is None else share_of(distance, self.possible)
+
     def own_share(self, role: str) -> int:
         """A role's gain here in whole percent of its own best gain."""
         return self.share_of_own_best(role, self.gains)

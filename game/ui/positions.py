@@ -286,4 +286,6 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
         app.help_open = True
     elif scene == "notes":
         proposals_only(workshop, 2)
-        app.push(trainer_scenes.NotesScene(app))
+        notes = trainer_scenes.NotesScene(app)
+        notes.shown = True  # past the curtain
+        app.push(notes)

@@ -29,7 +29,7 @@ TRAINER_KEYS: list[tuple[str, str]] = [
     ("F11", "fullscreen"),
     ("Ctrl + / Ctrl −", "text size up and down"),
     ("Ctrl+S", "save now (the game also saves after every action)"),
-    ("Ctrl+T", "the scenario's notes for the trainer, on the screen for the room"),
+    ("Ctrl+T", "the scenario's notes for the trainer (a curtain first: they may tell secrets)"),
 ]
 
 
@@ -150,8 +150,9 @@ def _straw_poll(app: App) -> None:
 def _trainer_notes(app: App) -> None:
     """Show the scenario's trainer notes, or close them (Ctrl+T again).
 
-    Any team's private screen is hidden first, as for an event card: the notes go up on
-    the projector for the whole room. A finished game keeps its scores or debrief below.
+    Any team's private screen is hidden first; the notes come behind a curtain of their
+    own (they may tell what the briefs hold). A finished game keeps its scores or debrief
+    below.
     """
     from game.ui.scenes.trainer_scenes import NotesScene
 

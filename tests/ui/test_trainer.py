@@ -149,7 +149,12 @@ def test_ctrl_t_shows_the_scenarios_trainer_notes_whole_page_by_page_and_hides_s
     assert app.scene.secret_of is not None
     press(app, pygame.K_t, pygame.KMOD_LCTRL)
     assert app.scene.name == "notes"
-    assert all(scene.secret_of is None for scene in app.scenes), "the room sees the notes"
+    assert all(scene.secret_of is None for scene in app.scenes), "no team's screen stays up"
+    # a curtain first: the notes may tell what the briefs hold
+    assert "For the trainer only" in drawn_text(app)
+    opening = " ".join(app.workshop.state.scenario.trainer_notes.split()[:6])
+    assert opening not in " ".join(drawn_text(app).split())
+    press(app, pygame.K_RETURN)  # "Show the notes"
     assert "The trainer's notes" in drawn_text(app)
     assert "Notes for the trainer from the author of" in drawn_text(app)
     seen = drawn_text(app).split()

@@ -131,13 +131,12 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
     lines = [t("Best for the table: {deal}.", deal=describe(scene, missed.project, missed.best))]
     nash = missed.nash
     if nash is not None:  # ours against the Nash deal first: the verdict the room asks for
-        distance = missed.nash_distance or 0
         lines.append(
             t("Ours was the Nash deal.")
             if missed.is_nash
             else t(
                 "Ours: {share} of the best total gain away from the Nash deal, role by role.",
-                share=percent(t, share_of(distance, missed.possible)),
+                share=percent(t, missed.nash_distance_share),
             )
         )
         changed = [choice for choice in nash.options if choice not in missed.best.options]
@@ -166,7 +165,7 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
             t(
                 "Ours: off the Pareto frontier; a deal that gave every partner at least "
                 "as much added {share} of the best total gain.",
-                share=percent(t, share_of(missed.pareto_gap, missed.possible)),
+                share=percent(t, missed.pareto_gap_share),
             )
         )
     if missed.sampled:

@@ -16,7 +16,7 @@ from game.engine import actions as act
 from game.ui.painter import Painter
 from game.ui.practice import Exercise
 from game.ui.scenes.base import PrivateScene, button_row
-from game.ui.words import prose
+from game.ui.words import prose, status_name
 
 # letters, not digits, pick an issue: a key hint "[1]" beside an issue read as its rank
 ISSUE_KEYS = (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d, pygame.K_e,
@@ -271,10 +271,14 @@ class AcceptScene(ExerciseScene):
             return
         if prediction["score"] is None:
             inner = painter.panel(rect, t("Not scored"))
+            view = self.app.workshop.private_view(self.role)
+            deal = next(d for d in view["deals"] if d["number"] == prediction["deal"])
             closed = t(
-                "Deal {number} closed before {partner} answered it: this prediction is not scored.",
+                "Deal {number} closed before {partner} answered it ({status}): this "
+                "prediction is not scored.",
                 number=prediction["deal"],
                 partner=self.partner,
+                status=status_name(t, deal["status"]),
             )
             painter.paragraphs(inner, [said, (closed, painter.theme.accent)], "body", gap=20)
             return

@@ -34,8 +34,6 @@ class RespondScene(PrivateScene):
         reasons = []
         if not verdict.worth:
             reasons.append(reason_sentence(verdict, project, names))
-        if not reading.better_than_nothing:
-            reasons.append(t("This leaves us below what we get without a deal."))
         reasons += [
             t("It costs us more than we can give."),
             t("It is too risky for us."),

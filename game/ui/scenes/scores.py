@@ -123,7 +123,9 @@ class ScoresScene(Scene):
 
     def bar(self, painter: Painter, rect: pygame.Rect, name: str, axis) -> None:
         """A score as a labelled bar (the number is written: colour never carries it alone)."""
-        label_w = 330
+        widest = max(painter.type.width(f"{axis_name} 100", painter.px("body"), True)
+                     for axis_name in self.axis_names().values())  # fmt: skip
+        label_w = max(330, round(widest / painter.layout.scale) + 24)
         line_h = min(rect.height, painter.line_height("body"))
         painter.line(
             pygame.Rect(rect.left, rect.top, label_w, line_h),
@@ -146,7 +148,7 @@ class ScoresScene(Scene):
             "→ " + said(axis.reason, self.t.language),
             "small",
             painter.theme.muted,
-            max_lines=2,
+            max_lines=4,
         )
 
     def turn(self, step: int) -> None:

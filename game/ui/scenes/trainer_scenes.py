@@ -136,11 +136,13 @@ class ProblemsScene(Scene):
 
 
 class NotesScene(Scene):
-    """The scenario's trainer notes on the projector (Ctrl+T), page by page.
+    """The scenario's trainer notes (Ctrl+T), page by page, behind a curtain.
 
     The author writes them for the trainer (how to run it, what to watch for, debrief
-    questions), and they are meant to be safe for the room: the header says whose notes
-    they are, so nobody takes them for a team's brief. Nothing is cut; pages turn instead.
+    questions), and they may name what the teams' briefs hold (who ends below its
+    walk-away in the obvious deal): the scene first asks the trainer to turn the projector
+    away, as a team's curtain does, and shows the notes only on the trainer's word.
+    Nothing is cut; pages turn instead.
     """
 
     name = "notes"
@@ -148,10 +150,14 @@ class NotesScene(Scene):
     def __init__(self, app):
         super().__init__(app)
         self.page = 0
+        self.shown = False  # the curtain first
 
     def draw(self, painter: Painter) -> None:
         t = self.t
         scenario = self.app.workshop.state.scenario
+        if not self.shown:
+            self.draw_curtain(painter)
+            return
         area = self.header(
             painter,
             t("The trainer's notes"),
@@ -166,6 +172,34 @@ class NotesScene(Scene):
         self.page = min(self.page, pages - 1)
         buttons = [(t("Close the trainer's notes"), self.app.pop, pygame.K_ESCAPE, True)]
         button_row(painter, self.footer(painter), with_page_buttons(self, pages, buttons))
+
+    def draw_curtain(self, painter: Painter) -> None:
+        t = self.t
+        width, height = painter.size
+        inner = painter.panel(pygame.Rect(120, height // 2 - 260, width - 240, 440),
+                              edge=painter.theme.accent)  # fmt: skip
+        painter.line(pygame.Rect(inner.left, inner.top, inner.width, 90),
+                     t("The trainer's notes"), "title", painter.theme.accent, True,
+                     "center")  # fmt: skip
+        painter.text(
+            pygame.Rect(inner.left, inner.top + 120, inner.width, inner.height - 120),
+            t("For the trainer only: they may tell what the teams' briefs hold. Turn the "
+              "projector away, or freeze it, before you show them."),
+            "body",
+            painter.theme.muted,
+            align="center",
+        )  # fmt: skip
+        button_row(
+            painter,
+            self.footer(painter),
+            [
+                (t("Show the notes"), self.show, pygame.K_RETURN, True),
+                (t("Close the trainer's notes"), self.app.pop, pygame.K_ESCAPE, True),
+            ],
+        )
+
+    def show(self) -> None:
+        self.shown = True
 
     def turn_page(self, step: int) -> None:
         self.page = max(0, self.page + step)

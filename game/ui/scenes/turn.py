@@ -21,16 +21,20 @@ MODES = ("explore", "consult", "build", "communicate")
 
 
 def told_us(t, view, role: str, last: int = 3) -> list[str]:
-    """What partners told us privately of their no to our deals (the newest ``last``):
-    a computer partner's reason, which the room does not hear."""
+    """What partners told us privately of their no to our deals, or why they countered
+    (the newest ``last``, from this round and the one before): a computer partner's
+    reason, which the room does not hear."""
     names = {r["id"]: r["name"] for r in view["roles"]}
     said = [
-        t("Deal {number} · {partner}: “{reason}”", number=deal["number"],
+        t("Deal {number} · {partner}: {reason}", number=deal["number"],
           partner=names[answer["role"]], reason=answer["to_proposer"])
         for deal in view["deals"] if deal["proposer"] == role
+        and deal["round"] >= view["round"] - 1
         for answer in deal["rejected"] if answer.get("to_proposer")
     ]  # fmt: skip
-    return ["✉ " + line for line in said[-last:]]
+    if not said:
+        return []
+    return [t("What partners told us:"), *("✉ " + line for line in said[-last:])]
 
 
 class TurnScene(PrivateScene):

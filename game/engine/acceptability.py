@@ -36,6 +36,7 @@ from typing import Any, Literal
 import numpy as np
 
 from game.engine.deals import Amounts, chosen_options, trial_risk, uncommitted, walk_away
+from game.engine.memo import roles_by_id
 from game.engine.state import GameState
 from game.scenario.model import Option, Project, Scenario
 
@@ -131,14 +132,19 @@ class Verdict:
         return self.kind == WORTH
 
 
-def position_in_state(state: GameState, role: str, project: Project) -> Position:
-    """The role's position from the full state (the rules', the analyser's reading)."""
-    brief = state.scenario.role(role).brief
+def position_in_state(
+    state: GameState, role: str, project: Project, *, with_walk_away: bool = True
+) -> Position:
+    """The role's position from the full state (the rules', the analyser's reading).
+
+    ``with_walk_away=False`` leaves the walk-away at 0, for ``cannot_sign``, which never
+    reads it: the rules ask it for every deal a computer partner weighs."""
+    brief = roles_by_id(state.scenario)[role].brief
     return Position(
         role=role,
         project=project.id,
         points=brief.points[project.id],
-        walk_away=walk_away(state, role, project),
+        walk_away=walk_away(state, role, project) if with_walk_away else 0,
         risk_tolerance=brief.risk_tolerance,
         red_lines=_lines(brief.red_lines, project.id),
         free=uncommitted(state, role),
@@ -200,26 +206,32 @@ def bonus_in_reach(project: Project, said_no: Iterable[str]) -> int:
 def needed_roles(project: Project, options: tuple[str, ...]) -> tuple[str, ...]:
     """The roles the deal's options rely on (their ``cost_for``), in the options' order:
     a deal signs only when each of them has accepted it."""
-    seen: dict[str, None] = {}
-    for option in chosen_options(project, options):
-        for role in option.cost_for:
-            seen.setdefault(role)
-    return tuple(seen)
+
+    def read() -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for option in chosen_options(project, options):
+            for role in option.cost_for:
+                seen.setdefault(role)
+        return tuple(seen)
+
+    return _kept(("needs", id(project), tuple(options)), read, project)
 
 
-def judge(
-    position: Position,
-    project: Project,
-    options: tuple[str, ...],
-    signing: Iterable[str] | None = None,
-    bonus: int = 0,
-) -> Verdict:
-    """The verdict of ``position``'s role on the deal (``options``, one per issue).
+@dataclass(frozen=True)
+class _Reading:
+    """One pass over a deal's chosen options for one role: what the rule reads."""
 
-    ``signing``: the roles that may still sign it (its participants less those that said
-    no); None skips the check of the roles the options need. ``bonus``: the unanimity
-    bonus, where the deal would be signed by every participant.
-    """
+    chosen: list[Option]
+    score: int  # points, the bonus included
+    staff: int
+    budget: int
+    paid: list[tuple[int, int]]  # each option's (staff, budget) for the role
+    riskiest: int | None  # the option with the highest written risk
+    level: int  # the deal's risk: the riskiest option's, one less for a pilot
+    crossed: int | None  # the first option on one of the role's red lines
+
+
+def _read(position: Position, project: Project, options: tuple[str, ...], bonus: int):
     chosen = chosen_options(project, options)
     issues = project.issues
     role, points, lines = position.role, position.points, position.line_map
@@ -236,39 +248,80 @@ def judge(
         if option.risk > written:
             riskiest, written = at, option.risk
         pilot = pilot or "pilot" in option.flags
-        if crossed is None and (issue_id, option.id) in lines:
+        if crossed is None and lines and (issue_id, option.id) in lines:
             crossed = at
     level = trial_risk(max(0, written), pilot)  # a pilot runs one less risk (deals.py)
+    return _Reading(chosen, score, staff, budget, paid, riskiest, level, crossed)
 
-    def verdict(kind: Kind, cause: Cause, at: int | None, **more: Any) -> Verdict:
-        issue = issues[at].id if at is not None else None
-        option = chosen[at].id if at is not None else None
-        return Verdict(
-            kind, cause, score, position.walk_away, level, issue, option,
-            risk_tolerance=position.risk_tolerance, **more,
-        )  # fmt: skip
 
-    if crossed is not None:
-        detail = lines[(issues[crossed].id, chosen[crossed].id)]
-        return verdict(CANNOT, "red-line", crossed, detail=detail)
+def _verdict(position, project, read: _Reading, kind: Kind, cause: Cause, at, **more):
+    issue = project.issues[at].id if at is not None else None
+    option = read.chosen[at].id if at is not None else None
+    return Verdict(
+        kind, cause, read.score, position.walk_away, read.level, issue, option,
+        risk_tolerance=position.risk_tolerance, **more,
+    )  # fmt: skip
+
+
+def _cannot(position: Position, project: Project, read: _Reading, signing) -> Verdict | None:
+    """The first *cannot sign* check that applies, or None."""
+    if read.crossed is not None:
+        at = read.crossed
+        detail = position.line_map[(project.issues[at].id, read.chosen[at].id)]
+        return _verdict(position, project, read, CANNOT, "red-line", at, detail=detail)
     free = position.free
-    short_staff = staff > 0 and staff > free.staff_time
-    short_budget = budget > 0 and budget > free.budget
+    short_staff = read.staff > 0 and read.staff > free.staff_time
+    short_budget = read.budget > 0 and read.budget > free.budget
     if short_staff or short_budget:  # what a deal does not ask for is never short
         which = 0 if short_staff else 1
-        at = max(range(len(paid)), key=lambda i: paid[i][which])
-        return verdict(CANNOT, "resources", at, need=Amounts(staff, budget), free=free)
+        at = max(range(len(read.paid)), key=lambda i: read.paid[i][which])
+        need = Amounts(read.staff, read.budget)
+        return _verdict(position, project, read, CANNOT, "resources", at, need=need, free=free)
     if signing is not None:
         present = set(signing)
-        for at, option in enumerate(chosen):
+        for at, option in enumerate(read.chosen):
             missing = next((r for r in option.cost_for if r not in present), None)
             if missing is not None:
-                return verdict(CANNOT, "absent-role", at, detail=missing)
-    if score < position.walk_away:
-        return verdict(SHOULD_NOT, "below-walk-away", _costliest_choice(position, issues, chosen))
-    if level > position.risk_tolerance:
-        return verdict(SHOULD_NOT, "too-risky", riskiest)
-    return verdict(WORTH, "gain", _costliest_choice(position, issues, chosen))
+                return _verdict(position, project, read, CANNOT, "absent-role", at,
+                                detail=missing)  # fmt: skip
+    return None
+
+
+def cannot_sign(
+    position: Position,
+    project: Project,
+    options: tuple[str, ...],
+    signing: Iterable[str] | None = None,
+) -> Verdict | None:
+    """``judge``'s verdict if it is *cannot sign*, else None: all the rules refuse on (and
+    they ask it for every deal a computer partner weighs, so it stops there)."""
+    return _cannot(position, project, _read(position, project, options, 0), signing)
+
+
+def judge(
+    position: Position,
+    project: Project,
+    options: tuple[str, ...],
+    signing: Iterable[str] | None = None,
+    bonus: int = 0,
+) -> Verdict:
+    """The verdict of ``position``'s role on the deal (``options``, one per issue).
+
+    ``signing``: the roles that may still sign it (its participants less those that said
+    no); None skips the check of the roles the options need. ``bonus``: the unanimity
+    bonus, where the deal would be signed by every participant.
+    """
+    read = _read(position, project, options, bonus)
+    refused = _cannot(position, project, read, signing)
+    if refused is not None:
+        return refused
+    if read.score < position.walk_away:
+        at = _costliest_choice(position, project.issues, read.chosen)
+        return _verdict(position, project, read, SHOULD_NOT, "below-walk-away", at)
+    if read.level > position.risk_tolerance:
+        return _verdict(position, project, read, SHOULD_NOT, "too-risky", read.riskiest)
+    at = _costliest_choice(position, project.issues, read.chosen)
+    return _verdict(position, project, read, WORTH, "gain", at)
 
 
 def _costliest_choice(position: Position, issues, chosen: list[Option]) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from game.scenario.model import Option, Project, Scenario
+from game.scenario.model import Option, Project, Role, Scenario
 
 K = TypeVar("K")
 T = TypeVar("T")
@@ -42,6 +42,11 @@ def per_object(build: Callable[[K], T]) -> Callable[[K], T]:
 def role_order(scenario: Scenario) -> dict[str, int]:
     """Each role's place at the table (the scenario's order)."""
     return {role.id: index for index, role in enumerate(scenario.roles)}
+
+
+@per_object
+def roles_by_id(scenario: Scenario) -> dict[str, Role]:
+    return {role.id: role for role in scenario.roles}
 
 
 @per_object

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from game.engine import actions as act
 from game.engine.acceptability import (
     ANSWER_ACCEPTS,
-    CANNOT,
     NO_ANSWER,
     Verdict,
     answer_of,
     bonus_in_reach,
+    cannot_sign,
     judge,
     needed_roles,
     position_in_state,
@@ -248,8 +248,9 @@ def _check_willing(
     """The rules refuse only what a role *cannot* sign (``acceptability.judge``): a red
     line, more than it has left to give, or an option needing a role that is not signing.
     What it *should not* sign it may still sign, knowingly."""
-    verdict = judge(position_in_state(state, role, project), project, options, signing)
-    if verdict.kind == CANNOT:
+    position = position_in_state(state, role, project, with_walk_away=False)
+    verdict = cannot_sign(position, project, options, signing)
+    if verdict is not None:
         raise IllegalAction(cannot_sign_sentence(state, role, project, verdict))
 
 
@@ -336,8 +337,24 @@ class SigningRule:
     must: tuple[str, ...]
 
 
+_rules_kept: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[Project, SigningRule]] = {}
+
+
 def signing_rule(project: Project, participants: tuple[str, ...], options) -> SigningRule:
-    """The one statement of when a deal signs: the rules sign by it, the table shows it."""
+    """The one statement of when a deal signs: the rules sign by it, the table shows it.
+    Kept per (project, participants, options): the same deals are weighed again and again."""
+    key = (id(project), tuple(participants), tuple(options))
+    hit = _rules_kept.get(key)
+    if hit is not None and hit[0] is project:
+        return hit[1]
+    if len(_rules_kept) > 4096:
+        _rules_kept.clear()
+    made = _signing_rule(project, tuple(participants), tuple(options))
+    _rules_kept[key] = (project, made)
+    return made
+
+
+def _signing_rule(project: Project, participants: tuple[str, ...], options) -> SigningRule:
     rule = project.approval
     wanted = {*rule.required, *rule.vetoes, *needed_roles(project, tuple(options))}
     must = tuple(role for role in participants if role in wanted)
@@ -486,6 +503,8 @@ def _resolve_predictions(
 
 def _close_predictions(state: GameState) -> GameState:
     """A prediction about a deal that closed before its partner answered is not scored."""
+    if not any(mine.predictions for mine in state.roles):
+        return state
     for mine in state.roles:
         if not any(p.deal is not None and p.score is None and not p.answer
                    for p in mine.predictions):  # fmt: skip

@@ -61,7 +61,7 @@ def _public(state: GameState, viewer: str) -> dict[str, Any]:
             (static.with_needs if project.id in consulted else static.projects)[project.id]
             for project in scenario.projects
         ],
-        "deals": [_deal(deal, viewer) for deal in state.deals],
+        "deals": [_deal_seen(deal, viewer) for deal in state.deals],
         "agreements": [_agreement(agreement) for agreement in state.agreements],
         "blocked": [
             {"project": b.project, "issue": b.issue, "option": b.option, "until": b.until_round}
@@ -156,13 +156,28 @@ def _static(scenario: Scenario) -> _StaticParts:
     )
 
 
+_seen: dict[tuple[int, str], tuple[Deal, dict[str, Any]]] = {}
+SEEN_KEEP = 4096
+
+
+def _deal_seen(deal: Deal, viewer: str) -> dict[str, Any]:
+    """``_deal``, kept per (deal, viewer) while that very deal record lives: a deal never
+    changes (an answer makes a new record), and every view lists every deal again."""
+    key = (id(deal), viewer)
+    hit = _seen.get(key)
+    if hit is not None and hit[0] is deal:
+        return hit[1]
+    if len(_seen) >= SEEN_KEEP:
+        _seen.clear()
+    seen = _deal(deal, viewer)
+    _seen[key] = (deal, seen)
+    return seen
+
+
 def _deal(deal: Deal, viewer: str) -> dict[str, Any]:
     """A deal as ``viewer`` sees it: its terms and answers are public; what a computer
     partner said to the proposer (``to_proposer``) reaches only the proposer, the role
     that said it and the trainer."""
-    told = dict(deal.to_proposer)
-    causes = dict(deal.causes)
-    private = viewer in (deal.proposer, TRAINER)
     return {
         "number": deal.number,
         "project": deal.project,
@@ -171,18 +186,26 @@ def _deal(deal: Deal, viewer: str) -> dict[str, Any]:
         "options": list(deal.options),
         "round": deal.round,
         "accepted": list(deal.accepted),
-        "rejected": [
-            {
-                "role": role,
-                "reason": reason,
-                "cause": causes.get(role, ""),
-                "to_proposer": told.get(role, "") if private or viewer == role else "",
-            }
-            for role, reason in deal.rejected
-        ],
+        "rejected": _answers(deal, viewer) if deal.rejected else [],
         "counter_of": deal.counter_of,
         "status": deal.status,
     }
+
+
+def _answers(deal: Deal, viewer: str) -> list[dict[str, str]]:
+    """Each no to the deal: who, what the room heard, its cause, and for the proposer (the
+    speaker, the trainer) what it was told."""
+    told, causes = dict(deal.to_proposer), dict(deal.causes)
+    private = viewer in (deal.proposer, TRAINER)
+    return [
+        {
+            "role": role,
+            "reason": reason,
+            "cause": causes.get(role, ""),
+            "to_proposer": told.get(role, "") if private or viewer == role else "",
+        }
+        for role, reason in deal.rejected
+    ]
 
 
 def _agreement(agreement: Agreement) -> dict[str, Any]:

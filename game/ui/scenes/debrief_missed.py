@@ -135,7 +135,8 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
             t("Ours was the Nash deal.")
             if missed.is_nash
             else t(
-                "Ours: {share} of the best total gain away from the Nash deal, role by role.",
+                "Ours differs from the Nash deal: each role's gain against the Nash deal's, "
+                "the differences summed, come to {share} of the best total gain.",
                 share=percent(t, missed.nash_distance_share),
             )
         )

@@ -231,7 +231,9 @@ class _Reading:
     crossed: int | None  # the first option on one of the role's red lines
 
 
-def _read(position: Position, project: Project, options: tuple[str, ...], bonus: int):
+def read_terms(position: Position, project: Project, options: tuple[str, ...], bonus: int = 0):
+    """One pass over the deal's options for the role: what the rule reads (the deal
+    builder shows the same reading)."""
     chosen = chosen_options(project, options)
     issues = project.issues
     role, points, lines = position.role, position.points, position.line_map
@@ -295,7 +297,7 @@ def cannot_sign(
 ) -> Verdict | None:
     """``judge``'s verdict if it is *cannot sign*, else None: all the rules refuse on (and
     they ask it for every deal a computer partner weighs, so it stops there)."""
-    return _cannot(position, project, _read(position, project, options, 0), signing)
+    return _cannot(position, project, read_terms(position, project, options, 0), signing)
 
 
 def judge(
@@ -311,7 +313,7 @@ def judge(
     no); None skips the check of the roles the options need. ``bonus``: the unanimity
     bonus, where the deal would be signed by every participant.
     """
-    read = _read(position, project, options, bonus)
+    read = read_terms(position, project, options, bonus)
     refused = _cannot(position, project, read, signing)
     if refused is not None:
         return refused

@@ -10,7 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine.acceptability import Verdict, bonus_in_reach, judge, position_in_view
+from game.engine.acceptability import (
+    Verdict,
+    bonus_in_reach,
+    judge,
+    position_in_view,
+    read_terms,
+)
 from game.scenario.model import Project
 
 
@@ -20,12 +26,8 @@ class OwnReading:
     walk_away: int
     staff_time: int
     budget: int
-    risk: int
+    risk: int  # the deal's risk, one less for a pilot
     red_lines: tuple[str, ...]  # the reasons of the red lines this deal crosses
-
-    @property
-    def better_than_nothing(self) -> bool:
-        return self.points >= self.walk_away
 
 
 def project_of(view: dict[str, Any], project_id: str) -> dict[str, Any]:
@@ -78,23 +80,20 @@ def red_line_reason(me: dict[str, Any], project: str, issue: str, option: str) -
 
 
 def read_deal(view: dict[str, Any], project_id: str, options: list[str]) -> OwnReading:
-    """What a deal means for the viewing team (``view["me"]``)."""
-    me = view["me"]
-    project = project_of(view, project_id)
-    table = me["points"][project_id]
-    points = staff = budget = risk = 0
-    crossed = []
-    for issue, option_id in zip(project["issues"], options, strict=True):
-        option = next(o for o in issue["options"] if o["id"] == option_id)
-        points += table[issue["id"]][option_id]
-        paid = option["cost_for"].get(me["role"], option["cost"])
-        staff += paid["staff_time"]
-        budget += paid["budget"]
-        risk = max(risk, option["risk"])
-        reason = red_line_reason(me, project_id, issue["id"], option_id)
-        if reason:
-            crossed.append(reason)
-    return OwnReading(points, me["walk_away"][project_id], staff, budget, risk, tuple(crossed))
+    """What a deal means for the viewing team (``view["me"]``): the one rule's own reading
+    of it (``acceptability.read_terms``: points without the bonus, cost, risk as a pilot
+    lowers it), and every red line it crosses."""
+    position = position_in_view(view, project_id)
+    project = project_model(view, project_id)
+    read = read_terms(position, project, tuple(options))
+    lines = position.line_map
+    crossed = tuple(
+        lines[(issue.id, option.id)]
+        for issue, option in zip(project.issues, read.chosen, strict=True)
+        if (issue.id, option.id) in lines
+    )
+    return OwnReading(read.score, position.walk_away, read.staff, read.budget, read.level,
+                      crossed)  # fmt: skip
 
 
 def allowed_options(me: dict[str, Any], project_id: str, issue: dict[str, Any]) -> list[str]:

@@ -36,3 +36,9 @@ class Translator:
     def __call__(self, message: str, **values: object) -> str:
         text = self._strings.get(message, message)
         return text.format(**values) if values else text
+
+
+def english() -> Translator:
+    """The English translator: English is the message id, so it needs no table (the
+    session layer's default, until a front end gives it the reader's language)."""
+    return Translator("en", Path())

@@ -24,11 +24,11 @@ from game.report.report import build_report
 from game.report.words import translator
 from game.scoring.missed import missed_deals
 from game.scoring.shares import own_gains
+from game.session.workshop import Seat, Workshop
 from game.ui.app import App
 from game.ui.i18n import Translator as ScreenTranslator
 from game.ui.scenes.debrief import TABS, DebriefScene
 from game.ui.scenes.scores import ScoresScene
-from game.ui.workshop import Seat, Workshop
 from tests.helpers import AGREEING_NUMBERS, AGREEING_NUMBERS_SEED, agreeing_numbers_script
 
 

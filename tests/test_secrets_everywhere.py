@@ -39,11 +39,11 @@ from game.report.html import Markup
 from game.report.report import build_report
 from game.scenario.loading import check_file, load_scenario
 from game.scenario.model import Scenario
+from game.session.workshop import Seat, Workshop
 from game.ui.app import App
 from game.ui.scenes.debrief import TABS, DebriefScene
 from game.ui.scenes.scores import ScoresScene
 from game.ui.words import prose
-from game.ui.workshop import Seat, Workshop
 from tests.helpers import BUILT_IN
 
 GAMES = {"random": 300, "computer": 35}

@@ -19,13 +19,13 @@ import pygame
 
 from game.engine import actions as act
 from game.engine.record import saves_folder
+from game.session.workshop import Moments, Outcome, Workshop
 from game.ui.i18n import Translator
 from game.ui.layout import Layout
 from game.ui.painter import Hit, Painter
 from game.ui.text import Typesetter
 from game.ui.theme import CALM, HIGH_CONTRAST
 from game.ui.timer import RoundTimer
-from game.ui.workshop import Moments, Outcome, Workshop
 
 IDLE_FPS, BUSY_FPS = 10, 60
 COMPUTER_PACES = (1.5, 0.3)  # readable, fast (F10)
@@ -148,7 +148,7 @@ class App:
     def _answers_shown(self) -> None:
         """Solo practice: a partner answered a deal the person predicted: show the answer
         key and its reason before anything else."""
-        from game.ui.practice import answered_exercises
+        from game.session.practice import answered_exercises
         from game.ui.scenes.exercise import AcceptScene
 
         for exercise in answered_exercises(self.workshop):
@@ -157,7 +157,7 @@ class App:
     def _practise_after(self, action: act.Action) -> None:
         """Solo practice: right after the person's deal, before any partner answers it,
         ask whether a partner will accept (shown first, before the round's moments)."""
-        from game.ui.practice import accept_exercise
+        from game.session.practice import accept_exercise
         from game.ui.scenes.exercise import AcceptScene
 
         exercise = accept_exercise(self.workshop, action)

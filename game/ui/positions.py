@@ -14,7 +14,7 @@ from game.engine import actions as act
 from game.engine.deals import points, walk_away
 from game.engine.rules import is_legal, legal_proposals
 from game.engine.state import GameState
-from game.ui.workshop import Workshop, default_seats
+from game.session.workshop import Workshop, default_seats
 
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 DEFAULT = SCENARIO_DIR / "children-and-families.yaml"
@@ -118,7 +118,7 @@ def start(saves: Path, scenario: Path = DEFAULT, seed: int = 7) -> Workshop:
 def start_solo(saves: Path, scenario: Path = DEFAULT, seed: int = 7) -> Workshop:
     """A practice game: the first role is the person's, the others computer partners."""
     from game.engine.record import Session
-    from game.ui.practice import solo_seats
+    from game.session.practice import solo_seats
 
     session = Session.start(scenario, seed, folder=saves)
     scenario_model = session.state.scenario
@@ -135,7 +135,7 @@ def to_solo_turn(workshop: Workshop) -> None:
 
 def stage_solo(app, scene: str, scenario: Path, seed: int) -> None:
     """The practice scenes: the setup, both exercises, and the summary at the end."""
-    from game.ui.practice import ranking_exercise
+    from game.session.practice import ranking_exercise
     from game.ui.scenes import chooser, exercise, solo, turn
 
     if scene == "solo":

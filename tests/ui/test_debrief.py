@@ -22,9 +22,9 @@ from game.scoring.lessons import lessons
 from game.scoring.missed import pareto_gap
 from game.scoring.shares import own_gains, table_gain
 from game.scoring.value import member_value
+from game.session.debriefing import said
+from game.session.workshop import Workshop, default_seats
 from game.ui.app import App
-from game.ui.debriefing import said
-from game.ui.workshop import Workshop, default_seats
 from tests.helpers import FIXTURES, SEVEN_LESSONS, seven_lessons_script
 from tests.ui.driver import click, drawn_text, labels, press, step
 

@@ -198,8 +198,8 @@ def test_a_round_summary_says_only_what_its_round_changed(saves):
     round proposed, and one it let expire, are."""
     from game.engine import actions as act
     from game.engine.record import Session
+    from game.session.workshop import Workshop, default_seats
     from game.ui.scenes.moments import RoundSummaryScene
-    from game.ui.workshop import Workshop, default_seats
     from tests.helpers import FIXTURES
 
     app = App((1920, 1080), saves=saves, strict=True, seed=1)

@@ -7,12 +7,12 @@ import pygame
 
 from game.engine.perspective import true_ranking
 from game.engine.record import Session
+from game.session.practice import exercise_round, ranking_exercise
+from game.session.workshop import Workshop, default_seats
 from game.ui.app import App
 from game.ui.i18n import Translator
-from game.ui.practice import exercise_round, ranking_exercise
 from game.ui.scenes.exercise import answer_words
 from game.ui.shot import staged_app
-from game.ui.workshop import Workshop, default_seats
 from tests.helpers import SCENARIOS
 from tests.ui.driver import click, drawn_text, labels, press, step
 from tests.ui.test_secrets import secrets_of
@@ -248,8 +248,8 @@ def test_play_again_refuses_a_scenario_changed_since_the_game_began(tmp_path):
     import shutil
 
     from game.scenario.loading import load_scenario
-    from game.ui.practice import solo_seats
-    from game.ui.workshop import CannotStart
+    from game.session.practice import solo_seats
+    from game.session.workshop import CannotStart
 
     town = tmp_path / "town.yaml"
     shutil.copy(SCENARIOS / "tutorial-reading-cafe.yaml", town)

@@ -10,8 +10,10 @@ translations whose ``{placeholders}`` differ from the English, exiting 1 if ther
     python game/ui/locale/extract.py --check      # compare with locale/da.json
     python game/ui/locale/extract.py --check --language xx
 
-Besides the ``t(...)`` calls it reads the purposes in ``TRAINER_KEYS`` (``trainer.py``),
-which the help overlay passes through ``t`` as variables.
+It reads the session layer's calls too (``game/session``: its sentences reach the screens
+through this table). Besides the ``t(...)`` calls it reads the purposes in
+``TRAINER_KEYS`` (``trainer.py``), which the help overlay passes through ``t`` as
+variables.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ from game.i18n_check import code_ids, command
 
 LOCALE_DIR = Path(__file__).resolve().parent
 UI_DIR = LOCALE_DIR.parent
+#: the session layer's sentences (the room's narration, solo practice, the workshop's
+#: refusals) are said on the screens in the screens' words: this table holds them too
+SESSION_DIR = UI_DIR.parent / "session"
 TRAINER_FILE = UI_DIR / "trainer.py"
 
 
@@ -55,6 +60,8 @@ def _trainer_purposes(tree: ast.AST) -> set[str]:
 def message_ids(ui_dir: Path = UI_DIR) -> list[str]:
     """Every message id under ``ui_dir``, sorted and without repeats."""
     ids = set(code_ids(ui_dir))
+    if ui_dir.resolve() == UI_DIR:
+        ids |= set(code_ids(SESSION_DIR))
     if TRAINER_FILE.is_relative_to(ui_dir.resolve()):
         tree = ast.parse(TRAINER_FILE.read_text(encoding="utf-8"), filename=str(TRAINER_FILE))
         ids |= _trainer_purposes(tree)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.session.debriefing import said
 from game.ui.charts import Cell, Column, Row, grid
-from game.ui.debriefing import said
 from game.ui.painter import Hit, Painter
 
 if TYPE_CHECKING:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.narration import spoken_reason
+from game.session.debriefing import lessons_in, said
 from game.ui.charts import Column, rounds_chart
-from game.ui.debriefing import lessons_in, said
 from game.ui.painter import Hit, Painter
 from game.ui.scenes.debrief_scores import AXES, axis_columns
 from game.ui.words import deal_line

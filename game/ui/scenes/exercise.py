@@ -13,8 +13,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine import actions as act
+from game.session.practice import Exercise
 from game.ui.painter import Painter
-from game.ui.practice import Exercise
 from game.ui.scenes.base import PrivateScene, button_row
 from game.ui.words import prose, status_name
 

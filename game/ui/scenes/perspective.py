@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.session.workshop import CannotStart
 from game.ui.painter import Painter
 from game.ui.scenes.base import PrivateScene, button_row
 from game.ui.scenes.exercise import answer_words
-from game.ui.workshop import CannotStart
 
 BLOCK_GAP = 16  # between two predictions
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 
 from game.scoring.shares import own_gains
-from game.ui.debriefing import said
+from game.session.debriefing import said
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pygame
 
 from game.bots.personality import PERSONALITIES
+from game.session.workshop import CannotStart, Seat, Workshop
 from game.ui.i18n import LANGUAGES
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
 from game.ui.words import personality_name, sector_name
-from game.ui.workshop import CannotStart, Seat, Workshop
 
 MAX_NAME = 40
 

@@ -13,11 +13,11 @@ from pathlib import Path
 import pygame
 
 from game.bots.personality import PERSONALITIES
+from game.session.practice import FREQUENCIES, frequency_name, solo_seats
+from game.session.workshop import CannotStart, Seat, Workshop
 from game.ui.painter import Painter
-from game.ui.practice import FREQUENCIES, frequency_name, solo_seats
 from game.ui.scenes.base import Scene, button_row
 from game.ui.words import personality_name, sector_name
-from game.ui.workshop import CannotStart, Seat, Workshop
 
 
 def begin_solo(app, workshop: Workshop) -> None:

@@ -325,7 +325,7 @@ class TableScene(Scene):
 
     def start_solo_turn(self, role: str) -> None:
         """Practising alone: no curtain; an exercise first when one is due this round."""
-        from game.ui.practice import ranking_exercise
+        from game.session.practice import ranking_exercise
         from game.ui.scenes.exercise import RankScene
         from game.ui.scenes.turn import TurnScene
 

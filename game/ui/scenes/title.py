@@ -109,7 +109,7 @@ class TitleScene(Scene):
 
     def resume(self) -> None:
         from game.engine.record import SaveError
-        from game.ui.workshop import Workshop
+        from game.session.workshop import Workshop
 
         try:
             workshop = Workshop.resume(self.resumable.path, self.t)

@@ -1,7 +1,8 @@
-"""The screens' one door to the game: a session, its seats, and what just happened.
+"""The one door to a running game for every front end: a session, its seats, and what
+just happened.
 
-No pygame here. Scenes call ``act`` with an action and read views; they never touch the
-state. After each action the workshop says, in a sentence for the whole room, what
+No pygame here. The screens (and, in time, the teams' devices) call ``act`` with an
+action and read views; they never touch the state. After each action the workshop says, in a sentence for the whole room, what
 happened (the public part only), and which moments the screens should show next: the
 end of a round, an event card, the end of the game.
 """
@@ -19,10 +20,10 @@ from game.engine.record import SaveError, Session, write_atomically
 from game.engine.rules import IllegalAction, apply
 from game.engine.state import GameState
 from game.engine.views import news_item, view_for
+from game.i18n import Translator, english
 from game.scenario.loading import ScenarioError, check_file
-from game.ui.debriefing import Debrief
-from game.ui.i18n import Translator
-from game.ui.narration import describe, private_result
+from game.session.debriefing import Debrief
+from game.session.narration import describe, private_result
 
 
 @dataclass
@@ -32,7 +33,7 @@ class Seat:
     computer: bool = False
     personality: str = "cooperative"  # for a computer seat: see game/bots/personality.py
     #: solo practice: how often this (human) seat is asked to predict its partners, one of
-    #: game/ui/practice.py's FREQUENCIES; "" for a workshop seat. Kept with the seats so a
+    #: game/session/practice.py's FREQUENCIES; "" for a workshop seat. Kept with the seats so a
     #: resumed practice game keeps its setting.
     exercises: str = ""
 
@@ -66,7 +67,7 @@ class Workshop:
     def __init__(self, session: Session, seats: list[Seat], t: Translator | None = None):
         self.session = session
         self.seats = seats
-        self.t = t or Translator()
+        self.t = t or english()
         self._views_of: GameState | None = None
         self._views: dict[str, dict[str, Any]] = {}
         self._scores_of: GameState | None = None
@@ -97,7 +98,7 @@ class Workshop:
         t: Translator | None = None,
     ) -> Workshop:
         """A new game, saved at once; ``CannotStart`` says in a sentence why not."""
-        t = t or Translator()
+        t = t or english()
         try:
             return cls(Session.start(scenario_file, seed, folder=folder), seats, t)
         except ScenarioError as error:
@@ -162,7 +163,7 @@ class Workshop:
 
     def debrief(self) -> Debrief:
         """What the debrief shows of this game, worked out once per state (see
-        ``game/ui/debriefing.py``): the room may see it all once the game is over."""
+        ``game/session/debriefing.py``): the room may see it all once the game is over."""
         if self._debrief is None or self._debrief.state is not self.state:
             self._debrief = Debrief(self.state, list(self.session.record.actions))
         return self._debrief
@@ -173,7 +174,7 @@ class Workshop:
         if round_number < 1:
             return None
         from game.engine.views import PUBLIC, view_for
-        from game.ui.debriefing import replay_round_ends
+        from game.session.debriefing import replay_round_ends
 
         ends = replay_round_ends(self.state, list(self.session.record.actions))
         end = next((e for e in ends if e.round == round_number and e.complete), None)

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.engine import actions as act
-from game.ui.i18n import Translator
-from game.ui.workshop import Seat
+from game.i18n import Translator
+from game.session.workshop import Seat
 
 if TYPE_CHECKING:
     from game.scenario.model import Scenario
-    from game.ui.workshop import Workshop
+    from game.session.workshop import Workshop
 
 FREQUENCIES = ("every-round", "every-other-round", "last-round", "off")
 DEFAULT_FREQUENCY = "every-round"

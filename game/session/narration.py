@@ -12,7 +12,7 @@ from __future__ import annotations
 from game.engine import actions as act
 from game.engine.narration import counter_change, heard_reason
 from game.engine.state import GameState
-from game.ui.i18n import Translator
+from game.i18n import Translator
 
 
 def describe(before: GameState, after: GameState, action: act.Action, t: Translator) -> str:

@@ -3,6 +3,7 @@ clean code, and the layering rule (nothing below the screens imports pygame)."""
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import subprocess
@@ -71,3 +72,42 @@ def test_the_code_is_ruff_clean(command):
         timeout=60,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _imported(path: Path, modules: set[str]) -> set[str]:
+    """The game's modules a file imports, anywhere in it (inside functions and
+    ``TYPE_CHECKING`` blocks too: a type-only import still ties two files together)."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return found & modules
+
+
+def test_the_game_has_no_import_circle():
+    """Arrows go one way inside the layers too: a scene reaches the app only through
+    ``game/ui/host.py`` and other scenes through ``Host.make``, never by an import that
+    comes back round."""
+    files = {}
+    for path in (ROOT / "game").rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        files[name] = path
+    graph = {name: _imported(path, set(files)) - {name} for name, path in files.items()}
+    circles = []
+    for start in graph:  # a walk from each module: does it come back to where it began?
+        seen, todo = set(), [(start, (start,))]
+        while todo:
+            node, trail = todo.pop()
+            for nxt in graph[node]:
+                if nxt == start:
+                    circles.append(" -> ".join((*trail, start)))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    todo.append((nxt, (*trail, nxt)))
+            if circles:
+                break
+    assert not circles, circles[:3]

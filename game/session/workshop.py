@@ -2,9 +2,10 @@
 just happened.
 
 No pygame here. The screens (and, in time, the teams' devices) call ``act`` with an
-action and read views; they never touch the state. After each action the workshop says, in a sentence for the whole room, what
-happened (the public part only), and which moments the screens should show next: the
-end of a round, an event card, the end of the game.
+action and read views; they never touch the state. After each action the workshop says,
+in a sentence for the whole room, what happened (the public part only), and which
+moments the screens should show next: the end of a round, an event card, the end of the
+game.
 """
 
 from __future__ import annotations

@@ -26,9 +26,18 @@ from game.ui.painter import Hit, Painter
 from game.ui.text import Typesetter
 from game.ui.theme import CALM, HIGH_CONTRAST
 from game.ui.timer import RoundTimer
+from game.ui.trainer import COMPUTER_PACES
 
 IDLE_FPS, BUSY_FPS = 10, 60
-COMPUTER_PACES = (1.5, 0.3)  # readable, fast (F10)
+#: scenes that other scenes open by name (``App.make``): the scene module and class
+SCENE_CLASSES = {
+    "brief": ("brief", "BriefScene"),
+    "turn": ("turn", "TurnScene"),
+    "scores": ("scores", "ScoresScene"),
+    "debrief": ("debrief", "DebriefScene"),
+    "perspective": ("perspective", "PerspectiveScene"),
+    "title": ("title", "TitleScene"),
+}
 TEXT_SCALES = (0.8, 0.9, 1.0, 1.1, 1.25, 1.4)
 
 
@@ -86,6 +95,14 @@ class App:
     @property
     def scene(self):
         return self.scenes[-1]
+
+    def make(self, name: str, *args: object, **kwargs: object):
+        """A scene by its name (``SCENE_CLASSES``), so that scenes open one another
+        through their host and never import each other in a circle."""
+        module, cls = SCENE_CLASSES[name]
+        from importlib import import_module
+
+        return getattr(import_module(f"game.ui.scenes.{module}"), cls)(self, *args, **kwargs)
 
     def push(self, scene) -> None:
         self.scenes.append(scene)

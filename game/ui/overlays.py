@@ -10,7 +10,7 @@ from game.ui.painter import Painter
 from game.ui.trainer import TRAINER_KEYS
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.host import Host
 
 STRIP_HEIGHT = 60
 
@@ -20,7 +20,7 @@ def message_strip(painter: Painter) -> pygame.Rect:
     return pygame.Rect(40, height - 100 - STRIP_HEIGHT - 10, width - 80, STRIP_HEIGHT)
 
 
-def draw_status(app: App, painter: Painter) -> None:
+def draw_status(app: Host, painter: Painter) -> None:
     strip = message_strip(painter)
     if app.error:
         painter.box(strip, painter.theme.panel, painter.theme.bad)
@@ -42,7 +42,7 @@ def draw_status(app: App, painter: Painter) -> None:
         )
 
 
-def draw_help(app: App, painter: Painter) -> None:
+def draw_help(app: Host, painter: Painter) -> None:
     t = app.t
     width, height = painter.size
     painter.fill()  # the help covers the scene: nothing half-hidden shows through
@@ -78,5 +78,5 @@ def draw_help(app: App, painter: Painter) -> None:
     )
 
 
-def _close(app: App) -> None:
+def _close(app: Host) -> None:
     app.help_open = False

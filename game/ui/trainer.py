@@ -12,7 +12,9 @@ import pygame
 from game.engine import actions as act
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.host import Host
+
+COMPUTER_PACES = (1.5, 0.3)  # seconds before a computer partner plays: readable, fast (F10)
 
 # (key label, what it does) in the help overlay's order; the labels are translated there.
 TRAINER_KEYS: list[tuple[str, str]] = [
@@ -33,7 +35,7 @@ TRAINER_KEYS: list[tuple[str, str]] = [
 ]
 
 
-def trainer_key(app: App, event: pygame.event.Event) -> bool:
+def trainer_key(app: Host, event: pygame.event.Event) -> bool:
     """Handle a trainer's key; True if it was one."""
     key = event.key
     ctrl = bool(event.mod & pygame.KMOD_CTRL) if hasattr(event, "mod") else False
@@ -42,8 +44,6 @@ def trainer_key(app: App, event: pygame.event.Event) -> bool:
     elif key == pygame.K_F9:
         app.toggle_contrast()
     elif key == pygame.K_F10:
-        from game.ui.app import COMPUTER_PACES
-
         fast = app.computer_pace == COMPUTER_PACES[0]
         app.computer_pace = COMPUTER_PACES[1] if fast else COMPUTER_PACES[0]
         app.message = (
@@ -73,7 +73,7 @@ def trainer_key(app: App, event: pygame.event.Event) -> bool:
     return True
 
 
-def _game_key(app: App, key: int, ctrl: bool) -> None:
+def _game_key(app: Host, key: int, ctrl: bool) -> None:
     workshop = app.workshop
     if workshop is None or workshop.state.finished:
         app.error = app.t("That key works during a game.")
@@ -107,7 +107,7 @@ def _game_key(app: App, key: int, ctrl: bool) -> None:
         app.message = app.t("Saved: {path}", path=str(workshop.session.path))
 
 
-def _undo(app: App) -> None:
+def _undo(app: Host) -> None:
     outcome = app.workshop.undo()
     if outcome.ok:
         app.pending = []
@@ -117,7 +117,7 @@ def _undo(app: App) -> None:
         app.error = outcome.message
 
 
-def _reload(app: App) -> None:
+def _reload(app: Host) -> None:
     from game.ui.scenes.trainer_scenes import ProblemsScene
 
     problems = app.workshop.reload()
@@ -128,7 +128,7 @@ def _reload(app: App) -> None:
         app.to_table()
 
 
-def _straw_poll(app: App) -> None:
+def _straw_poll(app: Host) -> None:
     from game.ui.scenes.trainer_scenes import PollScene
 
     state = app.workshop.state
@@ -147,7 +147,7 @@ def _straw_poll(app: App) -> None:
         app.push(PollScene(app, deal.number))
 
 
-def _trainer_notes(app: App) -> None:
+def _trainer_notes(app: Host) -> None:
     """Show the scenario's trainer notes, or close them (Ctrl+T again).
 
     Any team's private screen is hidden first; the notes come behind a curtain of their

@@ -14,7 +14,7 @@ import pygame
 from game.ui.painter import Painter
 
 if TYPE_CHECKING:
-    from game.ui.app import App
+    from game.ui.host import Host
 
 
 class Scene:
@@ -22,7 +22,7 @@ class Scene:
     #: shown in the trainer's help and used by ``outofthebox shot``
     name: str = "scene"
 
-    def __init__(self, app: App):
+    def __init__(self, app: Host):
         self.app = app
         self.t = app.t
 
@@ -76,7 +76,7 @@ class Scene:
 class PrivateScene(Scene):
     """A screen for one team's eyes: it may show that team's secrets, and nobody else's."""
 
-    def __init__(self, app: App, role: str):
+    def __init__(self, app: Host, role: str):
         super().__init__(app)
         self.role = role
         self.secret_of = role

@@ -67,9 +67,7 @@ class CurtainScene(Scene):
         if self.then == "brief":
             self.app.replace(BriefScene(self.app, self.role))
         else:
-            from game.ui.scenes.turn import TurnScene
-
-            self.app.replace(TurnScene(self.app, self.role))
+            self.app.replace(self.app.make("turn", self.role))
 
 
 class BriefScene(PrivateScene):

@@ -164,12 +164,10 @@ class DebriefScene(Scene):
 
     def back(self) -> None:
         """To the final scores: underneath, or in this scene's place."""
-        from game.ui.scenes.scores import ScoresScene
-
-        if len(self.app.scenes) > 1 and isinstance(self.app.scenes[-2], ScoresScene):
+        if len(self.app.scenes) > 1 and self.app.scenes[-2].name == "scores":
             self.app.pop()
         else:
-            self.app.replace(ScoresScene(self.app))
+            self.app.replace(self.app.make("scores"))
 
     def save_report(self) -> None:
         """Write the debrief report (HTML, with the written agreements) next to the save."""
@@ -196,8 +194,6 @@ class DebriefScene(Scene):
         )
 
     def leave(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         self.app.workshop = None
         self.app.message = self.app.error = ""
-        self.app.reset_to(TitleScene(self.app))
+        self.app.reset_to(self.app.make("title"))

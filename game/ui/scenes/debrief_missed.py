@@ -24,12 +24,12 @@ from game.ui.scenes.debrief_scores import min_note_height, percent, text_width
 
 if TYPE_CHECKING:
     from game.scoring.missed import Missed
-    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.scenes.debrief_page import DebriefPage
 
 BAR_HEIGHT = 60
 
 
-def draw_missed(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int:
+def draw_missed(scene: DebriefPage, painter: Painter, area: pygame.Rect) -> int:
     """One project a page: its bar, each role's gain in ours, the best and the Nash deal."""
     t = scene.t
     missed = scene.app.workshop.debrief().missed()
@@ -51,7 +51,7 @@ def draw_missed(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int
     return len(missed)
 
 
-def draw_project(scene: DebriefScene, painter: Painter, rect: pygame.Rect, missed: Missed):
+def draw_project(scene: DebriefPage, painter: Painter, rect: pygame.Rect, missed: Missed):
     """The project's total against the best, the lines about its deals, then the roles."""
     t = scene.t
     top = rect.top
@@ -83,7 +83,7 @@ def draw_project(scene: DebriefScene, painter: Painter, rect: pygame.Rect, misse
     painter.paragraphs(words, block_lines(scene, missed), "small", gap=10)
 
 
-def draw_roles(scene: DebriefScene, painter: Painter, rect: pygame.Rect, missed: Missed) -> int:
+def draw_roles(scene: DebriefPage, painter: Painter, rect: pygame.Rect, missed: Missed) -> int:
     """Each role's gain: in the game, in the deal best for the table, in the Nash deal."""
     t = scene.t
     workshop = scene.app.workshop
@@ -123,7 +123,7 @@ def roles_height(painter: Painter, missed: Missed) -> int:
     return painter.line_height("small", True) + 18 + len(missed.gains) * 84
 
 
-def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
+def block_lines(scene: DebriefPage, missed: Missed) -> list[str]:
     """The sentences beside the roles' chart: the best deal, the Nash deal, how far ours was."""
     t = scene.t
     if missed.best is None:
@@ -174,14 +174,14 @@ def block_lines(scene: DebriefScene, missed: Missed) -> list[str]:
     return lines
 
 
-def describe(scene: DebriefScene, project_id: str, deal, only=None) -> str:
+def describe(scene: DebriefPage, project_id: str, deal, only=None) -> str:
     """A deal's options in words (``only``: just these); each role's gain is in the chart."""
     project = scene.app.workshop.state.scenario.project(project_id)
     labels = {(issue.id, o.id): o.label for issue in project.issues for o in issue.options}
     return " · ".join(labels[choice] for choice in (deal.options if only is None else only))
 
 
-def what_became(scene: DebriefScene, missed: Missed) -> str:
+def what_became(scene: DebriefPage, missed: Missed) -> str:
     t = scene.t
     title = scene.app.workshop.state.scenario.project(missed.project).title
     if missed.signed is not None:

@@ -21,13 +21,13 @@ from game.ui.charts import Cell, Column, Row, grid
 from game.ui.painter import Hit, Painter
 
 if TYPE_CHECKING:
-    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.scenes.debrief_page import DebriefPage
 
 AXES = ("win_win", "risk", "innovation")
 PATTERNS = ("solid", "stripes", "dots")
 
 
-def axis_columns(scene: DebriefScene) -> list[Column]:
+def axis_columns(scene: DebriefPage) -> list[Column]:
     t = scene.t
     names = (t("Win-win"), t("Healthy risk"), t("Innovation"))
     return [Column(name, pattern, index, 80) for index, (name, pattern) in
@@ -44,7 +44,7 @@ def text_width(painter: Painter, text: str, size: str = "body", bold: bool = Tru
     return int(painter.type.width(text, painter.px(size), bold) / painter.layout.scale) + 2
 
 
-def draw_scores(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int:
+def draw_scores(scene: DebriefPage, painter: Painter, area: pygame.Rect) -> int:
     """The table and every role on the three axes, and their own gains beside them."""
     from game.scoring.shares import table_gain
 
@@ -102,7 +102,7 @@ def min_note_height(painter: Painter, width: int, text: str) -> int:
     return painter.line_height("small") * lines + 4
 
 
-def draw_agreements(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int:
+def draw_agreements(scene: DebriefPage, painter: Painter, area: pygame.Rect) -> int:
     """Every agreement on the three axes; the chosen one's reasons below (←/→ or a click)."""
     t = scene.t
     workshop = scene.app.workshop
@@ -140,7 +140,7 @@ def draw_agreements(scene: DebriefScene, painter: Painter, area: pygame.Rect) ->
     return len(agreements)
 
 
-def draw_reasons(scene: DebriefScene, painter: Painter, rect: pygame.Rect, scored) -> None:
+def draw_reasons(scene: DebriefPage, painter: Painter, rect: pygame.Rect, scored) -> None:
     """Why an agreement scored as it did: its partners, then one column per axis."""
     t = scene.t
     workshop = scene.app.workshop

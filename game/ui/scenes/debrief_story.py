@@ -24,7 +24,7 @@ from game.ui.scenes.debrief_scores import AXES, axis_columns
 from game.ui.words import deal_line
 
 if TYPE_CHECKING:
-    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.scenes.debrief_page import DebriefPage
 
 LESSON_GAP = 28  # between two lessons in a column
 PARAGRAPH_GAP = 6  # between two paragraphs of a timeline panel
@@ -117,7 +117,7 @@ def flow(
     return pages
 
 
-def draw_lessons(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int:
+def draw_lessons(scene: DebriefPage, painter: Painter, area: pygame.Rect) -> int:
     t = scene.t
     found = scene.app.workshop.debrief().lessons()
     inner = painter.panel(area)
@@ -157,14 +157,14 @@ def draw_lessons(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> in
 # -- the timeline ---------------------------------------------------------------------------
 
 
-def round_label(scene: DebriefScene, end) -> str:
+def round_label(scene: DebriefPage, end) -> str:
     t = scene.t
     if end.complete:
         return t("Round {round}", round=end.round)
     return t("Round {round} (so far)", round=end.round)
 
 
-def draw_timeline(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> int:
+def draw_timeline(scene: DebriefPage, painter: Painter, area: pygame.Rect) -> int:
     """The table's scores round by round (left); the chosen round's table (right)."""
     t = scene.t
     debrief = scene.app.workshop.debrief()
@@ -199,7 +199,7 @@ def draw_timeline(scene: DebriefScene, painter: Painter, area: pygame.Rect) -> i
     return len(ends)
 
 
-def draw_rounds(scene: DebriefScene, painter: Painter, rect: pygame.Rect, index: int) -> None:
+def draw_rounds(scene: DebriefPage, painter: Painter, rect: pygame.Rect, index: int) -> None:
     """Upright bars of the table's three scores after each round; a click picks a round.
 
     A long game shows a window of rounds around the chosen one, and says which.
@@ -231,7 +231,7 @@ def draw_rounds(scene: DebriefScene, painter: Painter, rect: pygame.Rect, index:
                                 lambda n=number: scene.choose(n)))  # fmt: skip
 
 
-def short_round_label(scene: DebriefScene, end) -> str:
+def short_round_label(scene: DebriefPage, end) -> str:
     """A round under its bars: "R2" is too cryptic, so the number with the word."""
     label = scene.t("Round {round}", round=end.round)
     return label if end.complete else label + " …"
@@ -253,7 +253,7 @@ def _names(view) -> tuple[dict[str, str], dict[str, str]]:
 Paragraph = tuple[str, tuple[int, int, int] | None]
 
 
-def table_lines(scene: DebriefScene, painter: Painter, view) -> list[Paragraph]:
+def table_lines(scene: DebriefPage, painter: Painter, view) -> list[Paragraph]:
     """The agreements and the open deals as they stood when the round ended."""
     t = scene.t
     names, titles = _names(view)
@@ -279,7 +279,7 @@ def table_lines(scene: DebriefScene, painter: Painter, view) -> list[Paragraph]:
     return lines
 
 
-def round_lines(scene: DebriefScene, painter: Painter, view, before, end) -> list[Paragraph]:
+def round_lines(scene: DebriefPage, painter: Painter, view, before, end) -> list[Paragraph]:
     """What the round itself did: every deal it proposed or changed (an answer, a
     signature, an expiry), found by comparing the table with the one the round before
     left (``before``, None for the first round); then its event cards."""
@@ -313,7 +313,7 @@ def measure(painter: Painter, width: int, lines: list[Paragraph]) -> int:
     return wrapped * painter.line_height("small") + PARAGRAPH_GAP * len(lines)
 
 
-def stack(scene: DebriefScene, painter: Painter, rect: pygame.Rect, lines: list[Paragraph]):
+def stack(scene: DebriefPage, painter: Painter, rect: pygame.Rect, lines: list[Paragraph]):
     """Whole paragraphs while they fit; then "… and N more" rather than a cut line."""
     line_h = painter.line_height("small")
     top = rect.top

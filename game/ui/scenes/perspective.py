@@ -158,12 +158,10 @@ class PerspectiveScene(PrivateScene):
 
     def scores(self) -> None:
         """To the final scores, underneath (or onto them, when opened from a running app)."""
-        from game.ui.scenes.scores import ScoresScene
-
         if len(self.app.scenes) > 1:
             self.app.pop()
         else:
-            self.app.replace(ScoresScene(self.app))
+            self.app.replace(self.app.make("scores"))
 
     def play_again(self, role: str) -> None:
         from game.ui.scenes.solo import begin_solo

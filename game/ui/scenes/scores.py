@@ -61,14 +61,10 @@ class ScoresScene(Scene):
 
     def debrief(self) -> None:
         """The workshop's closing screen: charts, lessons, missed deals, the timeline."""
-        from game.ui.scenes.debrief import DebriefScene
-
-        self.app.push(DebriefScene(self.app))
+        self.app.push(self.app.make("debrief"))
 
     def perspective(self) -> None:
-        from game.ui.scenes.perspective import PerspectiveScene
-
-        self.app.push(PerspectiveScene(self.app, self.app.workshop.solo_role))
+        self.app.push(self.app.make("perspective", self.app.workshop.solo_role))
 
     def draw_overview(self, painter: Painter, area: pygame.Rect, scores) -> None:
         t = self.t
@@ -155,8 +151,6 @@ class ScoresScene(Scene):
         self.page += step
 
     def leave(self) -> None:
-        from game.ui.scenes.title import TitleScene
-
         self.app.workshop = None
         self.app.message = self.app.error = ""
-        self.app.reset_to(TitleScene(self.app))
+        self.app.reset_to(self.app.make("title"))

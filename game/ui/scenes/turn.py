@@ -191,9 +191,7 @@ class TurnScene(PrivateScene):
         self.mode = mode
 
     def read_brief(self) -> None:
-        from game.ui.scenes.brief import BriefScene
-
-        self.app.push(BriefScene(self.app, self.role, back_to_turn=True))
+        self.app.push(self.app.make("brief", self.role, back_to_turn=True))
 
     def propose(self) -> None:
         from game.ui.scenes.deal import DealScene

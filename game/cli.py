@@ -128,7 +128,11 @@ def _whole_number(text: str) -> int:
 
 def _screen_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("en", "da"), default="en", help="English or Danish")
-    parser.add_argument("--size", default="1280x720", help="window size, e.g. 1920x1080")
+    parser.add_argument(
+        "--size",
+        default=None,
+        help="window size, e.g. 1920x1080 (default: 1280x720, or what fits the screen)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -363,19 +367,34 @@ def _play(args: argparse.Namespace) -> int:
             for diagnostic in result.errors:
                 print(diagnostic, file=sys.stderr)
             return EXIT_INVALID
-    size = _size(args.size)
-    problem = _open_display(size)
+    size = _size(args.size) if args.size else None
+    problem = _open_display(size or (1280, 720))
     if problem:
         print(problem, file=sys.stderr)
         return EXIT_NO_DISPLAY
     from game.ui.app import App
 
+    if size is None:  # a window that fits the screen it opens on, a projector's too
+        size = _fitting_window()
+
     App(size, language=args.lang, scenario_files=files or None, fullscreen=args.fullscreen).run()
     return EXIT_OK
 
 
+def _fitting_window() -> tuple[int, int]:
+    import pygame
+
+    from game.ui.layout import fitting_window
+
+    try:
+        desktops = pygame.display.get_desktop_sizes()
+    except pygame.error:
+        desktops = []
+    return fitting_window(desktops[0] if desktops else None)
+
+
 def _shot(args: argparse.Namespace) -> int:
-    size = _size(args.size)
+    size = _size(args.size or "1280x720")
     scenario = Path(args.scenario) if args.scenario else None
     if scenario is not None and not scenario.is_file():
         return _usage(f"no such scenario file: {scenario}")

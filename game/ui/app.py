@@ -386,6 +386,8 @@ class App:
         index = min(range(len(TEXT_SCALES)), key=lambda i: abs(TEXT_SCALES[i] - self.text_scale))
         index = max(0, min(len(TEXT_SCALES) - 1, index + step))
         self.text_scale = TEXT_SCALES[index]
+        self.message = self.t("Text size: {percent}%", percent=round(100 * self.text_scale))
+        self.dirty = self._buttons_stale = True
 
     def toggle_fullscreen(self) -> None:
         try:

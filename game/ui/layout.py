@@ -13,6 +13,21 @@ from dataclasses import dataclass
 import pygame
 
 DESIGN_WIDTH, DESIGN_HEIGHT = 1920, 1080
+#: the window a game opens in when the screen has room for it
+PREFERRED_WINDOW = (1280, 720)
+#: room left around the window on a small screen: the title bar, a task bar, the edges
+SCREEN_MARGIN = (40, 100)
+
+
+def fitting_window(desktop: tuple[int, int] | None) -> tuple[int, int]:
+    """The window to open on a screen of ``desktop`` pixels (None: unknown): the
+    preferred size, or as much of the screen as leaves its margins, whichever is smaller.
+    A 1024×768 projector gets a 984×668 window, never one larger than the screen."""
+    if not desktop or desktop[0] <= 0 or desktop[1] <= 0:
+        return PREFERRED_WINDOW
+    width = min(PREFERRED_WINDOW[0], desktop[0] - SCREEN_MARGIN[0])
+    height = min(PREFERRED_WINDOW[1], desktop[1] - SCREEN_MARGIN[1])
+    return max(320, width), max(240, height)
 
 
 @dataclass(frozen=True)

@@ -109,6 +109,7 @@ def test_f9_ctrl_plus_and_f1_change_how_the_room_sees_the_screen(tmp_path):
     assert app.theme is HIGH_CONTRAST
     press(app, pygame.K_EQUALS, pygame.KMOD_LCTRL)
     assert app.text_scale > 1.0
+    assert "Text size: 110%" in " ".join(d.text for d in app.drawn)  # said, on the strip
     press(app, pygame.K_F1)
     assert app.help_open and "Trainer keys" in " ".join(d.text for d in app.drawn)
     press(app, pygame.K_ESCAPE)
@@ -188,3 +189,14 @@ def test_the_trainer_notes_in_danish(tmp_path):
     app.step()
     assert "Trænerens noter" in drawn_text(app)
     assert any(label.startswith("Luk trænerens noter") for label in labels(app))
+
+
+def test_the_window_fits_the_screen_it_opens_on():
+    """A 1024×768 projector gets a window inside it; a large screen the preferred one."""
+    from game.ui.layout import PREFERRED_WINDOW, fitting_window
+
+    assert fitting_window((1024, 768)) == (984, 668)
+    assert fitting_window((1920, 1080)) == PREFERRED_WINDOW == (1280, 720)
+    assert fitting_window(None) == PREFERRED_WINDOW
+    small = fitting_window((800, 600))
+    assert small[0] <= 800 and small[1] <= 600

@@ -203,6 +203,12 @@ class Workshop:
     def name(self, role: str) -> str:
         return self.state.scenario.role(role).name
 
+    def label(self, role: str) -> str:
+        """The role as the room knows it: its team's own name first when the team chose
+        one ("Team Red (The Museum)"), else the role's name."""
+        team, name = self.seat(role).team.strip(), self.name(role)
+        return name if not team or team == name else f"{team} ({name})"
+
     # -- acting ---------------------------------------------------------------------------
 
     def check(self, action: act.Action) -> str | None:

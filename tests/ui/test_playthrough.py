@@ -63,6 +63,9 @@ def test_the_tutorial_from_title_to_final_scores(saves):
     assert workshop.seat("library").team == "Læsehestene"
     assert workshop.state.round == 1 and workshop.session.path.exists()
     read_briefs(app)
+    # the team's own name is on its card (and later on the final scores)
+    drawn = [d.text for d in app.drawn]
+    assert "▶ Læsehestene" in drawn and "Vestby Public Library" in drawn
 
     role = open_turn(app)
     assert role == "library"
@@ -83,6 +86,7 @@ def test_the_tutorial_from_title_to_final_scores(saves):
     back_to_table(app)
     assert isinstance(app.scene, ScoresScene)
     assert "Win-win" in " ".join(d.text for d in app.drawn)
+    assert "Læsehestene (Vestby Public Library): own gain" in " ".join(d.text for d in app.drawn)
 
 
 def test_a_four_role_scenario_from_title_to_final_scores(saves):

@@ -91,7 +91,7 @@ class ScoresScene(Scene):
         for index, role in enumerate(role_ids):
             axes = scores.roles[role]
             # own gain, not points: points are confidential (docs/report.md)
-            line = t("{role}: own gain {gain}%", role=workshop.name(role), gain=gains[role])
+            line = t("{role}: own gain {gain}%", role=workshop.label(role), gain=gains[role])
             if role in signed:
                 line += "   " + "   ".join(f"{names[a]} {axes[a].score}" for a in AXIS_KEYS)
             else:

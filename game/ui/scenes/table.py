@@ -145,20 +145,23 @@ class TableScene(Scene):
             inner = card.inflate(-28, -20)
             marker = "▶ " if playing else ""
             top = inner.top
+            team = self.app.workshop.seat(role["id"]).team.strip()
+            own_name = bool(team) and team != role["name"]  # a team's own name first
             top += painter.text(
                 pygame.Rect(inner.left, top, inner.width, inner.height * 2 // 5),
-                marker + role["name"],
+                marker + (team if own_name else role["name"]),
                 "body",
                 bold=True,
-                max_lines=2,
+                max_lines=1 if own_name else 2,
             )
-            top += painter.text(
-                pygame.Rect(inner.left, top, inner.width, 50),
-                sector_name(t, role["sector"]),
-                "small",
-                painter.theme.muted,
-                max_lines=1,
-            )
+            for line in ([role["name"]] if own_name else []) + [sector_name(t, role["sector"])]:
+                top += painter.text(
+                    pygame.Rect(inner.left, top, inner.width, 50),
+                    line,
+                    "small",
+                    painter.theme.muted,
+                    max_lines=1,
+                )
             have = role["resources_per_round"]
             used = role["committed_per_round"]
             for line in (

@@ -104,7 +104,7 @@ class ComputerPartner:
         partner's aspiration. ``answer`` does what this says."""
         said_no = [r["role"] for r in deal["rejected"]]
         verdict = judge_in_view(view, deal["project"], deal["options"], deal["participants"],
-                                said_no)  # fmt: skip
+                                said_no, deal["accepted"])  # fmt: skip
         satisfied = verdict.worth and verdict.points >= self.aspiration(view, deal["project"])
         return answer_of(verdict, satisfied=satisfied), verdict
 
@@ -163,8 +163,13 @@ class ComputerPartner:
         free = me["uncommitted_per_round"]
         group = tuple(participants or self._partners(view, project, rng))
         space = option_space(self.role, me, project, rng)
-        worth = worth_columns(  # a new offer: nobody has said no, the bonus is in reach
-            points=space.points + project["approval"]["unanimity_bonus"],
+        # a new offer: nobody has said no, so the bonus is in reach where every signature
+        # is needed (acceptability.bonus_in_reach), and the offer is weighed with it
+        bonus = project["approval"]["unanimity_bonus"] * space.can_end_unanimous(
+            group, project["approval"]
+        )
+        worth = worth_columns(
+            points=space.points + bonus,
             walk_away=me["walk_away"][project_id],
             risk=space.risk,
             risk_tolerance=me["risk_tolerance"],
@@ -173,7 +178,7 @@ class ComputerPartner:
             free=Amounts(free["staff_time"], free["budget"]),
             clean=space.allowed,
         )
-        fits = worth & (space.points >= target)
+        fits = worth & (space.points + bonus >= target)
         blocked = tuple(sorted((b["issue"], b["option"]) for b in view["blocked"]
                                if b["project"] == project_id))  # fmt: skip
         usable = space.usable(group, blocked)

@@ -42,6 +42,33 @@ class OptionSpace:
         default_factory=dict, compare=False, repr=False
     )
 
+    def can_end_unanimous(
+        self, group: tuple[str, ...], approval: dict[str, Any]
+    ) -> np.ndarray | bool:
+        """Per combination: can a deal of ``group`` be signed by every participant
+        (``acceptability.SigningRule.can_end_unanimous``: its quorum is the whole group,
+        or a role whose signature must come, a required role, a veto or a role one of its
+        options needs, can answer last)? Only then can it bring the unanimity bonus."""
+        if (approval["quorum"] or len(group)) >= len(group):
+            return True
+        if (set(approval["required"]) | set(approval["vetoes"])) & set(group):
+            return True
+        mask: np.ndarray | bool = False
+        for role in group:
+            mask = mask | self.needs_role(role)
+        return mask
+
+    def needs_role(self, role: str) -> np.ndarray:
+        """Per combination: one of its options needs ``role`` (its ``cost_for``)."""
+        key = ("needs", role)
+        if key not in self._usable:
+            per_issue = [np.array([role in need for need in needs]) for needs in self.needs]
+            self._usable[key] = np.any(
+                np.stack([per_issue[i][self.picks[:, i]] for i in range(len(per_issue))]),
+                axis=0,
+            )
+        return self._usable[key]
+
     def usable(
         self, group: tuple[str, ...], blocked: tuple[tuple[str, str], ...]
     ) -> np.ndarray | None:

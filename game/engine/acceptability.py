@@ -196,11 +196,76 @@ def _lines(lines: Any, project_id: str) -> tuple[tuple[str, str, str], ...]:
     return _kept(("read", id(lines), project_id), read, lines)
 
 
-def bonus_in_reach(project: Project, said_no: Iterable[str]) -> int:
-    """The unanimity bonus a deal may still bring: the project's, while no participant
-    has said no (it is paid only if every participant signs), else none. The rules, the
-    partners, the answer key and a team's own screen all judge a deal with it."""
-    return 0 if any(True for _ in said_no) else project.approval.unanimity_bonus
+@dataclass(frozen=True)
+class SigningRule:
+    """What a deal needs to be signed: ``needed`` of its ``of`` participants' signatures,
+    those of ``must`` among them (required roles, veto holders, roles its options need)."""
+
+    needed: int
+    of: int
+    must: tuple[str, ...]
+
+    @property
+    def can_end_unanimous(self) -> bool:
+        """Whether the deal can be signed by every participant: it signs at the quorum's
+        last yes, so only if the quorum is the whole group, or a role whose signature
+        must come (a required role, a veto, a role an option needs) can answer last."""
+        return self.needed >= self.of or bool(self.must)
+
+    def signs_with(self, accepted: Iterable[str]) -> bool:
+        """Whether these acceptances sign the deal (``rules._settle`` signs by this)."""
+        yes = set(accepted)
+        return len(yes) >= self.needed and set(self.must) <= yes
+
+
+_rules_kept: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[Project, SigningRule]] = {}
+
+
+def signing_rule(project: Project, participants: tuple[str, ...], options) -> SigningRule:
+    """The one statement of when a deal signs: the rules sign by it, the table shows it.
+    Kept per (project, participants, options): the same deals are weighed again and again."""
+    key = (id(project), tuple(participants), tuple(options))
+    hit = _rules_kept.get(key)
+    if hit is not None and hit[0] is project:
+        return hit[1]
+    if len(_rules_kept) > 4096:
+        _rules_kept.clear()
+    made = _signing_rule(project, tuple(participants), tuple(options))
+    _rules_kept[key] = (project, made)
+    return made
+
+
+def _signing_rule(project: Project, participants: tuple[str, ...], options) -> SigningRule:
+    rule = project.approval
+    wanted = {*rule.required, *rule.vetoes, *needed_roles(project, tuple(options))}
+    must = tuple(role for role in participants if role in wanted)
+    return SigningRule(rule.quorum or len(participants), len(participants), must)
+
+
+def bonus_in_reach(
+    project: Project,
+    participants: Iterable[str],
+    options: tuple[str, ...],
+    said_no: Iterable[str],
+    accepted: Iterable[str] | None = None,
+    answering: str | None = None,
+) -> int:
+    """The unanimity bonus a deal may still bring to a role weighing it: none once anyone
+    has said no; none if the deal cannot end unanimous (``SigningRule.can_end_unanimous``);
+    and for a role answering it (``answering``, with those who ``accepted`` before), none
+    if its yes signs the deal while others have not answered. The rules, the partners,
+    the answer key, a team's screen and the analyser all count it so."""
+    if any(True for _ in said_no):
+        return 0
+    group = tuple(participants)
+    rule = signing_rule(project, group, tuple(options))
+    if not rule.can_end_unanimous:
+        return 0
+    if answering is not None:
+        yes = {*(accepted or ()), answering}
+        if rule.signs_with(yes) and yes != set(group):
+            return 0  # signed by this yes, before the rest: not unanimous
+    return project.approval.unanimity_bonus
 
 
 def needed_roles(project: Project, options: tuple[str, ...]) -> tuple[str, ...]:

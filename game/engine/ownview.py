@@ -57,13 +57,16 @@ def judge_in_view(
     options: list[str] | tuple[str, ...],
     participants: list[str] | tuple[str, ...],
     said_no: list[str] | tuple[str, ...] = (),
+    accepted: list[str] | tuple[str, ...] | None = None,
 ) -> Verdict:
     """The one rule (``acceptability.judge``) for the viewing team, from its own view, on
-    a deal with these participants of whom ``said_no`` refused: what its screen warns
-    about and what a computer partner answers by (the bonus while it is in reach)."""
+    a deal with these participants, of whom ``said_no`` refused and ``accepted`` signed
+    already (None: a deal still being built): what its screen warns about and what a
+    computer partner answers by (the bonus while it is in reach)."""
     project = project_model(view, project_id)
     signing = [role for role in participants if role not in said_no]
-    bonus = bonus_in_reach(project, said_no)
+    answering = None if accepted is None else view["me"]["role"]
+    bonus = bonus_in_reach(project, participants, tuple(options), said_no, accepted, answering)
     return judge(position_in_view(view, project_id), project, tuple(options), signing, bonus)
 
 

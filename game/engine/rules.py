@@ -26,8 +26,8 @@ from game.engine.acceptability import (
     bonus_in_reach,
     cannot_sign,
     judge,
-    needed_roles,
     position_in_state,
+    signing_rule,
 )
 from game.engine.deals import Amounts, describe_amounts, free_this_round
 from game.engine.events import draw_after_round, play_card
@@ -327,40 +327,6 @@ def _with_deal(state: GameState, deal: Deal) -> GameState:
     return evolve(state, deals=tuple(deals))
 
 
-@dataclass(frozen=True)
-class SigningRule:
-    """What a deal needs to be signed: ``needed`` of its ``of`` participants' signatures,
-    those of ``must`` among them (required roles, veto holders, roles its options need)."""
-
-    needed: int
-    of: int
-    must: tuple[str, ...]
-
-
-_rules_kept: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[Project, SigningRule]] = {}
-
-
-def signing_rule(project: Project, participants: tuple[str, ...], options) -> SigningRule:
-    """The one statement of when a deal signs: the rules sign by it, the table shows it.
-    Kept per (project, participants, options): the same deals are weighed again and again."""
-    key = (id(project), tuple(participants), tuple(options))
-    hit = _rules_kept.get(key)
-    if hit is not None and hit[0] is project:
-        return hit[1]
-    if len(_rules_kept) > 4096:
-        _rules_kept.clear()
-    made = _signing_rule(project, tuple(participants), tuple(options))
-    _rules_kept[key] = (project, made)
-    return made
-
-
-def _signing_rule(project: Project, participants: tuple[str, ...], options) -> SigningRule:
-    rule = project.approval
-    wanted = {*rule.required, *rule.vetoes, *needed_roles(project, tuple(options))}
-    must = tuple(role for role in participants if role in wanted)
-    return SigningRule(rule.quorum or len(participants), len(participants), must)
-
-
 def _settle(state: GameState, deal: Deal) -> GameState:
     """Sign the deal if its signing rule is met (the approval rule, and every role its
     options need has accepted); close it if it can no longer be."""
@@ -369,7 +335,7 @@ def _settle(state: GameState, deal: Deal) -> GameState:
     rejected = {role for role, _ in deal.rejected}
     if must & rejected or len(deal.accepted) + len(deal.awaiting()) < rule.needed:
         return _with_deal(state, evolve(deal, status="rejected"))
-    if len(deal.accepted) < rule.needed or not must <= set(deal.accepted):
+    if not rule.signs_with(deal.accepted):
         return _with_deal(state, deal)
     signed = evolve(deal, status="signed")
     agreement = Agreement(
@@ -481,7 +447,10 @@ def _resolve_predictions(
     if not pending:
         return state
     project = state.scenario.project(deal.project)
-    bonus = bonus_in_reach(project, (r for r, _ in deal.rejected))
+    said_no = [r for r, _ in deal.rejected]
+    bonus = bonus_in_reach(
+        project, deal.participants, deal.options, said_no, deal.accepted, answering=role
+    )
     position = position_in_state(state, role, project)
     verdict = judge(position, project, deal.options, _still_signing(deal), bonus)
     answer = ANSWER_ACCEPTS if accepted else answer_of(verdict, satisfied=False)

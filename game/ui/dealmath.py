@@ -23,8 +23,8 @@ def reading_lines(
         points=reading.points,
         walk=reading.walk_away,
     )
-    bonus = project["approval"]["unanimity_bonus"]
-    if bonus:  # so that the points here match the final scores
+    bonus = verdict.points - reading.points  # the bonus the one rule counts: in reach
+    if bonus > 0:  # so that the points here match the final scores
         points += " " + t("(+{bonus} if everyone accepts)", bonus=bonus)
     cost = t(
         "Our cost per round: {staff} staff, {budget} budget",

@@ -86,7 +86,8 @@ def test_every_refusal_names_the_option_that_decided_it_and_no_secret(path):
                 project = scenario.project(deal.project)
                 position = position_in_state(before, action.actor, project)
                 signing = [r for r in deal.participants if r not in dict(deal.rejected)]
-                bonus = bonus_in_reach(project, dict(deal.rejected))
+                bonus = bonus_in_reach(project, deal.participants, deal.options,
+                                       dict(deal.rejected))  # fmt: skip
                 verdict = judge(position, project, deal.options, signing, bonus)
                 assert action.cause == verdict.cause
                 issue, label = decided_by(verdict, project)
@@ -120,7 +121,8 @@ def test_the_answer_key_and_the_partners_agree_in_200_computer_games():
                     key, _ = partners[role].expect(view_for(before, role), dealt)
                     project = scenario.project(deal.project)
                     signing = [r for r in deal.participants if r not in dict(deal.rejected)]
-                    bonus = bonus_in_reach(project, dict(deal.rejected))
+                    bonus = bonus_in_reach(project, deal.participants, deal.options,
+                                       dict(deal.rejected))  # fmt: skip
                     full = judge(position_in_state(before, role, project), project,
                                  deal.options, signing, bonus)  # fmt: skip
                     states += 1

@@ -13,6 +13,7 @@ from game.engine.acceptability import (
     CANNOT,
     SHOULD_NOT,
     WORTH,
+    bonus_in_reach,
     judge,
     position_in_state,
     position_in_view,
@@ -596,3 +597,22 @@ def test_a_team_s_own_view_and_the_full_state_give_the_same_position():
                 assert position_in_view(view_for(state, role), project.id) == position_in_state(
                     state, role, project
                 )
+
+
+def test_the_bonus_counts_only_while_the_deal_can_still_end_unanimous():
+    """The festival needs 2 of 3 signatures, the museum's among them: the shop's yes to
+    the library's deal does not sign it (the museum must), so the bonus of 5 is in reach
+    for the shop. Without the museum's veto the shop's yes would sign it at once, by two
+    of three: no bonus for anyone, and the shop must weigh the deal without it."""
+    festival = TOWN.project("festival")
+    everyone, options = ("library", "museum", "shop"), ("library-hall", "split", "workshops")
+    veto = bonus_in_reach(festival, everyone, options, (), ("library",), answering="shop")
+    assert veto == 5
+    no_veto = festival.model_copy(
+        update={"approval": festival.approval.model_copy(update={"vetoes": []})}
+    )
+    quick = bonus_in_reach(no_veto, everyone, options, (), ("library",), answering="shop")
+    assert quick == 0
+    # with the veto, the museum's yes that comes last signs it unanimous: the bonus holds
+    assert bonus_in_reach(festival, everyone, options, (), ("library", "shop"), "museum") == 5
+    assert bonus_in_reach(festival, everyone, options, ("museum",)) == 0  # someone said no

@@ -21,7 +21,7 @@ from hypothesis.extra import numpy as hnp
 from game.cli import EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 from game.engine import actions as act
 from game.engine import deals
-from game.engine.acceptability import judge, needed_roles, position_at_start
+from game.engine.acceptability import judge, needed_roles, position_at_start, signing_rule
 from game.engine.rules import apply
 from game.engine.state import new_game
 from game.scenario.loading import check_file
@@ -192,16 +192,19 @@ def _brute_force(scenario, project) -> dict:
                     r for r in group if judge(start[r], project, options, None, bonus).worth
                 }
                 quorum = rule.quorum or size
-                unanimous = together == set(group) and size >= quorum
                 must = (set(rule.required) | set(rule.vetoes)) & set(group)
                 must |= set(needed_roles(project, options))
+                # every participant can sign only if a must-signature can come last
+                reachable = signing_rule(project, group, options).can_end_unanimous
+                unanimous = together == set(group) and size >= quorum and reachable
                 by_quorum = (len(alone) >= quorum and must <= alone
                              and (not rule.proposers or set(rule.proposers) & alone))  # fmt: skip
                 if not (unanimous or by_quorum):
                     continue
                 counts["approvable"] += 1
                 counts["unanimous"] += unanimous
-                if unanimous and all(points[r] + bonus > walk[r] for r in group):
+                gains = [points[r] + bonus * unanimous - walk[r] for r in group]
+                if all(g > 0 for g in gains) and (unanimous or alone == set(group)):
                     counts["everyone_gains"] += 1
                 outcome = tuple(
                     walk[r] if r not in group

@@ -8,12 +8,15 @@ Definitions (docs/scoring.md, "The analyser", says them for trainers):
   risk tolerance, at least its walk-away value); it **accepts with the others** when that
   holds with the unanimity bonus added (the bonus only comes if every participant
   accepts); a role that a deal's options need must be among those who accept;
-* a deal is **unanimous** when every participant accepts with the others;
+* a deal is **unanimous** when every participant accepts with the others and it can be
+  signed by all of them (``acceptability.SigningRule.can_end_unanimous``: its quorum is
+  the whole group, or a role whose signature must come can answer last); otherwise a
+  quorum signs it before the last answer, and it brings no bonus;
 * a deal **passes the approval rule** when it is unanimous (and has at least ``quorum``
   participants), or when at least ``quorum`` participants accept alone and among them are
   every required role and veto holder that takes part and a role allowed to propose it;
 * **every participant gains** when it passes and each participant ends strictly above its
-  walk-away value (bonus included: such a deal is unanimous);
+  walk-away value (the bonus included where the deal is unanimous);
 * a deal's **outcome** for a role of the table (every role the project is open to): a
   member's points (with the bonus if unanimous); the walk-away value for a role outside
   the deal or one that says no. Pareto optimality, the Nash product and the welfare are
@@ -175,7 +178,8 @@ def _evaluate(space: DealSpace) -> tuple[dict[str, int], _Passing, list[int | No
     # the one rule (game/engine/acceptability.py): a role accepts what it is worth signing
     alone = np.stack([space.verdicts(r) == CODE_WORTH for r in roles])
     together = np.stack([space.verdicts(r, bonus) == CODE_WORTH for r in roles])
-    gaining = together & (space.points + bonus > walk)
+    gaining = together & (space.points + bonus > walk)  # unanimous: with the bonus
+    gaining_alone = alone & (space.points > walk)  # signed by a quorum: without it
     position = {role: index for index, role in enumerate(space.roles)}
     must = {position[r] for r in (*rule.required, *rule.vetoes) if r in position}
     proposers = {position[r] for r in rule.proposers if r in position}
@@ -187,8 +191,14 @@ def _evaluate(space: DealSpace) -> tuple[dict[str, int], _Passing, list[int | No
         if legal is None:
             legal = np.ones(space.examined, dtype=bool)
         members = list(coalition)
-        unanimous = legal & together[members].all(axis=0)
         quorum = rule.quorum or len(coalition)
+        # unanimous (with the bonus) only where every participant can sign: the quorum is
+        # the whole group, or a role whose signature must come can answer last
+        # (acceptability.SigningRule.can_end_unanimous)
+        reachable = legal.copy()
+        if quorum < len(coalition) and not must & set(coalition):
+            reachable &= space.needed[members].any(axis=0)
+        unanimous = reachable & together[members].all(axis=0)
         if len(coalition) < quorum:
             passes = np.zeros_like(legal)
         else:
@@ -203,7 +213,10 @@ def _evaluate(space: DealSpace) -> tuple[dict[str, int], _Passing, list[int | No
         counts["examined"] += int(np.count_nonzero(legal))
         counts["approvable"] += int(np.count_nonzero(passes))
         counts["unanimous"] += int(np.count_nonzero(unanimous & passes))
-        counts["everyone_gains"] += int(np.count_nonzero(passes & gaining[members].all(axis=0)))
+        everyone = np.where(
+            unanimous, gaining[members].all(axis=0), gaining_alone[members].all(axis=0)
+        )
+        counts["everyone_gains"] += int(np.count_nonzero(passes & everyone))
         for role in members:
             mine = space.points[role][legal & space.clean[role]]
             if mine.size:

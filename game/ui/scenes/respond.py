@@ -28,7 +28,7 @@ class RespondScene(PrivateScene):
         deal = next(d for d in view["deals"] if d["number"] == self.deal)
         said_no = [answer["role"] for answer in deal["rejected"]]
         verdict = judge_in_view(view, deal["project"], deal["options"], deal["participants"],
-                                said_no)  # fmt: skip
+                                said_no, deal["accepted"])  # fmt: skip
         names = {role["id"]: role["name"] for role in view["roles"]}
         project = project_model(view, deal["project"])
         reasons = []
@@ -83,7 +83,7 @@ class RespondScene(PrivateScene):
         reading = read_deal(view, deal["project"], list(deal["options"]))
         said_no = [answer["role"] for answer in deal["rejected"]]
         verdict = judge_in_view(view, deal["project"], deal["options"], deal["participants"],
-                                said_no)  # fmt: skip
+                                said_no, deal["accepted"])  # fmt: skip
         lines = reading_lines(t, reading, project, verdict, names)
         items = [(text, painter.tone(tone)) for text, tone in lines]
         room = pygame.Rect(inner.left, top + 10, inner.width, inner.bottom - top - 10)

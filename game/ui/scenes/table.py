@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.acceptability import signing_rule
 from game.engine.ownview import project_model
-from game.engine.rules import signing_rule
 from game.ui.painter import Hit, Painter
 from game.ui.scenes.base import Scene, button_row, content_bottom
 from game.ui.words import prose, sector_name, status_name, tag
@@ -18,7 +18,7 @@ from game.ui.words import prose, sector_name, status_name, tag
 
 def rule_words(t, view, deal, names) -> str:
     """A deal's signing rule as the room reads it: "needs 3 of 4 signatures, Nordtel's
-    among them" (``rules.signing_rule``, by which the rules sign it)."""
+    among them" (``acceptability.signing_rule``, by which the rules sign it)."""
     rule = signing_rule(project_model(view, deal["project"]), tuple(deal["participants"]),
                         deal["options"])  # fmt: skip
     if rule.needed == rule.of:

@@ -74,9 +74,11 @@ def assert_no_points(game, html: str) -> None:
     scores = score_game(state)
     for role in game.scenario.roles:
         secret = {str(walk_away_sum(state, role.id)), str(scores.individual[role.id])}
+        # its axis scores are public, 0-100, and may equal its points by chance
+        public = {str(axis.score) for axis in scores.roles[role.id].values()}
         for cells in role_rows(html, role.name):
             numbers = {cell for cell in cells[1:] if re.fullmatch(r"-?\d+", cell)}
-            assert not numbers & secret, f"{role.name}'s points show: {cells}"
+            assert not (numbers - public) & secret, f"{role.name}'s points show: {cells}"
 
 
 @pytest.mark.parametrize("maker", [computer_save, random_save], ids=["computer", "random"])
@@ -114,7 +116,7 @@ def test_every_reason_and_evidence_is_said_in_the_reports_words(scenario, tmp_pa
 @needs_browser
 @pytest.mark.parametrize("language", ["en", "da"])
 def test_the_printed_report_holds_every_team_and_every_agreement(language, tmp_path):
-    save = computer_save(FAMILIES, 3, tmp_path / "game.json")
+    save = computer_save(FAMILIES, 2, tmp_path / "game.json")
     game = load_game(save)
     assert game.state.agreements, "the scripted game signs agreements"
     out = write_report([save], tmp_path / "report.html", language)

@@ -92,7 +92,13 @@
       view.finished ? t("The game is over") : view.paused ? t("The game is paused")
         : myTurn ? t("Your turn") : t("It is {team}'s turn", { team: roleName(view.turn_of) }));
     $("pass").disabled = !myTurn;
-    $("brief").textContent = mine.brief;
+    const brief = $("brief");
+    brief.textContent = ""; // the author's paragraphs; a single line break is a space
+    for (const part of mine.brief.split(/\n\s*\n/)) {
+      const paragraph = document.createElement("p");
+      paragraph.textContent = part.replace(/\s+/g, " ").trim();
+      brief.append(paragraph);
+    }
     const list = $("deals");
     list.textContent = "";
     const deals = view.deals.filter((d) => d.status === "open" && d.participants.includes(me.role));
@@ -111,7 +117,7 @@
       const own = (points[issue.id] || {})[deal.options[index]] || 0;
       total += own;
       const li = document.createElement("li");
-      li.textContent = issue.title + ": " + (option ? option.label : deal.options[index]) + " (" + own + ")";
+      li.textContent = issue.title + " — " + (option ? option.label : deal.options[index]) + " (" + own + ")";
       item.querySelector(".terms").append(li);
     });
     item.querySelector(".points").textContent = t("Your points: {points} (your walk-away: {walk})",

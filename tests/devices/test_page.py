@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import re
 
-import pytest
-
 from game.devices.server import STATIC
 from tests.devices.harness import run, table
 from tests.helpers import TUTORIAL
@@ -94,8 +92,7 @@ def test_every_word_of_the_page_has_its_danish():
     assert missing == []
 
 
-@pytest.mark.parametrize("width", [360])
-def test_the_page_is_made_for_a_narrow_phone(width):
+def test_the_page_is_made_for_a_narrow_phone(width: int = 360):
     page = (STATIC / "index.html").read_text(encoding="utf-8")
     assert 'name="viewport" content="width=device-width, initial-scale=1"' in page
     css = (STATIC / "app.css").read_text(encoding="utf-8")

@@ -1,5 +1,5 @@
 """The ``outofthebox`` command: play, shot, validate, schema, new, analyze, report, handouts,
-export.
+export, serve.
 
 Imports are lazy: ``validate`` must answer in well under a third of a second including
 the interpreter's start, so nothing heavy (pygame, pydantic) is imported before the
@@ -7,7 +7,8 @@ subcommand that needs it runs.
 
 Exit codes: 0 fine, 1 an invalid scenario, 2 a usage error (bad arguments, missing file),
 3 no screen to open a window on, 70 an internal error (a bug: said in one sentence, never
-as a traceback).
+as a traceback). ``serve`` runs until Ctrl+C, which ends it with 0 (the game is saved
+after every action); an address it cannot listen on is a usage error (2).
 """
 
 from __future__ import annotations
@@ -112,6 +113,18 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("save", metavar="SAVE")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("-o", "--output", metavar="FILE", help="default: print it")
+
+    serve = commands.add_parser(
+        "serve", help="play a new game on the teams' own devices (a LAN server, no window)"
+    )
+    serve.add_argument("file", metavar="FILE", help="the scenario")
+    serve.add_argument(
+        "--host", default="127.0.0.1",
+        help="the address to listen on, only there (default: 127.0.0.1, this computer only; "
+        "give the laptop's LAN address for the room's phones)",
+    )  # fmt: skip
+    serve.add_argument("--port", type=_port, default=8765, help="default: 8765 (0: any free)")
+    serve.add_argument("--seed", type=int, help="the game's seed (default: a random one)")
     return parser
 
 
@@ -123,6 +136,14 @@ def _whole_number(text: str) -> int:
         raise argparse.ArgumentTypeError(f'wants a whole number, not "{text}"') from None
     if number < 0:
         raise argparse.ArgumentTypeError(f"wants 0 or more, not {number}")
+    return number
+
+
+def _port(text: str) -> int:
+    """argparse type: a TCP port, 0 to 65535."""
+    number = _whole_number(text)
+    if number > 65535:
+        raise argparse.ArgumentTypeError(f"wants a port from 0 to 65535, not {number}")
     return number
 
 
@@ -159,6 +180,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _handouts(args.file, args.output, args.lang)
         if args.command == "export":
             return _export(args.save, args.format, args.output)
+        if args.command == "serve":
+            return _serve(args.file, args.host, args.port, args.seed)
         return _play(args)
     except KeyboardInterrupt:
         return 130
@@ -319,6 +342,57 @@ def _export(save: str, form: str, output: str | None) -> int:
     except OSError as error:
         return _usage(f"cannot write {output} ({error.strerror or error})")
     print(f"Wrote {output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _serve(file: str, host: str, port: int, seed: int | None) -> int:
+    """A new game of ``file`` with every seat on a device; the terminal is the trainer's.
+
+    The join address is the first line printed, then each team's code and the trainer's.
+    """
+    from game.scenario.loading import check_file
+
+    path = Path(file)
+    if not path.is_file():
+        return _usage(f"no such scenario file: {path}")
+    result = check_file(path)
+    if not result.ok:
+        for diagnostic in result.errors:
+            print(diagnostic, file=sys.stderr)
+        return EXIT_INVALID
+    import asyncio
+    import secrets
+
+    from game.devices.codes import codes_for
+    from game.devices.server import DeviceServer, serve
+    from game.session.workshop import CannotStart, Seat, Workshop
+
+    scenario = result.scenario()
+    seats = [Seat(role.id, role.name, device=True) for role in scenario.roles]
+    chosen = secrets.randbelow(2**31) if seed is None else seed
+    try:
+        workshop = Workshop.start(path, chosen, seats)
+    except CannotStart as error:
+        return _usage(str(error))
+    save = workshop.session.path
+    assert save is not None
+    codes = codes_for(save, [role.id for role in scenario.roles])
+
+    def listening(bound: int) -> None:
+        shown = f"[{host}]" if ":" in host else host
+        print(f"http://{shown}:{bound}/", flush=True)
+        for role in scenario.roles:
+            print(f"{role.name}: {codes.teams[role.id]}", flush=True)
+        print(f"Trainer: {codes.trainer}", flush=True)
+        print(f"The game is saved in {_nearby(save)}. Ctrl+C stops the server.", flush=True)
+
+    try:
+        asyncio.run(serve(DeviceServer(workshop, codes), host, port, listening))
+    except KeyboardInterrupt:
+        print("Stopped. The game is saved.", flush=True)
+        return EXIT_OK
+    except OSError as error:
+        return _usage(f"cannot listen on {host}:{port} ({error.strerror or error})")
     return EXIT_OK
 
 

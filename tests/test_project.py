@@ -42,7 +42,9 @@ def test_python_dash_m_game_is_the_same_program():
     assert "validate" in done.stdout and "schema" in done.stdout and "new" in done.stdout
 
 
-@pytest.mark.parametrize("layer", ["scenario", "engine", "scoring", "bots", "report", "session"])
+@pytest.mark.parametrize(
+    "layer", ["scenario", "engine", "scoring", "bots", "report", "session", "devices"]
+)
 def test_nothing_below_the_screens_imports_pygame_or_the_screens(layer):
     """Arrows go one way: the screens use the layers below them, never the other way."""
     folder = ROOT / "game" / layer

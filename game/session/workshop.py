@@ -37,6 +37,8 @@ class Seat:
     #: game/session/practice.py's FREQUENCIES; "" for a workshop seat. Kept with the seats so a
     #: resumed practice game keeps its setting.
     exercises: str = ""
+    #: played on the team's own phone or laptop (game/devices), not behind the curtain
+    device: bool = False
 
 
 @dataclass

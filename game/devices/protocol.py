@@ -1,0 +1,224 @@
+"""Every message between a device and the server, as pydantic models.
+
+A device is assumed curious or mischievous, so nothing it sends is trusted: each message
+is checked whole against these models (strict types, no unknown fields, a size cap)
+before anything reads it, and what does not pass is answered with a ``Refused`` that
+says why and changes nothing. A device never names the actor of its actions in a way
+that counts: the server puts the device's own team there (``to_action``); an ``actor``
+field is allowed only so that a device that tries another team's can be told no.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from game.engine.actions import Action, action_from_json
+
+MAX_BYTES = 16 * 1024  # a message from a device; the largest real one is well under 2 KB
+MAX_SEQ = 2**53  # what a JavaScript number holds exactly
+
+Id = Annotated[str, Field(min_length=1, max_length=80)]
+Reason = Annotated[str, Field(max_length=500)]
+Ids = Annotated[list[Id], Field(max_length=24)]
+DeviceId = Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{8,64}$")]
+Seq = Annotated[int, Field(ge=1, le=MAX_SEQ)]
+DealNumber = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+# -- what a team's device may ask its team to do ---------------------------------------
+
+
+class _TeamAction(_Strict):
+    #: only ever the device's own team (or absent); see the module's docstring
+    actor: Id | None = None
+
+
+class ProposeBody(_TeamAction):
+    type: Literal["propose"]
+    project: Id
+    participants: Ids
+    options: Ids
+
+
+class AcceptBody(_TeamAction):
+    type: Literal["accept"]
+    deal: DealNumber
+
+
+class RejectBody(_TeamAction):
+    type: Literal["reject"]
+    deal: DealNumber
+    reason: Reason
+
+
+class CounterBody(_TeamAction):
+    type: Literal["counter"]
+    deal: DealNumber
+    participants: Ids
+    options: Ids
+    reason: Reason = ""
+
+
+class ExploreBody(_TeamAction):
+    type: Literal["explore"]
+    target: Id
+
+
+class ConsultBody(_TeamAction):
+    type: Literal["consult"]
+    project: Id
+
+
+class BuildBody(_TeamAction):
+    type: Literal["build"]
+    competency: Id
+
+
+class CommunicateBody(_TeamAction):
+    type: Literal["communicate"]
+    channel: Literal["newsletter", "flyer"]
+
+
+class PassBody(_TeamAction):
+    type: Literal["pass"]
+
+
+class PollAnswerBody(_TeamAction):
+    type: Literal["poll-answer"]
+    yes: bool
+
+
+class PredictBody(_TeamAction):
+    type: Literal["predict"]
+    target: Id
+    project: Id
+    ranking: Ids = []
+    deal: DealNumber | None = None
+    accepts: bool | None = None
+
+
+TeamAction = Annotated[
+    ProposeBody | AcceptBody | RejectBody | CounterBody | ExploreBody | ConsultBody
+    | BuildBody | CommunicateBody | PassBody | PollAnswerBody | PredictBody,
+    Field(discriminator="type"),
+]  # fmt: skip
+#: the trainer's actions (pause, skip, inject, poll) are not here: a device cannot send them
+
+
+def to_action(body: _TeamAction, role: str) -> Action:
+    """The engine's action for ``body``, taken by ``role`` (the device's own team)."""
+    data: dict[str, Any] = body.model_dump(exclude={"actor"})
+    return action_from_json({**data, "actor": role})
+
+
+# -- what a device sends ----------------------------------------------------------------
+
+
+class Hello(_Strict):
+    """Join (or join again) with a team's code; ``device`` is the device's own id, kept
+    in its browser, so a device that comes back is known."""
+
+    type: Literal["hello"]
+    code: Annotated[str, Field(max_length=40)]
+    device: DeviceId
+    lang: Literal["en", "da"] = "en"
+
+
+class ActionMessage(_Strict):
+    """An action for the device's team; ``seq`` grows by one each new action, and the
+    same action sent again (after a lost connection) keeps its number."""
+
+    type: Literal["action"]
+    device: DeviceId
+    seq: Seq
+    action: TeamAction
+
+
+class Ping(_Strict):
+    type: Literal["ping"]
+
+
+Incoming = Annotated[Hello | ActionMessage | Ping, Field(discriminator="type")]
+_incoming: TypeAdapter[Hello | ActionMessage | Ping] = TypeAdapter(Incoming)
+
+
+# -- what the server sends ----------------------------------------------------------------
+
+Why = Literal[
+    "oversized", "malformed", "unknown", "code", "rate-limited", "not-joined", "device",
+    "not-yours", "rules", "trainer", "server",
+]  # fmt: skip
+
+
+class Welcome(_Strict):
+    type: Literal["welcome"] = "welcome"
+    device: str
+    role: str
+    team: str  # the team's own name for itself
+    name: str  # the role's name in the scenario
+    acked: int  # the highest sequence number of this device already answered (0: none)
+    lang: str
+
+
+class ViewMessage(_Strict):
+    """The team's whole view: sent on joining, on coming back and after every action."""
+
+    type: Literal["view"] = "view"
+    version: int  # grows with every change the server publishes
+    view: dict[str, Any]
+
+
+class Ack(_Strict):
+    """The action ``seq`` was applied (``duplicate``: it had been already, not again)."""
+
+    type: Literal["ack"] = "ack"
+    seq: int
+    message: str
+    private: str = ""  # what only this team may read (an exploration's fact)
+    duplicate: bool = False
+
+
+class Refused(_Strict):
+    type: Literal["refused"] = "refused"
+    why: Why
+    reason: str
+    seq: int | None = None
+
+
+class Pong(_Strict):
+    type: Literal["pong"] = "pong"
+
+
+Outgoing = Welcome | ViewMessage | Ack | Refused | Pong
+
+
+def parse(raw: str | bytes) -> Hello | ActionMessage | Ping | Refused:
+    """The message ``raw`` as a model, or the ``Refused`` to send back. Never raises."""
+    size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
+    if size > MAX_BYTES:
+        return Refused(why="oversized", reason=f"A message may hold at most {MAX_BYTES} bytes.")
+    try:
+        return _incoming.validate_json(raw)
+    except ValidationError as error:
+        return _refusal(error)
+    except (ValueError, RecursionError):
+        return Refused(why="malformed", reason="The message is not valid JSON.")
+
+
+def _refusal(error: ValidationError) -> Refused:
+    first = error.errors(include_url=False, include_input=False)[0]
+    # the first place is the message's type (the union's tag): the field path follows it
+    loc = first["loc"]
+    where = ".".join(str(part) for part in loc[1:]) or (str(loc[0]) if loc else "message")
+    if first["type"] == "json_invalid":
+        return Refused(why="malformed", reason="The message is not valid JSON.")
+    if first["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        what = "an action" if len(loc) >= 2 else "a message"
+        return Refused(why="unknown", reason=f"Not {what} a device can send.")
+    return Refused(why="malformed", reason=f"{where}: {first['msg']}"[:300])

@@ -1,0 +1,26 @@
+// The phone page's words: English is the key; each language maps it to its own text.
+window.STRINGS = {
+  da: {
+    "Out of the Box": "Out of the Box",
+    "Your team's code": "Jeres holds kode",
+    "Join": "Deltag",
+    "Pass": "Stå over",
+    "Deals for you": "Aftaler til jer",
+    "Your brief": "Jeres fortrolige oplæg",
+    "Accept": "Accepter",
+    "Reject": "Afvis",
+    "Why not?": "Hvorfor ikke?",
+    "Your turn": "Jeres tur",
+    "It is {team}'s turn": "Det er {team}s tur",
+    "The game is over": "Spillet er slut",
+    "The game is paused": "Spillet er sat på pause",
+    "Round {round}": "Runde {round}",
+    "Connecting…": "Forbinder…",
+    "Connection lost; trying again…": "Forbindelsen er væk; prøver igen…",
+    "Deal {number}: {project}, proposed by {team}": "Aftale {number}: {project}, foreslået af {team}",
+    "Your points: {points} (your walk-away: {walk})": "Jeres point: {points} (jeres smertegrænse: {walk})",
+    "Waiting for your answer": "Venter på jeres svar",
+    "No open deal names you.": "Ingen åben aftale nævner jer.",
+    "Sent.": "Sendt.",
+  },
+};

@@ -1,0 +1,86 @@
+"""No message a device receives holds another team's secrets, over seeded random games.
+
+Each built-in scenario is made searchable as in tests/test_secrets_everywhere.py (a
+sentinel word in every brief and red line, a number of its own for every point and
+walk-away); every team has a phone, one team two, and a stranger without a code
+listens too. The games are played from the phones (the trainer's actions from the
+laptop); then every message each phone received is searched for every other team's
+secrets, and the stranger must have received nothing at all.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+from game.engine.actions import TRAINER
+from game.engine.randomplay import random_action
+from tests.devices.harness import Phone, body_of, run, table
+from tests.helpers import BUILT_IN
+from tests.test_secrets_everywhere import Search, searchable
+
+GAMES_PER_SCENARIO = 3
+MOST_ACTIONS = 400
+
+
+def search_phone(search: Search, phone: Phone, role: str, where: str) -> None:
+    """Every message ``phone`` received: a view's own part (``me``) and an exploration's
+    fact are the team's own, searched for words only; the rest for numbers too."""
+    for number, text in enumerate(phone.texts, 1):
+        message = json.loads(text)
+        own = ""
+        if message["type"] == "view":
+            assert message["view"]["viewer"] == role, f"{where}: another team's view"
+            own = json.dumps(message["view"].pop("me"), ensure_ascii=False)
+        elif message["type"] == "ack":
+            own = message.pop("private")
+        shown = json.dumps(message, ensure_ascii=False)
+        search.text(f"{where}: message {number} to {role}", shown, role, own=own)
+
+
+async def play(path, seed: int, folder, search: Search) -> tuple[int, int]:
+    """One game played from the phones; returns (actions, messages searched)."""
+    async with table(path, folder, seed=seed) as here:
+        roles = [seat.role for seat in here.workshop.seats]
+        phones = {role: [await here.joined(role)] for role in roles}
+        phones[roles[0]].append(await here.joined(roles[0]))
+        stranger = await here.phone()
+        rng = random.Random(seed)
+        actions = 0
+        while not here.workshop.state.finished and actions < MOST_ACTIONS:
+            action = random_action(here.workshop.state, rng)
+            actions += 1
+            if action.actor == TRAINER:  # the trainer acts on the laptop
+                assert here.workshop.act(action).ok
+                here.server.publish()
+                continue
+            phone = rng.choice(phones[action.actor])
+            reply = await phone.act(body_of(action))
+            assert reply["type"] == "ack", (action, reply)
+        messages = 0
+        for role, mine in phones.items():
+            for phone in mine:
+                await phone.drain()
+                search_phone(search, phone, role, f"{path.stem} seed {seed}")
+                messages += len(phone.texts)
+        assert await stranger.silent() and stranger.received == []
+        return actions, messages
+
+
+def test_no_device_receives_another_teams_secrets(tmp_path):
+    hits, games, actions, messages = [], 0, 0, 0
+    for path in BUILT_IN:
+        folder = tmp_path / path.stem
+        folder.mkdir()
+        marked, secrets = searchable(path, folder)
+        search = Search(secrets)
+        for seed in range(1, GAMES_PER_SCENARIO + 1):
+            taken, searched = run(
+                lambda m=marked, s=seed, f=folder, found=search: play(m, s, f, found)
+            )
+            games, actions, messages = games + 1, actions + taken, messages + searched
+        hits += search.hits
+    print(f"device secrets: {games} games, {actions} actions, {messages} messages, "
+          f"{len(hits)} hits")  # fmt: skip
+    assert games == GAMES_PER_SCENARIO * len(BUILT_IN)
+    assert hits == [], hits[:10]

@@ -1,0 +1,298 @@
+"""A hostile client: 2,000 seeded random or malformed messages against a running game.
+
+Garbage bytes, random JSON, valid messages with one field spoiled, oversized messages,
+wrong codes, actions before joining, with another device's id, for another team, as
+the trainer, replays of earlier messages, two devices of a team racing, and now and then
+a legal action of the device's own team so that the game moves. After every message:
+the log grew by one action exactly when the device was told "ack" (not a duplicate),
+that action is the device's own team's, and the new state is what the rules make of the
+old one with it. At the end: 0 exceptions in the server, 0 secrets of another team in
+any message, 0 codes in any message, and the save replays to the same game.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections import Counter
+from typing import Any
+
+from game.devices.protocol import MAX_BYTES
+from game.devices.server import SOCKET_LIMIT
+from game.engine.actions import TRAINER, action_from_json
+from game.engine.randomplay import random_action
+from game.engine.record import read_record
+from game.engine.rules import apply, legal_actions
+from tests.devices.harness import Phone, Table, body_of, run, table
+from tests.devices.test_device_secrets import search_phone
+from tests.helpers import FOUR_ROLE
+from tests.test_secrets_everywhere import Search, searchable
+
+MESSAGES = 2000
+SEED = 2026
+TIME_LIMIT = 120.0  # seconds for the whole run
+KEYS = ["type", "code", "device", "seq", "action", "actor", "deal", "reason", "project",
+        "participants", "options", "lang", "yes", "target", "channel", "x"]  # fmt: skip
+WORDS = ["hello", "action", "ping", "pass", "accept", "reject", "propose", "trainer",
+         "pause", "skip", "inject", "poll", "", "../../etc/passwd", "<script>", "null"]  # fmt: skip
+KINDS = {
+    "legal": 14, "other-team": 8, "as-trainer": 6, "replay": 8, "garbage-bytes": 5,
+    "random-json": 12, "spoiled": 14, "oversized": 3, "too-big": 0.2, "deep": 2,
+    "wrong-code": 6, "stranger-action": 4, "borrowed-id": 4, "race": 4, "ping": 2,
+}  # fmt: skip
+
+
+def text(rng: random.Random, longest: int = 24) -> str:
+    letters = [chr(rng.choice([rng.randint(32, 126), rng.randint(160, 0xD7FF)]))
+               for _ in range(rng.randint(0, longest))]  # fmt: skip
+    return "".join(letters)
+
+
+def random_json(rng: random.Random, depth: int = 0) -> Any:
+    roll = rng.random()
+    if depth > 3 or roll < 0.35:
+        return rng.choice([None, True, False, rng.randint(-(2**70), 2**70), rng.random() * 1e9,
+                           rng.choice(WORDS), text(rng), rng.randint(-3, 9)])  # fmt: skip
+    if roll < 0.6:
+        return [random_json(rng, depth + 1) for _ in range(rng.randint(0, 4))]
+    return {rng.choice(KEYS): random_json(rng, depth + 1) for _ in range(rng.randint(0, 5))}
+
+
+class Attack:
+    """The hostile run's state: the phones, what each sent, and the figures."""
+
+    def __init__(self, here: Table, phones: dict[str, list[Phone]], strangers: list[Phone]):
+        self.here = here
+        self.phones = phones
+        self.strangers = strangers
+        self.roles = list(phones)
+        self.rng = random.Random(SEED)
+        self.sent: dict[str, list[dict[str, Any]]] = {}  # device -> its action messages
+        self.kinds: Counter[str] = Counter()
+        self.replies: Counter[str] = Counter()
+        self.applied = 0
+        self.by_trainer = 0
+        self.fresh: set[tuple[str, int]] = set()  # (device, seq) of every action applied
+        self.undone = 0  # times the trainer took actions back after the game's end
+
+    @property
+    def log(self):
+        return self.here.workshop.session.record.actions
+
+    def any_phone(self) -> tuple[str, Phone]:
+        role = self.rng.choice(self.roles)
+        return role, self.rng.choice(self.phones[role])
+
+    def body(self, role: str | None = None) -> dict[str, Any]:
+        """A legal action's body now (for ``role`` if given and it has one), or a pass."""
+        state = self.here.workshop.state
+        if state.finished:
+            return {"type": "pass"}
+        if role is not None:
+            found = legal_actions(state, role, proposals=False)
+            if found:
+                return body_of(self.rng.choice(found))
+        action = random_action(state, self.rng)
+        return body_of(action) if action.actor != TRAINER else {"type": "pass"}
+
+    async def send(self, role: str | None, phone: Phone, message: Any) -> None:
+        """Send ``message`` from ``phone`` and check what came of it (see the docstring)."""
+        before, length = self.here.workshop.state, len(self.log)
+        if isinstance(message, dict) and message.get("type") == "action":
+            self.sent.setdefault(phone.device, []).append(message)
+        await phone.send(message if isinstance(message, str | bytes) else json.dumps(message))
+        reply = await phone.reply()
+        self.check(role, message, reply, before, length)
+
+    def check(self, role, message, reply, before, length) -> None:
+        self.replies[reply.get("why", reply["type"])] += 1
+        fresh = reply["type"] == "ack" and not reply["duplicate"]
+        assert len(self.log) == length + fresh, (message, reply)
+        if not fresh:
+            assert self.here.workshop.state is before, (message, reply)
+            return
+        assert role is not None and isinstance(message, dict)
+        once = (message["device"], message["seq"])
+        assert once not in self.fresh, f"{once} applied twice"
+        self.fresh.add(once)
+        taken = self.log[-1]
+        assert taken.actor == role, (taken, role)  # its own team's, never another's
+        assert taken == action_from_json({**message["action"], "actor": role})
+        assert self.here.workshop.state == apply(before, taken)  # what the rules make of it
+        self.applied += 1
+
+    async def step(self) -> None:
+        rng = self.rng
+        kind = rng.choices(list(KINDS), list(KINDS.values()))[0]
+        self.kinds[kind] += 1
+        here = self.here
+        if kind == "legal":
+            if here.workshop.state.finished:  # the trainer takes a few back: play on
+                for _ in range(rng.randint(1, 8)):
+                    assert here.workshop.undo().ok
+                here.server.publish()
+                self.undone += 1
+            state = here.workshop.state
+            action = random_action(state, rng)
+            if action is not None and action.actor == TRAINER:  # the trainer, on the laptop
+                assert here.workshop.act(action).ok
+                here.server.publish()
+                self.by_trainer += 1
+                return
+            phone = rng.choice(self.phones[action.actor])
+            await self.send(action.actor, phone, phone.action(body_of(action)))
+        elif kind == "other-team":
+            role, phone = self.any_phone()
+            other = rng.choice([r for r in self.roles if r != role])
+            body = {**self.body(other), "actor": other}
+            await self.send(role, phone, phone.action(body))
+        elif kind == "as-trainer":
+            role, phone = self.any_phone()
+            trainer = [body_of_trainer(a) for a in legal_actions(here.workshop.state, TRAINER)]
+            body = rng.choice([*trainer, {**self.body(role), "actor": TRAINER}])
+            await self.send(role, phone, phone.action(body))
+        elif kind == "replay":
+            role, phone = self.any_phone()
+            earlier = self.sent.get(phone.device)
+            if earlier:
+                await self.send(role, phone, rng.choice(earlier))
+        elif kind == "garbage-bytes":
+            role, phone = self.any_phone()
+            noise = bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 300)))
+            await self.send(role, phone, noise)
+        elif kind == "random-json":
+            role, phone = self.any_phone()
+            await self.send(role, phone, json.dumps(random_json(rng)))
+        elif kind == "spoiled":
+            role, phone = self.any_phone()
+            message = phone.action(self.body(role))
+            target = message if rng.random() < 0.5 else message["action"]
+            key = rng.choice([*target, *KEYS])
+            if rng.random() < 0.3:
+                target.pop(key, None)
+            else:
+                target[key] = random_json(rng)
+            await self.send(role, phone, message)
+        elif kind == "oversized":
+            role, phone = self.any_phone()
+            pad = "x" * rng.randint(MAX_BYTES, SOCKET_LIMIT - 200)
+            message = {**phone.action({"type": "pass"}), "pad": pad}
+            await self.send(role, phone, json.dumps(message))
+        elif kind == "too-big":  # past aiohttp's own limit: it closes the connection
+            role, phone = self.any_phone()
+            await phone.send("y" * (SOCKET_LIMIT + 10))
+            assert not await phone.silent(2.0)  # the close itself
+            await self.rejoin(role, phone)
+        elif kind == "deep":
+            role, phone = self.any_phone()
+            depth = rng.randint(100, MAX_BYTES // 2 - 10)
+            await self.send(role, phone, "[" * depth + "]" * depth)
+        elif kind == "wrong-code":
+            stranger = rng.choice(self.strangers)
+            code = rng.choice([text(rng, 12), "".join(rng.choices("0123456789ABCDEFGH", k=10))])
+            await self.send(None, stranger, {"type": "hello", "code": code, "device": "stranger-1"})
+        elif kind == "stranger-action":
+            stranger = rng.choice(self.strangers)
+            await self.send(None, stranger, stranger.action(self.body()))
+        elif kind == "borrowed-id":
+            role, phone = self.any_phone()
+            _, other = self.any_phone()
+            message = phone.action(self.body(role))
+            message["device"] = other.device if other.device != phone.device else "borrowed-xyz"
+            await self.send(role, phone, message)
+        elif kind == "race":
+            await self.race()
+        else:
+            role, phone = self.any_phone()
+            await self.send(role, phone, {"type": "ping"})
+
+    async def race(self) -> None:
+        """Both devices of the team whose turn it is send an action at once."""
+        state = self.here.workshop.state
+        role = state.current_role
+        if role is None or state.paused:
+            return
+        one, two = self.phones[role]
+        before, length = state, len(self.log)
+        first, second = one.action(self.body(role)), two.action(self.body(role))
+        self.sent.setdefault(one.device, []).append(first)
+        self.sent.setdefault(two.device, []).append(second)
+        await one.send(json.dumps(first))
+        await two.send(json.dumps(second))
+        replies = [await one.reply(), await two.reply()]
+        acks = [r for r in replies if r["type"] == "ack"]
+        for reply in replies:
+            self.replies[reply.get("why", reply["type"])] += 1
+        assert len(acks) <= 1 and len(self.log) == length + len(acks), replies
+        if acks:
+            message = first if acks[0] is replies[0] else second
+            assert (message["device"], message["seq"]) not in self.fresh
+            self.fresh.add((message["device"], message["seq"]))
+            assert self.log[-1] == action_from_json({**message["action"], "actor": role})
+            assert self.here.workshop.state == apply(before, self.log[-1])
+            self.applied += 1
+
+    async def rejoin(self, role: str, phone: Phone) -> None:
+        """The phone whose connection was closed connects again as the same device."""
+        self.here.clock.now += 61  # past any wrong-code wait the strangers caused
+        back = await self.here.phone(device=phone.device)
+        welcome = await back.hello(self.here.codes.teams[role])
+        assert welcome["type"] == "welcome", welcome
+        back.seq = phone.seq
+        back.texts, back.received = phone.texts, phone.received  # one device: one history
+        self.phones[role][self.phones[role].index(phone)] = back
+
+
+def body_of_trainer(action) -> dict[str, Any]:
+    data = action.to_json()
+    data.pop("actor")
+    return data
+
+
+def test_a_hostile_client_changes_nothing_the_rules_would_not(tmp_path, caplog):
+    caplog.set_level(logging.INFO)
+    marked, secrets = searchable(FOUR_ROLE[0], tmp_path)
+
+    async def story() -> tuple[Attack, Search, int]:
+        async with table(marked, tmp_path, seed=11) as here:
+            roles = [seat.role for seat in here.workshop.seats]
+            phones = {role: [await here.joined(role), await here.joined(role)] for role in roles}
+            strangers = [await here.phone(), await here.phone()]
+            attack = Attack(here, phones, strangers)
+            started = time.monotonic()
+            while sum(attack.kinds.values()) < MESSAGES:
+                await attack.step()
+            assert time.monotonic() - started < TIME_LIMIT
+            search = Search(secrets)
+            codes = [*here.codes.teams.values(), here.codes.trainer]
+            code_hits = 0
+            for role, pair in phones.items():
+                for phone in pair:
+                    await phone.drain()
+                    code_hits += sum(c in t or c.replace("-", "") in t
+                                     for t in phone.texts for c in codes)  # fmt: skip
+                    search_phone(search, phone, role, "hostile")
+            for stranger in strangers:
+                assert {m["type"] for m in stranger.received} <= {"refused", "pong"}
+            assert here.server.errors == 0
+            save = here.workshop.session.path
+            assert save is not None
+            record = read_record(save)
+            assert record.actions == attack.log
+            assert record.replay(here.workshop.state.scenario) == here.workshop.state
+            return attack, search, code_hits
+
+    attack, search, code_hits = run(story, limit=TIME_LIMIT + 60)
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    print(
+        f"hostile client: {sum(attack.kinds.values())} messages "
+        f"({', '.join(f'{k} {n}' for k, n in sorted(attack.kinds.items()))}); replies: "
+        f"{', '.join(f'{k} {n}' for k, n in sorted(attack.replies.items()))}; "
+        f"{attack.applied} device actions applied (each its own team's, as the rules make "
+        f"it), {attack.by_trainer} by the trainer, {attack.undone} undos after the end; "
+        f"{attack.here.server.errors} server exceptions, {len(errors)} error logs, "
+        f"{len(search.hits)} leaks, {code_hits} codes"
+    )
+    assert errors == [] and search.hits == [] and code_hits == 0

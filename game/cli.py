@@ -258,16 +258,10 @@ def _new(file: str, roles: str, force: bool) -> int:
 def _analyze(file: str, games: int, output: str, max_deals: int) -> int:
     import json
 
-    from game.scenario.loading import check_file
-
     path = Path(file)
-    if not path.is_file():
-        return _usage(f"no such scenario file: {path}")
-    result = check_file(path)
-    if not result.ok:  # the same diagnostics as validate and play
-        for diagnostic in result.errors:
-            print(diagnostic, file=sys.stderr)
-        return EXIT_INVALID
+    result, refused = _checked(path)
+    if result is None:
+        return refused
     from game.scoring.analysis import analyse
     from game.scoring.analysis.report import json_report, progress_bar, text_report
 
@@ -301,16 +295,11 @@ def _report(saves: list[str], output: str, language: str) -> int:
 
 
 def _handouts(file: str, output: str, language: str) -> int:
-    from game.scenario.loading import check_file
 
     path = Path(file)
-    if not path.is_file():
-        return _usage(f"no such scenario file: {path}")
-    result = check_file(path)
-    if not result.ok:
-        for diagnostic in result.errors:
-            print(diagnostic, file=sys.stderr)
-        return EXIT_INVALID
+    result, refused = _checked(path)
+    if result is None:
+        return refused
     from game.engine.record import write_atomically
     from game.report.handouts import build_handouts
 
@@ -350,16 +339,11 @@ def _serve(file: str, host: str, port: int, seed: int | None) -> int:
 
     The join address is the first line printed, then each team's code and the trainer's.
     """
-    from game.scenario.loading import check_file
 
     path = Path(file)
-    if not path.is_file():
-        return _usage(f"no such scenario file: {path}")
-    result = check_file(path)
-    if not result.ok:
-        for diagnostic in result.errors:
-            print(diagnostic, file=sys.stderr)
-        return EXIT_INVALID
+    result, refused = _checked(path)
+    if result is None:
+        return refused
     import asyncio
     import secrets
 
@@ -408,6 +392,22 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _checked(path: Path):
+    """A scenario file named on the command line, checked: (its result, 0), or (None,
+    the exit code) after saying why: no such file (2), or every mistake in it at once (1),
+    the same diagnostics as validate."""
+    from game.scenario.loading import check_file
+
+    if not path.is_file():
+        return None, _usage(f"no such scenario file: {path}")
+    result = check_file(path)
+    if not result.ok:
+        for diagnostic in result.errors:
+            print(diagnostic, file=sys.stderr)
+        return None, EXIT_INVALID
+    return result, EXIT_OK
+
+
 def _usage(message: str) -> int:
     print(f"outofthebox: {message}", file=sys.stderr)
     return EXIT_USAGE
@@ -430,17 +430,11 @@ def _open_display(size: tuple[int, int]) -> str | None:
 
 
 def _play(args: argparse.Namespace) -> int:
-    from game.scenario.loading import check_file
-
     files = [Path(name) for name in args.scenario]
     for path in files:
-        if not path.is_file():
-            return _usage(f"no such scenario file: {path}")
-        result = check_file(path)
-        if not result.ok:  # the author sees every mistake at once, before any window opens
-            for diagnostic in result.errors:
-                print(diagnostic, file=sys.stderr)
-            return EXIT_INVALID
+        result, refused = _checked(path)
+        if result is None:
+            return refused
     size = _size(args.size) if args.size else None
     problem = _open_display(size or (1280, 720))
     if problem:

@@ -36,7 +36,7 @@ from typing import Any, Literal
 import numpy as np
 
 from game.engine.deals import Amounts, chosen_options, trial_risk, uncommitted, walk_away
-from game.engine.memo import roles_by_id
+from game.engine.memo import Kept, roles_by_id
 from game.engine.state import GameState
 from game.scenario.model import Option, Project, Scenario
 
@@ -52,11 +52,6 @@ Cause = Literal[
 
 #: ``kinds`` codes, in the order of the verdicts' strength
 CODE_CANNOT, CODE_SHOULD_NOT, CODE_WORTH = 0, 1, 2
-KIND_OF_CODE: dict[int, Kind] = {
-    CODE_CANNOT: CANNOT,
-    CODE_SHOULD_NOT: SHOULD_NOT,
-    CODE_WORTH: WORTH,
-}
 
 
 @dataclass(frozen=True)
@@ -74,34 +69,22 @@ class Position:
     @property
     def line_map(self) -> dict[tuple[str, str], str]:
         """(issue, option) -> the red line's reason."""
-        return _kept(("lines", self.red_lines), lambda: {
+        return _brief_parts.get(("lines", self.red_lines), None, lambda: {
             (issue, option): reason for issue, option, reason in self.red_lines
         })  # fmt: skip
 
     @property
     def favourites(self) -> dict[str, int]:
         """Each issue's most points for the role: what a deal's option is held against."""
-        return _kept(("best", id(self.points)), lambda: {
+        return _brief_parts.get(("best", id(self.points)), self.points, lambda: {
             issue: max(table.values()) for issue, table in self.points.items()
-        }, self.points)  # fmt: skip
+        })  # fmt: skip
 
 
-_KEEP = 512
-_keep: dict[object, tuple[object, object]] = {}
-
-
-def _kept(key: object, build, source: object = None):
-    """``build()`` kept under ``key`` (and, for a key made from an object's id, while that
-    very object lives on as ``source``): the rule reads a brief's fixed parts many times a
-    turn, and a brief never changes during a game."""
-    hit = _keep.get(key)
-    if hit is not None and hit[0] is source:
-        return hit[1]
-    if len(_keep) >= _KEEP:
-        _keep.clear()
-    value = build()
-    _keep[key] = (source, value)
-    return value
+#: a brief's fixed parts as the rule reads them, many times a turn (a brief never changes)
+_brief_parts = Kept(512)
+#: each deal's signing rule: the same deals are weighed again and again
+_signing_rules = Kept(4096)
 
 
 @dataclass(frozen=True)
@@ -193,7 +176,7 @@ def _lines(lines: Any, project_id: str) -> tuple[tuple[str, str, str], ...]:
             if field(line, "project") == project_id
         )
 
-    return _kept(("read", id(lines), project_id), read, lines)
+    return _brief_parts.get(("read", id(lines), project_id), lines, read)
 
 
 @dataclass(frozen=True)
@@ -218,21 +201,12 @@ class SigningRule:
         return len(yes) >= self.needed and set(self.must) <= yes
 
 
-_rules_kept: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[Project, SigningRule]] = {}
-
-
 def signing_rule(project: Project, participants: tuple[str, ...], options) -> SigningRule:
-    """The one statement of when a deal signs: the rules sign by it, the table shows it.
-    Kept per (project, participants, options): the same deals are weighed again and again."""
+    """The one statement of when a deal signs: the rules sign by it, the table shows it."""
     key = (id(project), tuple(participants), tuple(options))
-    hit = _rules_kept.get(key)
-    if hit is not None and hit[0] is project:
-        return hit[1]
-    if len(_rules_kept) > 4096:
-        _rules_kept.clear()
-    made = _signing_rule(project, tuple(participants), tuple(options))
-    _rules_kept[key] = (project, made)
-    return made
+    return _signing_rules.get(
+        key, project, lambda: _signing_rule(project, tuple(participants), tuple(options))
+    )
 
 
 def _signing_rule(project: Project, participants: tuple[str, ...], options) -> SigningRule:
@@ -279,7 +253,7 @@ def needed_roles(project: Project, options: tuple[str, ...]) -> tuple[str, ...]:
                 seen.setdefault(role)
         return tuple(seen)
 
-    return _kept(("needs", id(project), tuple(options)), read, project)
+    return _brief_parts.get(("needs", id(project), tuple(options)), project, read)
 
 
 @dataclass(frozen=True)

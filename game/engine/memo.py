@@ -20,6 +20,31 @@ T = TypeVar("T")
 KEEP = 64  # objects remembered per cached function
 
 
+class Kept:
+    """Values built once per key, while the object they were built from lives on.
+
+    For what a key made from an object's ``id`` cannot hold alone: the value is kept
+    with its ``source`` and returned only while that very object asks again (a reloaded
+    scenario's or a new state's records make new values). Bounded: past ``limit`` keys it
+    starts afresh. The one rule's reading of a brief, the signing rules and each deal as a
+    viewer sees it use one each (``acceptability``, ``views``).
+    """
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self._values: dict[object, tuple[object, object]] = {}
+
+    def get(self, key: object, source: object, build: Callable[[], T]) -> T:
+        hit = self._values.get(key)
+        if hit is not None and hit[0] is source:
+            return hit[1]  # type: ignore[return-value]
+        if len(self._values) >= self.limit:
+            self._values.clear()
+        value = build()
+        self._values[key] = (source, value)
+        return value
+
+
 def per_object(build: Callable[[K], T]) -> Callable[[K], T]:
     """``build(thing)``, computed once for each (frozen, unhashable) object."""
     cache: dict[int, tuple[K, T]] = {}

@@ -157,10 +157,6 @@ def ending(state: GameState) -> Ending | None:
     return Ending(state.round, state.scenario.rounds, _everything_agreed(state))
 
 
-def is_last_round(state: GameState) -> bool:
-    return not state.finished and state.round == state.scenario.rounds
-
-
 def _everything_agreed(state: GameState) -> bool:
     agreed = {a.project for a in state.agreements if a.active}
     return all(project.id in agreed for project in state.scenario.projects)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.deals import committed, free_this_round, per_round, uncommitted, walk_away
-from game.engine.memo import per_object
+from game.engine.memo import Kept, per_object
 from game.engine.rules import learnable_competencies
 from game.engine.state import Agreement, Deal, GameState, News, RoleState
 from game.scenario.model import Scenario
@@ -156,22 +156,13 @@ def _static(scenario: Scenario) -> _StaticParts:
     )
 
 
-_seen: dict[tuple[int, str], tuple[Deal, dict[str, Any]]] = {}
-SEEN_KEEP = 4096
+#: each deal as a viewer sees it: a deal never changes (an answer makes a new record),
+#: and every view lists every deal again
+_seen = Kept(4096)
 
 
 def _deal_seen(deal: Deal, viewer: str) -> dict[str, Any]:
-    """``_deal``, kept per (deal, viewer) while that very deal record lives: a deal never
-    changes (an answer makes a new record), and every view lists every deal again."""
-    key = (id(deal), viewer)
-    hit = _seen.get(key)
-    if hit is not None and hit[0] is deal:
-        return hit[1]
-    if len(_seen) >= SEEN_KEEP:
-        _seen.clear()
-    seen = _deal(deal, viewer)
-    _seen[key] = (deal, seen)
-    return seen
+    return _seen.get((id(deal), viewer), deal, lambda: _deal(deal, viewer))
 
 
 def _deal(deal: Deal, viewer: str) -> dict[str, Any]:

@@ -113,6 +113,7 @@ class DeviceServer:
         self.version = 0
         self.errors = 0  # faults of ours caught in a handler: 0 unless there is a bug
         self.files = _static_files()
+        self._unwatch: Callable[[], None] | None = None
 
     # -- the application --------------------------------------------------------------
 
@@ -121,8 +122,20 @@ class DeviceServer:
         app.router.add_get("/", self._index)
         app.router.add_get("/ws", self._socket)
         app.router.add_get("/static/{name}", self._static)
+        app.on_startup.append(self._watch)
         app.on_shutdown.append(self._close_all)
         return app
+
+    async def _watch(self, app: web.Application) -> None:
+        """Publish after every change of the game, whichever front end made it and from
+        whichever thread: the projector's loop acts on the workshop too."""
+        loop = asyncio.get_running_loop()
+
+        def changed() -> None:
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(self.publish)
+
+        self._unwatch = self.workshop.watch(changed)
 
     async def _index(self, request: web.Request) -> web.Response:
         return self._file("index.html")
@@ -138,6 +151,9 @@ class DeviceServer:
         return web.Response(body=body, content_type=content_type, charset="utf-8", headers=HEADERS)
 
     async def _close_all(self, app: web.Application) -> None:
+        if self._unwatch is not None:
+            self._unwatch()
+            self._unwatch = None
         for connection in list(self.connections):
             with contextlib.suppress(Exception):
                 await connection.socket.close(message=b"The game has stopped.")
@@ -268,9 +284,7 @@ class DeviceServer:
                 return
             reply = self._apply(device, message)
             device.remember(message.seq, reply)
-            connection.send(reply)
-            if isinstance(reply, p.Ack):
-                self.publish()
+            connection.send(reply)  # the new views follow: the workshop's watcher publishes
 
     def _again(self, device: Device, seq: int) -> p.Ack | p.Refused:
         """The answer to an action sent again: the same answer, and nothing applied."""
@@ -307,8 +321,8 @@ class DeviceServer:
     def publish(self) -> None:
         """Every connected device receives its own team's view of the game as it is now.
 
-        For whoever changes the game besides the devices (the trainer, the projector, a
-        computer partner): call it after ``workshop.act`` or an undo.
+        The workshop's watcher calls it (on this server's loop) after every change, from
+        any front end: the devices, the projector, a computer partner, an undo, a reload.
         """
         self.version += 1
         texts: dict[str, str] = {}

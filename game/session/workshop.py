@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,6 +73,12 @@ class Workshop:
         self.session = session
         self.seats = seats
         self.t = t or english()
+        #: one action at a time from every front end: the projector's loop and the device
+        #: server's thread both act through this lock (views read the immutable state)
+        self.lock = threading.RLock()
+        #: told after every change of the game (an action, an undo, a reload), from the
+        #: thread that made it: the device server publishes the new views from here
+        self.watchers: list[Callable[[], None]] = []
         self._views_of: GameState | None = None
         self._views: dict[str, dict[str, Any]] = {}
         self._scores_of: GameState | None = None
@@ -221,12 +229,23 @@ class Workshop:
             return str(error)
         return None
 
+    def watch(self, watcher: Callable[[], None]) -> Callable[[], None]:
+        """Call ``watcher`` after every change; returns the function that stops it."""
+        self.watchers.append(watcher)
+        return lambda: self.watchers.remove(watcher) if watcher in self.watchers else None
+
+    def _changed(self) -> None:
+        for watcher in list(self.watchers):
+            watcher()
+
     def act(self, action: act.Action) -> Outcome:
-        before = self.state
-        try:
-            after = self.session.act(action)
-        except IllegalAction as error:
-            return Outcome(False, str(error))
+        with self.lock:
+            before = self.state
+            try:
+                after = self.session.act(action)
+            except IllegalAction as error:
+                return Outcome(False, str(error))
+        self._changed()
         return Outcome(
             True,
             describe(before, after, action, self.t),
@@ -248,12 +267,13 @@ class Workshop:
         from game.bots.personality import PERSONALITIES
         from game.bots.play import decide
 
-        role = self.computer_to_play()
-        if role is None:
-            return None
-        seat = self.seat(role)
-        partner = ComputerPartner(role, PERSONALITIES[seat.personality], self.state.seed)
-        return self.act(decide(self.state, partner).action)
+        with self.lock:  # it decides on the state it then acts on
+            role = self.computer_to_play()
+            if role is None:
+                return None
+            seat = self.seat(role)
+            partner = ComputerPartner(role, PERSONALITIES[seat.personality], self.state.seed)
+            return self.act(decide(self.state, partner).action)
 
     def play_again_as(self, role: str, folder: Path | None = None) -> Workshop:
         """A new practice game of the same scenario file and seed, the person in ``role``.
@@ -279,10 +299,12 @@ class Workshop:
         return Workshop.start(Path(record.scenario_file), record.seed, seats, folder, self.t)
 
     def undo(self) -> Outcome:
-        try:
-            self.session.undo()
-        except IllegalAction as error:
-            return Outcome(False, str(error))
+        with self.lock:
+            try:
+                self.session.undo()
+            except IllegalAction as error:
+                return Outcome(False, str(error))
+        self._changed()
         return Outcome(True, "")
 
     def reload(self) -> list[str]:
@@ -291,6 +313,13 @@ class Workshop:
         Returns the problems (file:line:col: …) when the file is no longer valid or the
         game cannot be replayed on it; the game goes on with the scenario it had.
         """
+        with self.lock:
+            problems = self._reload()
+        if not problems:
+            self._changed()  # unchanged files too: a device's fresh view does no harm
+        return problems
+
+    def _reload(self) -> list[str]:
         record = self.session.record
         try:
             unchanged = hashlib.sha256(Path(record.scenario_file).read_bytes()).hexdigest()

@@ -132,13 +132,11 @@ class Attack:
             if here.workshop.state.finished:  # the trainer takes a few back: play on
                 for _ in range(rng.randint(1, 8)):
                     assert here.workshop.undo().ok
-                here.server.publish()
                 self.undone += 1
             state = here.workshop.state
             action = random_action(state, rng)
             if action is not None and action.actor == TRAINER:  # the trainer, on the laptop
                 assert here.workshop.act(action).ok
-                here.server.publish()
                 self.by_trainer += 1
                 return
             phone = rng.choice(self.phones[action.actor])

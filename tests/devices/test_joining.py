@@ -144,7 +144,6 @@ def test_a_device_that_comes_back_gets_the_game_as_it_is_now(tmp_path):
             await cafe.socket.close()  # the phone sleeps; the game goes on
             assert (await library.act({"type": "pass"}))["type"] == "ack"
             here.workshop.act(act.Pause())  # the trainer, on the laptop
-            here.server.publish()
             back = await here.phone(device="cafe-phone-1")
             welcome = await back.hello(here.codes.teams["cafe"])
             assert welcome["type"] == "welcome" and welcome["device"] == "cafe-phone-1"

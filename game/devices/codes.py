@@ -51,6 +51,9 @@ class GameCodes:
     game: str  # this game's own id: codes of another game never open this one
     teams: dict[str, str]
     trainer: str
+    #: the port the game's server listened on, so a resumed game listens there again and
+    #: the phones come back without joining again (None until it has listened)
+    port: int | None = None
     _index: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -89,6 +92,7 @@ class GameCodes:
             "game": self.game,
             "teams": self.teams,
             "trainer": self.trainer,
+            "port": self.port,
         }
 
     @classmethod
@@ -102,7 +106,10 @@ class GameCodes:
             raise ValueError("a codes file with damaged team codes")
         if not normalise(str(data["trainer"])):
             raise ValueError("a codes file with a damaged trainer code")
-        return cls(str(data["game"]), dict(teams), str(data["trainer"]))
+        port = data.get("port")
+        if not (isinstance(port, int) and 0 < port < 65536):
+            port = None  # an older or damaged file: any port will do
+        return cls(str(data["game"]), dict(teams), str(data["trainer"]), port)
 
     def save(self, save: Path) -> None:
         write_atomically(codes_path(save), json.dumps(self.to_json(), indent=1))

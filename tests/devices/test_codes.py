@@ -39,6 +39,10 @@ def test_the_codes_are_saved_beside_the_save_and_kept_on_resume(tmp_path):
     assert resumed.session.path == save
     again = codes_for(save, ["library", "cafe"])
     assert (again.game, again.teams, again.trainer) == (codes.game, codes.teams, codes.trainer)
+    assert again.port is None  # it has not listened yet
+    again.port = 8799
+    again.save(save)
+    assert codes_for(save, ["library", "cafe"]).port == 8799  # a resumed game listens there
 
 
 def test_a_damaged_codes_file_gets_new_codes(tmp_path):

@@ -37,7 +37,7 @@ class TrainerChannel:
 
     def __init__(self, server: DeviceServer):
         self.server = server
-        self.connections: set[Connection] = set()
+        self.connections: dict[Connection, Device] = {}  # each with the trainer's device
         self.devices: dict[str, Device] = {}  # the trainer's device id -> its answers
 
     # -- joining ------------------------------------------------------------------------
@@ -49,7 +49,7 @@ class TrainerChannel:
 
         device = self.devices.setdefault(hello.device, Device(hello.device, TRAINER))
         connection.device = None  # no team's view reaches a trainer's connection
-        self.connections.add(connection)
+        self.connections[connection] = device
         workshop = self.server.workshop
         log.info("the trainer joined from %s", connection.address)
         connection.send(
@@ -70,7 +70,7 @@ class TrainerChannel:
 
     def forget(self, connection: Connection) -> None:
         """The connection ended, or joined as a team instead."""
-        self.connections.discard(connection)
+        self.connections.pop(connection, None)
 
     def holds(self, connection: Connection) -> bool:
         return connection in self.connections
@@ -80,7 +80,8 @@ class TrainerChannel:
     async def command(self, connection: Connection, message: p.TrainerMessage) -> None:
         """Apply one trainer's command, once; a connection that is not the trainer's is
         told no and nothing changes."""
-        if connection not in self.connections:
+        device = self.connections.get(connection)
+        if device is None:
             log.info("refused a trainer's command from %s: not the trainer", connection.address)
             connection.send(
                 p.Refused(
@@ -90,8 +91,7 @@ class TrainerChannel:
                 )
             )
             return
-        device = self.devices.get(message.device)
-        if device is None:
+        if message.device != device.id:
             connection.send(
                 p.Refused(
                     why="device",

@@ -67,6 +67,9 @@ class TrainerChannel:
             )
         )
         connection.send(self.room_text())
+        timer = getattr(self.server, "timer", None)  # the round timer, where there is one
+        if timer is not None:
+            connection.send(timer)
 
     def forget(self, connection: Connection) -> None:
         """The connection ended, or joined as a team instead."""
@@ -149,6 +152,11 @@ class TrainerChannel:
         if not self.connections:
             return
         text = self.room_text()
+        for connection in list(self.connections):
+            connection.send(text)
+
+    def tell(self, text: str) -> None:
+        """Something public for the room page too (the round timer's ``timer`` message)."""
         for connection in list(self.connections):
             connection.send(text)
 

@@ -91,12 +91,21 @@
   }
 
   // -- the room's view ----------------------------------------------------------------
-  function label(id) {
+  function names(id) {
+    // [the team's own name, the role's name when the team chose another] (Team Red, Museum)
     const role = view && view.roles.find((r) => r.id === id);
     const name = role ? role.name : id;
     const team = joined && joined.teams.find((x) => x.role === id);
     const own = team ? team.team.trim() : "";
-    return own && own !== name ? own + " (" + name + ")" : name;
+    return own && own !== name ? [own, name] : [name, ""];
+  }
+  function label(id) { return names(id)[0]; } // short: read from the back of the room
+  function nameNode(id, className) {
+    // the team's own name large, the role's name beside it small (one line on a projector)
+    const [own, role] = names(id);
+    const node = el("span", className || "name", own);
+    if (role) node.append(" ", el("small", "", role));
+    return node;
   }
   function project(id) { return view.projects.find((p) => p.id === id); }
   function optionLabel(issue, id) {
@@ -112,6 +121,7 @@
     turn.className = "turn" + (view.paused ? " paused" : "");
     turn.textContent = view.finished ? t("The game is over") : view.paused ? t("The game is paused")
       : t("It is {team}'s turn", { team: label(view.turn_of) });
+    if (!view.finished && !view.paused && names(view.turn_of)[1]) turn.append(" ", el("small", "", names(view.turn_of)[1]));
     renderDeals();
     renderSigned();
     renderNews();
@@ -151,7 +161,7 @@
       else if (deal.accepted.includes(role)) { mark = "✓"; state = "yes"; said = t("accepted"); }
       else if (rejected) { mark = "✗"; state = "no"; said = t("rejected"); }
       const li = el("li", state);
-      li.append(el("span", "mark", mark), el("span", "name", label(role)), el("span", "said", said));
+      li.append(el("span", "mark", mark), nameNode(role), el("span", "said", said));
       who.append(li);
     }
     return item;
@@ -188,13 +198,16 @@
     $("close-poll").hidden = !shown;
     if (!shown) return;
     const about = project(poll.project);
-    $("poll-title").textContent = t("Straw poll: {project}", { project: about ? about.title : poll.project });
+    const on = view.deals.find((d) => d.status === "open" && d.project === poll.project
+      && pollKey({ project: d.project, participants: d.participants, options: d.options }) === pollKey(poll));
+    $("poll-title").textContent = on ? t("Straw poll on deal {number}", { number: on.number })
+      : t("Straw poll: {project}", { project: about ? about.title : poll.project });
     const list = $("poll-answers");
     list.textContent = "";
     for (const role of poll.participants) {
       const answer = poll.answers[role];
       const li = el("li", answer === undefined ? "waiting" : answer ? "yes" : "no");
-      li.append(el("span", "mark", answer === undefined ? "…" : answer ? "✓" : "✗"), el("span", "name", label(role)),
+      li.append(el("span", "mark", answer === undefined ? "…" : answer ? "✓" : "✗"), nameNode(role),
         el("span", "said", answer === undefined ? t("waiting") : answer ? t("yes") : t("no")));
       list.append(li);
     }

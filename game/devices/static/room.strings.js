@@ -32,6 +32,7 @@ window.ROOM_STRINGS = {
     "Resume": "Fortsæt",
     "Round {round} of {rounds}": "Runde {round} af {rounds}",
     "Straw poll: {project}": "Prøveafstemning: {project}",
+    "Straw poll on deal {number}": "Prøveafstemning om aftale {number}",
     "That is not the trainer's code of this game.": "Det er ikke trænerens kode til dette spil.",
     "The game is over": "Spillet er slut",
     "The game is paused": "Spillet er sat på pause",

@@ -21,6 +21,7 @@
   let seq = 0, socket = null, joined = null, view = null, version = -1, retry = 250;
   let timer = null; // {left, running, at}: the round timer, when the server sends one
   let closedPoll = ""; // the poll the trainer closed on this screen (the rules keep it)
+  let signedSeen = -1; // agreements shown so far: a new one is the room's moment
 
   function t(text, values) {
     const table = (window.ROOM_STRINGS || {})[lang] || {};
@@ -59,10 +60,17 @@
     return false;
   }
   function hello() { send({ type: "hello", code: code, device: device, lang: lang }); }
+  const sent = new Map(); // seq -> the command's type, to say in this page's words what it did
   function command(body) {
     if (!joined) return;
     seq += 1;
+    sent.set(seq, body.type);
     send({ type: "trainer", device: device, seq: seq, command: body });
+  }
+  function done(type) {
+    return { pause: t("The game is paused."), resume: t("The game goes on."), skip: t("The turn was skipped."),
+      inject: t("The event card is played."), poll: t("The straw poll is open."),
+      undo: t("The last action was undone.") }[type] || "";
   }
 
   function receive(message) {
@@ -80,7 +88,8 @@
       timer = message.left === null ? null : { left: message.left, running: message.running, at: Date.now() };
       renderTimer();
     } else if (message.type === "ack") {
-      status(message.message);
+      status(done(sent.get(message.seq)) || message.message);
+      sent.delete(message.seq);
     } else if (message.type === "refused") {
       if (!joined || message.why === "code" || message.why === "rate-limited") {
         code = ""; joined = null;
@@ -115,8 +124,7 @@
   function render() {
     if (!view || !joined) return;
     $("scenario").textContent = "· " + view.scenario.title;
-    $("round").textContent = view.finished ? t("The game is over")
-      : t("Round {round} of {rounds}", { round: view.round, rounds: view.scenario.rounds });
+    $("round").textContent = t("Round {round} of {rounds}", { round: view.round, rounds: view.scenario.rounds });
     const turn = $("turn");
     turn.className = "turn" + (view.paused ? " paused" : "");
     turn.textContent = view.finished ? t("The game is over") : view.paused ? t("The game is paused")
@@ -135,7 +143,18 @@
     const open = view.deals.filter((d) => d.status === "open");
     if (!open.length) list.append(el("li", "empty", t("No deal is on the table.")));
     for (const deal of open) list.append(dealItem(deal));
+    fit();
   }
+  function fit() {
+    // a projector does not scroll: smaller steps until every open deal is on the screen
+    const area = list().parentElement;
+    const deals = list();
+    for (let step = 0; step <= 4; step += 1) {
+      deals.dataset.fit = String(step);
+      if (area.scrollHeight <= area.clientHeight + 1) break;
+    }
+  }
+  function list() { return $("deals"); }
   function dealItem(deal) {
     const item = $("deal").content.firstElementChild.cloneNode(true);
     const shown = project(deal.project);
@@ -169,16 +188,19 @@
   function renderSigned() {
     const list = $("signed");
     list.textContent = "";
-    if (!view.agreements.length) list.append(el("li", "empty", t("No deal is signed yet.")));
-    for (const agreement of view.agreements.slice().reverse()) {
+    if (!view.agreements.length) list.append(el("li", "empty", view.finished ? t("No deal was signed.") : t("No deal is signed yet.")));
+    const fresh = signedSeen >= 0 && view.agreements.length > signedSeen;
+    signedSeen = view.agreements.length;
+    view.agreements.slice().reverse().forEach((agreement, index) => {
       const shown = project(agreement.project);
-      const li = el("li", agreement.failed_round ? "failed" : "");
+      const li = el("li", (agreement.failed_round ? "failed" : "") + (fresh && index === 0 ? " new" : ""));
+      if (fresh && index === 0) status(t("Signed: {project}!", { project: shown ? shown.title : agreement.project }));
       li.append(el("strong", "", (shown ? shown.title : agreement.project)));
       li.append(el("span", "", " · " + t("round {round}", { round: agreement.round }) + " · "
         + agreement.members.map(label).join(", ")));
       if (agreement.failed_round) li.append(el("span", "note", " · " + t("fell through in round {round}", { round: agreement.failed_round })));
       list.append(li);
-    }
+    });
   }
   function renderNews() {
     const list = $("news");
@@ -294,6 +316,7 @@
     lang = node.dataset.lang; store.setItem("otb-lang", lang); translatePage();
   }));
   setInterval(() => { if (timer && timer.running) renderTimer(); }, 250);
+  window.addEventListener("resize", () => { if (view) fit(); });
   translatePage();
   connect();
 })();

@@ -337,7 +337,8 @@ def _export(save: str, form: str, output: str | None) -> int:
 def _serve(file: str, host: str, port: int, seed: int | None) -> int:
     """A new game of ``file`` with every seat on a device; the terminal is the trainer's.
 
-    The join address is the first line printed, then each team's code and the trainer's.
+    The join address is the first line printed, then the room page's address (for the
+    projector: it asks for the trainer's code), each team's code and the trainer's.
     """
 
     path = Path(file)
@@ -365,6 +366,7 @@ def _serve(file: str, host: str, port: int, seed: int | None) -> int:
     def listening(bound: int) -> None:
         shown = f"[{host}]" if ":" in host else host
         print(f"http://{shown}:{bound}/", flush=True)
+        print(f"The room's screen (for the projector): http://{shown}:{bound}/room", flush=True)
         for role in scenario.roles:
             print(f"{role.name}: {codes.teams[role.id]}", flush=True)
         print(f"Trainer: {codes.trainer}", flush=True)

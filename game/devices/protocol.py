@@ -144,8 +144,60 @@ class Ping(_Strict):
     type: Literal["ping"]
 
 
-Incoming = Annotated[Hello | ActionMessage | Ping, Field(discriminator="type")]
-_incoming: TypeAdapter[Hello | ActionMessage | Ping] = TypeAdapter(Incoming)
+# -- the trainer's channel (the room page, joined with the trainer's code) --------------
+
+
+class PauseCommand(_Strict):
+    type: Literal["pause"]
+
+
+class ResumeCommand(_Strict):
+    type: Literal["resume"]
+
+
+class SkipCommand(_Strict):
+    """The team whose turn it is passes, on the trainer's word."""
+
+    type: Literal["skip"]
+
+
+class InjectCommand(_Strict):
+    """Play this event card now (its id, from ``TrainerWelcome.cards``)."""
+
+    type: Literal["inject"]
+    card: Id
+
+
+class PollCommand(_Strict):
+    """A straw poll on an open deal, by its number: the server takes its terms."""
+
+    type: Literal["poll"]
+    deal: DealNumber
+
+
+class UndoCommand(_Strict):
+    type: Literal["undo"]
+
+
+TrainerCommand = Annotated[
+    PauseCommand | ResumeCommand | SkipCommand | InjectCommand | PollCommand | UndoCommand,
+    Field(discriminator="type"),
+]
+
+
+class TrainerMessage(_Strict):
+    """A trainer's control from the room page; only a connection that said ``hello``
+    with the trainer's code may send it. ``seq`` as for a device's action: a command
+    sent again is answered again and applied once."""
+
+    type: Literal["trainer"]
+    device: DeviceId
+    seq: Seq
+    command: TrainerCommand
+
+
+Incoming = Annotated[Hello | ActionMessage | Ping | TrainerMessage, Field(discriminator="type")]
+_incoming: TypeAdapter[Hello | ActionMessage | Ping | TrainerMessage] = TypeAdapter(Incoming)
 
 
 # -- what the server sends ----------------------------------------------------------------
@@ -195,10 +247,32 @@ class Pong(_Strict):
     type: Literal["pong"] = "pong"
 
 
-Outgoing = Welcome | ViewMessage | Ack | Refused | Pong
+class TrainerWelcome(_Strict):
+    """The trainer's code was right: the room's view follows, and its controls work.
+    ``teams`` are public (each role's team name); ``cards`` the deck's titles, for the
+    trainer to pick one to play."""
+
+    type: Literal["trainer-welcome"] = "trainer-welcome"
+    device: str
+    acked: int
+    lang: str
+    teams: list[dict[str, str]]
+    cards: list[dict[str, str]]
 
 
-def parse(raw: str | bytes) -> Hello | ActionMessage | Ping | Refused:
+class RoomMessage(_Strict):
+    """The room's view (``Workshop.public_view``): what the projector may show, nothing
+    private; sent on the trainer's welcome and after every change."""
+
+    type: Literal["room"] = "room"
+    version: int
+    view: dict[str, Any]
+
+
+Outgoing = Welcome | ViewMessage | Ack | Refused | Pong | TrainerWelcome | RoomMessage
+
+
+def parse(raw: str | bytes) -> Hello | ActionMessage | Ping | TrainerMessage | Refused:
     """The message ``raw`` as a model, or the ``Refused`` to send back. Never raises."""
     size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:

@@ -27,6 +27,7 @@ from aiohttp import WSMsgType, web
 from game.devices import protocol as p
 from game.devices.codes import GameCodes
 from game.devices.limits import GuessLimiter
+from game.devices.trainer_channel import TrainerChannel
 from game.engine.actions import TRAINER, BadActionData
 from game.session.workshop import Workshop
 
@@ -114,12 +115,14 @@ class DeviceServer:
         self.errors = 0  # faults of ours caught in a handler: 0 unless there is a bug
         self.files = _static_files()
         self._unwatch: Callable[[], None] | None = None
+        self.trainer = TrainerChannel(self)  # the room page, with the trainer's code
 
     # -- the application --------------------------------------------------------------
 
     def app(self) -> web.Application:
         app = web.Application(client_max_size=64 * 1024)
         app.router.add_get("/", self._index)
+        app.router.add_get("/room", self._room)
         app.router.add_get("/ws", self._socket)
         app.router.add_get("/static/{name}", self._static)
         app.on_startup.append(self._watch)
@@ -139,6 +142,9 @@ class DeviceServer:
 
     async def _index(self, request: web.Request) -> web.Response:
         return self._file("index.html")
+
+    async def _room(self, request: web.Request) -> web.Response:
+        return self._file("room.html")
 
     async def _static(self, request: web.Request) -> web.Response:
         return self._file(request.match_info.get("name", ""))
@@ -174,6 +180,7 @@ class DeviceServer:
                     break
         finally:
             self.connections.discard(connection)
+            self.trainer.forget(connection)
             connection.queue.put_nowait(None)
             with contextlib.suppress(Exception):
                 await writer
@@ -199,6 +206,8 @@ class DeviceServer:
                 connection.send(p.Pong())
             elif isinstance(message, p.Hello):
                 await self._hello(connection, message)
+            elif isinstance(message, p.TrainerMessage):
+                await self.trainer.command(connection, message)
             else:
                 await self._action(connection, message)
         except Exception:
@@ -235,15 +244,11 @@ class DeviceServer:
             )
             return
         if holder == TRAINER:
-            connection.send(
-                p.Refused(
-                    why="trainer",
-                    reason="This is the trainer's code. "
-                    "The trainer's controls are not on devices yet.",
-                )
-            )
+            async with self.lock:  # the welcome and the room's view before any newer view
+                self.trainer.welcome(connection, hello)
             return
         async with self.lock:  # the welcome and the view reach it before any newer view
+            self.trainer.forget(connection)
             device = self.devices.setdefault((holder, hello.device), Device(hello.device, holder))
             connection.device = device
             seat = self.workshop.seat(holder)
@@ -332,6 +337,7 @@ class DeviceServer:
                 if role not in texts:
                     texts[role] = self._view_text(role)
                 connection.send(texts[role])
+        self.trainer.publish()
         if self.on_change is not None:
             self.on_change()
 

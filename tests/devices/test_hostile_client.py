@@ -150,7 +150,12 @@ class Attack:
             role, phone = self.any_phone()
             trainer = [body_of_trainer(a) for a in legal_actions(here.workshop.state, TRAINER)]
             body = rng.choice([*trainer, {**self.body(role), "actor": TRAINER}])
-            await self.send(role, phone, phone.action(body))
+            if rng.random() < 0.5:
+                await self.send(role, phone, phone.action(body))
+            else:  # the room page's own message, from a team's device: never the trainer's
+                command = rng.choice([{"type": "undo"}, {"type": "poll", "deal": 1}, body])
+                message = {"type": "trainer", "device": phone.device, "seq": 1, "command": command}
+                await self.send(role, phone, message)
         elif kind == "replay":
             role, phone = self.any_phone()
             earlier = self.sent.get(phone.device)

@@ -74,9 +74,10 @@ def test_the_trainers_code_does_not_join_as_a_team(tmp_path):
     async def story():
         async with table(TUTORIAL, tmp_path) as here:
             phone = await here.phone()
-            refused = await phone.hello(here.codes.trainer)
-            assert refused["type"] == "refused" and refused["why"] == "trainer"
-            assert await phone.silent()
+            welcome = await phone.hello(here.codes.trainer)
+            assert welcome["type"] == "trainer-welcome"  # the room page (test_room.py)
+            assert (await phone.next())["type"] == "room"
+            assert await phone.silent() and here.server.connected() == {}
 
     run(story)
 

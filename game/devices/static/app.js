@@ -122,7 +122,7 @@
           build.participants = message.reading.participants; build.options = message.reading.options;
         }
         build.reading = message.reading; build.refusal = message.refusal;
-        renderBuild();
+        keepFocus(drawBuild);
       }
     } else if (type === "ack") {
       pending.delete(message.seq);
@@ -139,6 +139,8 @@
       teams = message.teams || []; renderTeams();
     } else if (type === "waiting") {
       asked = message.role;
+      status("");
+      renderTeams();
       const team = teams.find((x) => x.role === asked);
       $("waiting").hidden = false;
       $("waiting").textContent = t("Waiting for the trainer to let {team} in…", { team: team ? team.team || team.name : asked });
@@ -191,9 +193,15 @@
     });
   }
 
-  function render() {
-    if (!view || !me) return;
-    const focused = document.activeElement && document.activeElement.dataset ? document.activeElement.dataset.key : null;
+  function keepFocus(draw) { // a redrawn control keeps the keyboard's place (data-key)
+    const now = document.activeElement, key = now && now.dataset ? now.dataset.key : null;
+    draw();
+    if (!key) return;
+    const again = document.querySelector('[data-key="' + CSS.escape(key) + '"]');
+    if (again && again !== document.activeElement) again.focus({ preventScroll: true });
+  }
+  function render() { if (view && me) keepFocus(drawAll); }
+  function drawAll() {
     $("team").textContent = me.team + (me.team && me.team !== me.name ? " · " + me.name : "");
     const turn = $("turn"), mine = myTurn();
     turn.className = "turn" + (mine ? " mine" : "");
@@ -204,8 +212,7 @@
       node.setAttribute("aria-pressed", String(node.dataset.tab === tab));
       $("tab-" + node.dataset.tab).hidden = node.dataset.tab !== tab;
     });
-    renderPoll(); renderDeals(); renderMoves(); renderBrief(); renderBuild();
-    if (focused) { const again = document.querySelector('[data-key="' + focused + '"]'); if (again) again.focus(); }
+    renderPoll(); renderDeals(); renderMoves(); renderBrief(); drawBuild();
   }
 
   function renderPoll() {
@@ -217,7 +224,7 @@
     terms(project, poll.options, box.querySelector(".terms"));
     lines(pollReading ? pollReading.lines : [], box.querySelector(".lines"));
     const answer = poll.answers[me.role];
-    $("poll-yes").disabled = $("poll-no").disabled = answer !== undefined;
+    box.querySelector(".lines").hidden = box.querySelector("details").hidden = box.querySelector(".two").hidden = answer !== undefined;
     box.querySelector(".answered").textContent = answer === undefined ? t("Not binding: the trainer only asks.")
       : answer ? t("You answered yes.") : t("You answered no.");
   }
@@ -246,10 +253,9 @@
     const waitingFor = deal.participants.filter((r) => r !== deal.proposer && !deal.accepted.includes(r)).map(roleName);
     item.querySelector(".state").textContent = answering ? (mine ? t("Waiting for your answer") : t("Answer it on your turn."))
       : t("Waiting for: {teams}", { teams: waitingFor.join(", ") || "–" });
-    const answer = item.querySelector(".answer");
-    answer.hidden = !answering;
-    if (!answering) return item;
     const accept = item.querySelector(".accept"), reject = item.querySelector(".reject"), counter = item.querySelector(".counter");
+    accept.hidden = reject.hidden = counter.hidden = !answering;
+    if (!answering) return item;
     accept.textContent = t("Accept"); accept.dataset.key = "accept-" + n;
     reject.textContent = t("Reject, and say why"); reject.dataset.key = "reject-" + n;
     counter.textContent = t("Counter with a changed deal"); counter.dataset.key = "counter-" + n;
@@ -260,7 +266,11 @@
     counter.onclick = () => openBuilder(deal.project, deal.participants.slice(), deal.options.slice(), n);
     const box = item.querySelector(".reasons");
     box.hidden = !rejecting.has(n);
-    reject.onclick = () => { rejecting.set(n, rejecting.get(n) || (reading.reasons || [""])[0]); render(); };
+    reject.onclick = () => {
+      rejecting.set(n, rejecting.get(n) || (reading.reasons || [""])[0]); render();
+      const first = document.querySelector('[data-key="why-' + n + '-0"]') || document.querySelector('[data-key="own-' + n + '"]');
+      if (first) first.focus();
+    };
     box.querySelector("legend").textContent = t("Why not? The table hears it.");
     const choices = box.querySelector(".choices-list");
     (reading.reasons || []).forEach((text, index) => {
@@ -355,7 +365,7 @@
     $("build-title").focus();
   }
   function ownProjects() { return view.projects.filter((p) => p.id in (view.me.points || {})); }
-  function renderBuild() {
+  function drawBuild() {
     if (!view || !me || tab !== "build") return;
     if (!build) {
       const agreed = new Set(view.agreements.filter((a) => a.failed_round === null).map((a) => a.project));
@@ -381,7 +391,7 @@
       box.onchange = () => {
         const order = view.roles.map((r) => r.id);
         build.participants = order.filter((r) => r === role ? box.checked : build.participants.includes(r));
-        read(); renderBuild();
+        read(); keepFocus(drawBuild);
       };
       const label = el("label", roleName(role) + (role === me.role ? " (" + t("you") + ")" : "")); label.htmlFor = id;
       row.append(box, label); who.append(row);
@@ -396,7 +406,7 @@
         const id = "opt-" + index + "-" + option.id, row = el("div", null, "check");
         const radio = el("input"); radio.type = "radio"; radio.name = "issue-" + index; radio.id = id; radio.dataset.key = id;
         radio.checked = build.options[index] === option.id;
-        radio.onchange = () => { build.options = build.options.slice(); build.options[index] = option.id; read(); renderBuild(); };
+        radio.onchange = () => { build.options = build.options.slice(); build.options[index] = option.id; read(); keepFocus(drawBuild); };
         const red = view.me.red_lines.some((l) => l.project === build.project && l.issue === issue.id && l.option === option.id);
         const label = el("label", null); label.htmlFor = id;
         label.append(el("b", String((points[issue.id] || {})[option.id] ?? "–"), "pts"), " " + (red ? "✗ " + t("red line") + ": " : "") + option.label);

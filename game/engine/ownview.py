@@ -120,9 +120,7 @@ def best_options(view: dict[str, Any], project_id: str) -> list[str]:
     return chosen
 
 
-def starting_terms(
-    view: dict[str, Any], project_id: str
-) -> tuple[list[str], list[str]]:
+def starting_terms(view: dict[str, Any], project_id: str) -> tuple[list[str], list[str]]:
     """Where a deal builder starts for the viewing team on a project: (participants,
     options) — its favourite options and the fewest partners the approval rule wants,
     required partners first. The projector's builder and the phone's start alike."""

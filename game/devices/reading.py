@@ -67,6 +67,18 @@ def terms(
     return sorted(participants, key=order.index), options
 
 
+def same_project(view: dict[str, Any], project_id: str, deal: int | None) -> None:
+    """A counter is read on its deal's own project (the counter keeps it); raises
+    ``BadTerms`` for another project or a deal there is not."""
+    if deal is None:
+        return
+    found = next((d for d in view["deals"] if d["number"] == deal), None)
+    if found is None:
+        raise BadTerms(f"There is no deal {deal}.")
+    if found["project"] != project_id:
+        raise BadTerms(f"Deal {deal} is about another project; a counter keeps its project.")
+
+
 def reading(
     view: dict[str, Any],
     project_id: str,

@@ -366,6 +366,7 @@ class DeviceServer:
         role = connection.device.role
         view = self.workshop.private_view(role)
         try:
+            reading.same_project(view, message.project, message.deal)
             participants, options = reading.terms(
                 view, message.project, list(message.participants), list(message.options)
             )

@@ -20,6 +20,9 @@ from tests.devices.harness import Phone, body_of, run, table
 from tests.helpers import BUILT_IN
 from tests.test_secrets_everywhere import Search, searchable
 
+#: per search: the messages already searched (a view is sent again after each change,
+#: mostly the same): each distinct one is searched once
+SEEN: dict[int, set[tuple[str, str, str]]] = {}
 GAMES_PER_SCENARIO = 3
 MOST_ACTIONS = 400
 
@@ -29,6 +32,7 @@ def search_phone(search: Search, phone: Phone, role: str, where: str) -> None:
     beside it (``readings``, ``poll_reading``: its own points and verdicts), a deal
     builder's reading and an exploration's fact are the team's own, searched for words
     only; the rest (the moves the rules allow it too) for numbers too."""
+    seen = SEEN.setdefault(id(search), set())
     for number, text in enumerate(phone.texts, 1):
         message = json.loads(text)
         for counter in ("version", "seq", "acked"):  # the server's counters, not points
@@ -45,6 +49,9 @@ def search_phone(search: Search, phone: Phone, role: str, where: str) -> None:
         elif message["type"] == "ack":
             own = message.pop("private")
         shown = json.dumps(message, ensure_ascii=False)
+        if (role, shown, own) in seen:  # the same view again (its version aside): searched
+            continue
+        seen.add((role, shown, own))
         search.text(f"{where}: message {number} to {role}", shown, role, own=own)
 
 

@@ -173,6 +173,16 @@ def test_each_open_deal_naming_a_team_comes_with_its_reading(tmp_path):
                 act.Accept("library", int(number))
             )
             assert views["library"]["view"] == here.workshop.private_view("library")
+            # a counter is read on its deal's project, and only a deal there is
+            other = next(p for p in view["me"]["points"] if p != deal["project"])
+            for project, number_read in ((other, int(number)), (deal["project"], 999)):
+                answer = await read(phones["library"], project, deal=number_read)
+                assert answer["reading"] is None and answer["problem"], answer
+            counter = await read(phones["library"], deal["project"], deal=int(number))
+            assert counter["reading"]["options"] and counter["refusal"] == here.workshop.check(
+                act.Counter("library", int(number), tuple(counter["reading"]["participants"]),
+                            tuple(counter["reading"]["options"]))
+            )  # fmt: skip
             assert set(views["library"]["moves"]) == {
                 "pass", "explore", "consult", "build", "communicate", "accept", "poll"}  # fmt: skip
 

@@ -196,8 +196,22 @@ class TrainerMessage(_Strict):
     command: TrainerCommand
 
 
-Incoming = Annotated[Hello | ActionMessage | Ping | TrainerMessage, Field(discriminator="type")]
-_incoming: TypeAdapter[Hello | ActionMessage | Ping | TrainerMessage] = TypeAdapter(Incoming)
+class Read(_Strict):
+    """The deal builder's terms, for the team's own reading of them (``Reading``): the
+    phone shows the numbers the server works out and never adds points itself. Empty
+    ``participants`` or ``options``: the builder's starting ones; ``deal``: a counter to
+    that open deal (its refusal is then a counter's)."""
+
+    type: Literal["read"]
+    project: Id
+    participants: Ids = []
+    options: Ids = []
+    deal: DealNumber | None = None
+
+
+Received = Hello | ActionMessage | Ping | TrainerMessage | Read
+Incoming = Annotated[Received, Field(discriminator="type")]
+_incoming: TypeAdapter[Received] = TypeAdapter(Incoming)
 
 
 # -- what the server sends ----------------------------------------------------------------
@@ -219,11 +233,31 @@ class Welcome(_Strict):
 
 
 class ViewMessage(_Strict):
-    """The team's whole view: sent on joining, on coming back and after every action."""
+    """The team's whole view: sent on joining, on coming back and after every action.
+
+    Beside it, the team's own readings (``reading.open_readings``): deal number -> what
+    that open deal means for the team, as its projector screen would say it; the straw
+    poll's terms read the same way; and the moves the rules allow it now."""
 
     type: Literal["view"] = "view"
     version: int  # grows with every change the server publishes
     view: dict[str, Any]
+    readings: dict[str, Any] = {}
+    poll_reading: dict[str, Any] | None = None
+    moves: dict[str, Any] = {}
+
+
+class Reading(_Strict):
+    """The answer to a ``Read``: the terms as read (the starting ones filled in), the
+    team's reading of them, and the refusal proposing them would meet (None: allowed);
+    or ``problem`` when the terms cannot be read."""
+
+    type: Literal["reading"] = "reading"
+    project: str
+    deal: int | None = None
+    reading: dict[str, Any] | None = None
+    refusal: str | None = None
+    problem: str = ""
 
 
 class Ack(_Strict):
@@ -269,10 +303,10 @@ class RoomMessage(_Strict):
     view: dict[str, Any]
 
 
-Outgoing = Welcome | ViewMessage | Ack | Refused | Pong | TrainerWelcome | RoomMessage
+Outgoing = Welcome | ViewMessage | Ack | Refused | Pong | Reading | TrainerWelcome | RoomMessage
 
 
-def parse(raw: str | bytes) -> Hello | ActionMessage | Ping | TrainerMessage | Refused:
+def parse(raw: str | bytes) -> Received | Refused:
     """The message ``raw`` as a model, or the ``Refused`` to send back. Never raises."""
     size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:

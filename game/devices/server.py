@@ -24,10 +24,12 @@ from pathlib import Path
 
 from aiohttp import WSMsgType, web
 
+from game.devices import pagewords, reading
 from game.devices import protocol as p
 from game.devices.codes import GameCodes
 from game.devices.limits import GuessLimiter
 from game.devices.trainer_channel import TrainerChannel
+from game.engine import actions as act
 from game.engine.actions import TRAINER, BadActionData
 from game.session.workshop import Workshop
 
@@ -74,6 +76,7 @@ class Connection:
     socket: web.WebSocketResponse
     address: str
     device: Device | None = None
+    lang: str = "en"  # the phone's language, for the sentences of its readings
     queue: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
 
     def send(self, message: p.Outgoing | str) -> None:
@@ -87,11 +90,13 @@ class Connection:
 
 def _static_files() -> dict[str, tuple[bytes, str]]:
     """The phone page's files, read once: only these names are ever served."""
-    return {
+    files = {
         path.name: (path.read_bytes(), TYPES[path.suffix])
         for path in sorted(STATIC.iterdir())
         if path.is_file() and path.suffix in TYPES
     }
+    files["strings.js"] = (pagewords.strings_js().encode("utf-8"), TYPES[".js"])
+    return files
 
 
 class DeviceServer:
@@ -208,6 +213,8 @@ class DeviceServer:
                 await self._hello(connection, message)
             elif isinstance(message, p.TrainerMessage):
                 await self.trainer.command(connection, message)
+            elif isinstance(message, p.Read):
+                self._read(connection, message)
             else:
                 await self._action(connection, message)
         except Exception:
@@ -251,6 +258,7 @@ class DeviceServer:
             self.trainer.forget(connection)
             device = self.devices.setdefault((holder, hello.device), Device(hello.device, holder))
             connection.device = device
+            connection.lang = hello.lang
             seat = self.workshop.seat(holder)
             log.info("a device of %s joined from %s", holder, connection.address)
             connection.send(
@@ -263,7 +271,7 @@ class DeviceServer:
                     lang=hello.lang,
                 )
             )
-            connection.send(self._view_text(holder))
+            connection.send(self._view_text(holder, hello.lang))
 
     async def _action(self, connection: Connection, message: p.ActionMessage) -> None:
         device = connection.device
@@ -330,20 +338,62 @@ class DeviceServer:
         any front end: the devices, the projector, a computer partner, an undo, a reload.
         """
         self.version += 1
-        texts: dict[str, str] = {}
+        texts: dict[tuple[str, str], str] = {}
         for connection in list(self.connections):
             if connection.device is not None:
-                role = connection.device.role
-                if role not in texts:
-                    texts[role] = self._view_text(role)
-                connection.send(texts[role])
+                key = (connection.device.role, connection.lang)
+                if key not in texts:
+                    texts[key] = self._view_text(*key)
+                connection.send(texts[key])
         self.trainer.publish()
         if self.on_change is not None:
             self.on_change()
 
-    def _view_text(self, role: str) -> str:
+    def _view_text(self, role: str, lang: str = "en") -> str:
+        """The team's view, and beside it its own readings (``reading``) in ``lang``."""
         view = self.workshop.private_view(role)
-        return p.ViewMessage(version=self.version, view=view).model_dump_json()
+        readings = reading.open_readings(view, lang)
+        for number, found in readings.items():
+            found["accept_refusal"] = self.workshop.check(act.Accept(role, int(number)))
+        return p.ViewMessage(
+            version=self.version,
+            view=view,
+            readings=readings,
+            poll_reading=reading.poll_reading(view, lang),
+            moves=reading.moves(self.workshop.state, role),
+        ).model_dump_json()
+
+    def _read(self, connection: Connection, message: p.Read) -> None:
+        """The deal builder's live numbers: the team's own reading of the terms it sent,
+        from its own view only (a device reads for its own team, never another's)."""
+        if connection.device is None:
+            connection.send(p.Refused(why="not-joined", reason="Join with your team's code first."))
+            return
+        role = connection.device.role
+        view = self.workshop.private_view(role)
+        try:
+            reading.same_project(view, message.project, message.deal)
+            participants, options = reading.terms(
+                view, message.project, list(message.participants), list(message.options)
+            )
+        except reading.BadTerms as problem:
+            connection.send(p.Reading(project=message.project, deal=message.deal,
+                                      problem=str(problem)))  # fmt: skip
+            return
+        if message.deal is None:
+            proposal: act.Action = act.Propose(role, message.project, tuple(participants),
+                                               tuple(options))  # fmt: skip
+        else:
+            proposal = act.Counter(role, message.deal, tuple(participants), tuple(options))
+        found = reading.reading(view, message.project, participants, options, connection.lang)
+        connection.send(
+            p.Reading(
+                project=message.project,
+                deal=message.deal,
+                reading=found,
+                refusal=self.workshop.check(proposal),
+            )
+        )
 
     def connected(self) -> dict[str, int]:
         """Devices connected per team (role id -> how many)."""

@@ -118,3 +118,18 @@ def best_options(view: dict[str, Any], project_id: str) -> list[str]:
         table = me["points"][project_id][issue["id"]]
         chosen.append(max(allowed or [issue["options"][0]["id"]], key=lambda o: table[o]))
     return chosen
+
+
+def starting_terms(view: dict[str, Any], project_id: str) -> tuple[list[str], list[str]]:
+    """Where a deal builder starts for the viewing team on a project: (participants,
+    options) — its favourite options and the fewest partners the approval rule wants,
+    required partners first. The projector's builder and the phone's start alike."""
+    me = view["me"]["role"]
+    project = project_of(view, project_id)
+    rule = project["approval"]
+    others = [r for r in eligible(view, project) if r != me]
+    others.sort(key=lambda r: r not in rule["required"])
+    wanted = max(rule["min_participants"], 1 + len(set(rule["required"]) - {me}))
+    order = [r["id"] for r in view["roles"]]
+    participants = sorted([me, *others[: wanted - 1]], key=order.index)
+    return participants, best_options(view, project_id)

@@ -13,19 +13,26 @@ from __future__ import annotations
 import json
 import random
 
+from game.engine import actions as act
 from game.engine.actions import TRAINER
 from game.engine.randomplay import random_action
 from tests.devices.harness import Phone, body_of, run, table
 from tests.helpers import BUILT_IN
 from tests.test_secrets_everywhere import Search, searchable
 
+#: per search: the messages already searched (a view is sent again after each change,
+#: mostly the same): each distinct one is searched once
+SEEN: dict[int, set[tuple[str, str, str]]] = {}
 GAMES_PER_SCENARIO = 3
 MOST_ACTIONS = 400
 
 
 def search_phone(search: Search, phone: Phone, role: str, where: str) -> None:
-    """Every message ``phone`` received: a view's own part (``me``) and an exploration's
-    fact are the team's own, searched for words only; the rest for numbers too."""
+    """Every message ``phone`` received: a view's own part (``me``), the team's readings
+    beside it (``readings``, ``poll_reading``: its own points and verdicts), a deal
+    builder's reading and an exploration's fact are the team's own, searched for words
+    only; the rest (the moves the rules allow it too) for numbers too."""
+    seen = SEEN.setdefault(id(search), set())
     for number, text in enumerate(phone.texts, 1):
         message = json.loads(text)
         for counter in ("version", "seq", "acked"):  # the server's counters, not points
@@ -33,11 +40,27 @@ def search_phone(search: Search, phone: Phone, role: str, where: str) -> None:
         own = ""
         if message["type"] == "view":
             assert message["view"]["viewer"] == role, f"{where}: another team's view"
-            own = json.dumps(message["view"].pop("me"), ensure_ascii=False)
+            own = json.dumps(
+                [message["view"].pop("me"), message.pop("readings"), message.pop("poll_reading")],
+                ensure_ascii=False,
+            )
+        elif message["type"] == "reading":
+            own = json.dumps(message.pop("reading"), ensure_ascii=False)
         elif message["type"] == "ack":
             own = message.pop("private")
         shown = json.dumps(message, ensure_ascii=False)
+        if (role, shown, own) in seen:  # the same view again (its version aside): searched
+            continue
+        seen.add((role, shown, own))
         search.text(f"{where}: message {number} to {role}", shown, role, own=own)
+
+
+def read_of(state, action) -> dict:
+    """The deal builder's ``read`` for the terms of a proposal or a counter."""
+    deal = getattr(action, "deal", None)
+    project = action.project if deal is None else state.deal(deal).project
+    return {"type": "read", "project": project, "participants": list(action.participants),
+            "options": list(action.options), "deal": deal}  # fmt: skip
 
 
 async def play(path, seed: int, folder, search: Search) -> tuple[int, int]:
@@ -56,6 +79,9 @@ async def play(path, seed: int, folder, search: Search) -> tuple[int, int]:
                 assert here.workshop.act(action).ok
                 continue
             phone = rng.choice(phones[action.actor])
+            if isinstance(action, act.Propose | act.Counter):  # built on the phone first
+                await phone.send(read_of(here.workshop.state, action))
+                assert (await phone.reply())["type"] == "reading"
             reply = await phone.act(body_of(action))
             assert reply["type"] == "ack", (action, reply)
         messages = 0

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import re
+import shutil
 
-from game.devices.server import STATIC
+from game.devices.pagewords import page_ids, strings_js
+from game.devices.server import HEADERS, STATIC
+from game.i18n_check import check
+from game.ui.i18n import LOCALE_DIR
+from game.ui.locale import extract
 from tests.devices.harness import run, table
 from tests.helpers import TUTORIAL
 
@@ -49,9 +55,13 @@ def test_the_page_and_its_files_are_served(tmp_path):
         async with table(TUTORIAL, tmp_path) as here:
             status, body = await raw_get(here.port, "/")
             assert status == 200 and b"<html" in body and b"/static/app.js" in body
-            for name in ("app.js", "app.css", "strings.js"):
+            for name in ("app.js", "app.css"):
                 status, body = await raw_get(here.port, f"/static/{name}")
                 assert status == 200 and body == (STATIC / name).read_bytes()
+            # the words come from the screens' own table, made when the server starts
+            status, body = await raw_get(here.port, "/static/strings.js")
+            assert status == 200 and body == strings_js().encode("utf-8")
+            assert "Jeres holds kode" in body.decode("utf-8")
 
     run(story)
 
@@ -72,6 +82,19 @@ def test_no_file_outside_the_static_folder_is_served(tmp_path):
         assert not any(secret in body for secret in secrets), path
 
 
+def test_the_whole_page_weighs_at_most_200_kb(tmp_path):
+    async def story():
+        async with table(TUTORIAL, tmp_path) as here:
+            total = len((await raw_get(here.port, "/"))[1])
+            for name in ("app.js", "app.css", "strings.js"):
+                total += len((await raw_get(here.port, f"/static/{name}"))[1])
+            return total
+
+    total = run(story)
+    print(f"page weight: {total} bytes")
+    assert 10 * 1024 < total <= 200 * 1024
+
+
 def test_the_page_is_small_plain_and_has_no_cdn():
     files = [path for path in STATIC.iterdir() if path.is_file()]
     assert sum(path.stat().st_size for path in files) < 200 * 1024
@@ -81,15 +104,37 @@ def test_the_page_is_small_plain_and_has_no_cdn():
         assert "import(" not in text and "@import" not in text, path
 
 
-def test_every_word_of_the_page_has_its_danish():
+def test_the_page_runs_no_inline_script():
     page = (STATIC / "index.html").read_text(encoding="utf-8")
-    script = (STATIC / "app.js").read_text(encoding="utf-8")
-    table = (STATIC / "strings.js").read_text(encoding="utf-8")
-    words = set(re.findall(r'data-t(?:-placeholder)?="([^"]+)"', page))
-    words |= set(re.findall(r'\bt\("([^"]+)"', script))
-    assert len(words) > 15
-    missing = [word for word in words if f'"{word}":' not in table]
-    assert missing == []
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page, re.S)
+    assert scripts and all('src="/static/' in attrs and not body.strip() for attrs, body in scripts)
+    assert not re.search(r"\son\w+\s*=", page)  # no onclick="…": the CSP would stop it
+    policy = HEADERS["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "unsafe" not in policy
+
+
+def test_every_word_of_the_page_has_its_danish_in_the_screens_table():
+    ids = page_ids()
+    assert len(ids) > 60 and "Your team's code" in ids and "Propose this deal" in ids
+    table = json.loads((LOCALE_DIR / "da.json").read_text(encoding="utf-8"))
+    assert [key for key in ids if key not in table] == []
+    assert set(ids) <= set(extract.message_ids())  # the screens' check counts them
+    assert extract.main(["--check"]) == 0
+    words = json.loads(strings_js().split("=", 1)[1].strip().rstrip(";"))["da"]
+    assert set(words) == set(ids) and words["Your turn"] == "Jeres tur"
+
+
+def test_a_new_word_on_the_page_without_its_danish_fails_the_check(tmp_path):
+    for name in ("index.html", "app.js"):
+        shutil.copy(STATIC / name, tmp_path / name)
+    script = tmp_path / "app.js"
+    script.write_text(
+        script.read_text(encoding="utf-8") + '\nt("A sentence nobody has translated");\n',
+        encoding="utf-8",
+    )
+    table = json.loads((LOCALE_DIR / "da.json").read_text(encoding="utf-8"))
+    problems = check(page_ids(tmp_path), table)
+    assert "missing: 'A sentence nobody has translated'" in problems
 
 
 def test_the_page_is_made_for_a_narrow_phone(width: int = 360):

@@ -11,12 +11,12 @@ import pygame
 
 from game.engine import actions as act
 from game.engine.ownview import (
-    best_options,
     eligible,
     judge_in_view,
     project_of,
     read_deal,
     red_line_reason,
+    starting_terms,
 )
 from game.ui.dealmath import reading_lines
 from game.ui.painter import Painter
@@ -46,14 +46,7 @@ class DealScene(PrivateScene):
     def choose_project(self, project_id: str, view=None) -> None:
         view = view or self.app.workshop.private_view(self.role)
         self.project = project_id
-        self.options = best_options(view, project_id)
-        project = project_of(view, project_id)
-        rule = project["approval"]
-        others = [r for r in eligible(view, project) if r != self.role]
-        others.sort(key=lambda r: r not in rule["required"])  # the required partners first
-        wanted = max(rule["min_participants"], 1 + len(set(rule["required"]) - {self.role}))
-        order = [r["id"] for r in view["roles"]]
-        self.participants = sorted([self.role, *others[: wanted - 1]], key=order.index)
+        self.participants, self.options = starting_terms(view, project_id)
 
     def action(self) -> act.Action:
         if self.counter_of is not None:

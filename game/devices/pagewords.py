@@ -1,0 +1,49 @@
+"""The phone page's words, in the screens' own translation table (``game/ui/locale``).
+
+The page's English text is its message id, as on the screens: ``t("…")`` in ``app.js``
+and ``data-t="…"`` / ``data-t-placeholder="…"`` in ``index.html``. ``page_ids`` finds
+them (for ``game/ui/locale/extract.py``, whose ``--check`` then fails on a missing
+Danish one), and ``strings_js`` makes the page's ``strings.js`` from the table when the
+server starts: only the page's own ids, so the page stays small and nothing is built at
+run time.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from game.i18n import LANGUAGES
+from game.ui.i18n import LOCALE_DIR
+
+STATIC = Path(__file__).resolve().parent / "static"
+#: ``t("…")`` with a plain double-quoted JavaScript string (escapes read as JSON's)
+_CALL = re.compile(r'\bt\(\s*("(?:[^"\\\n]|\\.)*")')
+_ATTRIBUTE = re.compile(r'\sdata-t(?:-placeholder|-label)?="([^"]+)"')
+
+
+def page_ids(static: Path = STATIC) -> list[str]:
+    """Every message id the phone page translates, sorted, once each."""
+    script = (static / "app.js").read_text(encoding="utf-8")
+    page = (static / "index.html").read_text(encoding="utf-8")
+    ids = {json.loads(literal) for literal in _CALL.findall(script)}
+    ids |= set(_ATTRIBUTE.findall(page))
+    return sorted(ids)
+
+
+def strings_js(static: Path = STATIC, locale_dir: Path = LOCALE_DIR) -> str:
+    """``window.STRINGS``: each language's text for the page's ids (English is the id)."""
+    ids = page_ids(static)
+    tables = {}
+    for language in LANGUAGES:
+        path = locale_dir / f"{language}.json"
+        if language == "en" or not path.is_file():
+            continue
+        table = json.loads(path.read_text(encoding="utf-8"))
+        tables[language] = {key: table[key] for key in ids if key in table}
+    text = json.dumps(tables, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return (
+        "// The phone page's words, made by the server from game/ui/locale (pagewords.py).\n"
+        f"window.STRINGS = {text};\n"
+    )

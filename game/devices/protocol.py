@@ -144,15 +144,25 @@ class Ping(_Strict):
     type: Literal["ping"]
 
 
-Incoming = Annotated[Hello | ActionMessage | Ping, Field(discriminator="type")]
-_incoming: TypeAdapter[Hello | ActionMessage | Ping] = TypeAdapter(Incoming)
+class Ask(_Strict):
+    """Ask to join as a team without its code: the trainer admits or refuses on the
+    projector (game/devices/admission.py)."""
+
+    type: Literal["ask"]
+    role: Id
+    device: DeviceId
+    lang: Literal["en", "da"] = "en"
+
+
+Incoming = Annotated[Hello | ActionMessage | Ping | Ask, Field(discriminator="type")]
+_incoming: TypeAdapter[Hello | ActionMessage | Ping | Ask] = TypeAdapter(Incoming)
 
 
 # -- what the server sends ----------------------------------------------------------------
 
 Why = Literal[
     "oversized", "malformed", "unknown", "code", "rate-limited", "not-joined", "device",
-    "not-yours", "rules", "trainer", "server",
+    "not-yours", "rules", "trainer", "server", "refused", "removed",
 ]  # fmt: skip
 
 
@@ -164,6 +174,9 @@ class Welcome(_Strict):
     name: str  # the role's name in the scenario
     acked: int  # the highest sequence number of this device already answered (0: none)
     lang: str
+    #: admitted by the trainer: this device's own secret, sent back as ``code`` in a
+    #: ``hello`` to come back without asking again ("" when it joined with a code)
+    key: str = ""
 
 
 class ViewMessage(_Strict):
@@ -195,10 +208,38 @@ class Pong(_Strict):
     type: Literal["pong"] = "pong"
 
 
-Outgoing = Welcome | ViewMessage | Ack | Refused | Pong
+class TeamEntry(_Strict):
+    role: str
+    team: str  # the team's own name for itself
+    name: str  # the role's name in the scenario
 
 
-def parse(raw: str | bytes) -> Hello | ActionMessage | Ping | Refused:
+class Teams(_Strict):
+    """Sent as a socket opens: the teams a device may ask to join (public names only)."""
+
+    type: Literal["teams"] = "teams"
+    teams: list[TeamEntry]
+
+
+class Waiting(_Strict):
+    """The ask reached the projector: the trainer admits or refuses it."""
+
+    type: Literal["waiting"] = "waiting"
+    role: str
+
+
+class Timer(_Strict):
+    """The projector's round timer: seconds left when it was sent (None: no timer)."""
+
+    type: Literal["timer"] = "timer"
+    left: float | None
+    running: bool
+
+
+Outgoing = Welcome | ViewMessage | Ack | Refused | Pong | Teams | Waiting | Timer
+
+
+def parse(raw: str | bytes) -> Hello | ActionMessage | Ping | Ask | Refused:
     """The message ``raw`` as a model, or the ``Refused`` to send back. Never raises."""
     size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8", "surrogatepass"))
     if size > MAX_BYTES:

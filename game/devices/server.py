@@ -25,6 +25,7 @@ from pathlib import Path
 from aiohttp import WSMsgType, web
 
 from game.devices import protocol as p
+from game.devices.admission import Admission
 from game.devices.codes import GameCodes
 from game.devices.limits import GuessLimiter
 from game.engine.actions import TRAINER, BadActionData
@@ -114,6 +115,8 @@ class DeviceServer:
         self.errors = 0  # faults of ours caught in a handler: 0 unless there is a bug
         self.files = _static_files()
         self._unwatch: Callable[[], None] | None = None
+        self.admission = Admission(self, workshop.session.path)
+        self.timer = p.Timer(left=None, running=False)  # the projector's round timer
 
     # -- the application --------------------------------------------------------------
 
@@ -166,6 +169,7 @@ class DeviceServer:
         connection = Connection(socket, request.remote or "?")
         self.connections.add(connection)
         writer = asyncio.create_task(self._write(connection))
+        connection.send(self.admission.teams())
         try:
             async for message in socket:
                 if message.type in (WSMsgType.TEXT, WSMsgType.BINARY):
@@ -174,6 +178,7 @@ class DeviceServer:
                     break
         finally:
             self.connections.discard(connection)
+            self.admission.closed(connection)
             connection.queue.put_nowait(None)
             with contextlib.suppress(Exception):
                 await writer
@@ -191,6 +196,7 @@ class DeviceServer:
     async def receive(self, connection: Connection, raw: str | bytes) -> None:
         """Answer one message from a device; nothing it holds can make this raise."""
         try:
+            self.admission.seen_now(connection)
             message = p.parse(raw)
             if isinstance(message, p.Refused):
                 log.info("refused a message from %s (%s)", connection.address, message.why)
@@ -199,6 +205,8 @@ class DeviceServer:
                 connection.send(p.Pong())
             elif isinstance(message, p.Hello):
                 await self._hello(connection, message)
+            elif isinstance(message, p.Ask):
+                self.admission.ask(connection, message)
             else:
                 await self._action(connection, message)
         except Exception:
@@ -224,6 +232,10 @@ class DeviceServer:
             )
             return
         holder = self.codes.holder(hello.code)
+        admitted = self.admission.holder(hello.code) if holder is None else None
+        if admitted is not None:
+            holder = admitted[0]
+            self.admission.key_of[connection] = admitted[1]
         if holder is None:
             self.limiter.wrong(connection.address)
             log.info("a wrong code from %s", connection.address)
@@ -244,21 +256,32 @@ class DeviceServer:
             )
             return
         async with self.lock:  # the welcome and the view reach it before any newer view
-            device = self.devices.setdefault((holder, hello.device), Device(hello.device, holder))
-            connection.device = device
-            seat = self.workshop.seat(holder)
-            log.info("a device of %s joined from %s", holder, connection.address)
-            connection.send(
-                p.Welcome(
-                    device=device.id,
-                    role=holder,
-                    team=seat.team,
-                    name=self.workshop.name(holder),
-                    acked=device.acked,
-                    lang=hello.lang,
-                )
+            self.join(connection, holder, hello.device, hello.lang)
+
+    def join(
+        self, connection: Connection, role: str, device_id: str, lang: str, key: str = ""
+    ) -> None:
+        """The device is in: its welcome (with its ``key`` when the trainer admitted it),
+        its team's view and the round timer, in that order, before anything newer."""
+        device = self.devices.setdefault((role, device_id), Device(device_id, role))
+        connection.device = device
+        self.admission.seen_now(connection)
+        seat = self.workshop.seat(role)
+        log.info("a device of %s joined from %s", role, connection.address)
+        connection.send(
+            p.Welcome(
+                device=device.id,
+                role=role,
+                team=seat.team,
+                name=self.workshop.name(role),
+                acked=device.acked,
+                lang=lang,
+                key=key,
             )
-            connection.send(self._view_text(holder))
+        )
+        connection.send(self._view_text(role))
+        connection.send(self.timer)
+        self.tell_projector()
 
     async def _action(self, connection: Connection, message: p.ActionMessage) -> None:
         device = connection.device
@@ -334,6 +357,20 @@ class DeviceServer:
                 connection.send(texts[role])
         if self.on_change is not None:
             self.on_change()
+
+    def tell_projector(self) -> None:
+        """Something the projector shows changed (an ask, a device came or went)."""
+        if self.on_change is not None:
+            self.on_change()
+
+    def set_timer(self, left: float | None, running: bool) -> None:
+        """The projector's round timer started, stopped or was reset: every joined device
+        is told (and each one that joins later, right after its welcome)."""
+        self.timer = p.Timer(left=left, running=running)
+        text = self.timer.model_dump_json()
+        for connection in list(self.connections):
+            if connection.device is not None:
+                connection.send(text)
 
     def _view_text(self, role: str) -> str:
         view = self.workshop.private_view(role)

@@ -27,14 +27,33 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from game.devices import protocol as p
+from game.devices.codes import GameCodes
 from game.devices.limits import GuessLimiter
 from game.engine.record import write_atomically
+from game.session.workshop import Workshop
 
-if TYPE_CHECKING:
-    from game.devices.server import Connection, DeviceServer
+#: a device's connection (``server.Connection``): its ``address``, ``device``, ``queue``
+#: and ``send``; named so here because the server imports this module
+Connection = Any
+
+
+class DeviceServer(Protocol):
+    """What admission needs of the server (``server.DeviceServer``)."""
+
+    workshop: Workshop
+    codes: GameCodes
+    connections: set[Any]
+    devices: dict[tuple[str, str], Any]
+
+    def join(
+        self, connection: Connection, role: str, device_id: str, lang: str, key: str = ""
+    ) -> None: ...
+
+    def tell_projector(self) -> None: ...
+
 
 log = logging.getLogger("game.devices")
 

@@ -93,7 +93,6 @@ class App:
         self.link = DeviceLink(devices)  # the device server, while a game with devices runs
         self.join_open = False  # the join screen (Ctrl+J): the room's QR code, the devices
         self.shown_qr: tuple[str, pygame.Rect, int] | None = None  # what the QR last held
-        self._waited: list[pygame.event.Event] = []  # the event an idle wait woke on
         self._devices_read = 0.0
         from game.ui.scenes.title import TitleScene
 
@@ -262,19 +261,19 @@ class App:
             self.leave_game()
 
     def idle(self) -> None:
-        """Wait for the next frame: the busy rate while something moves; else until an
-        event comes (a key, the device server's wake-up) or the idle frame is due."""
+        """Wait for the next frame: the busy rate while something moves; else until the
+        idle frame is due, or at once when the device server wakes the projector (a
+        device acted, asked or left: drawn now, not at the next idle frame). The wait is
+        a thread's event, not ``pygame.event.wait``, which polls every millisecond on
+        some drivers: idle stays nearly free."""
         if self.dirty:
             self.clock.tick(BUSY_FPS)
             return
-        event = pygame.event.wait(1000 // IDLE_FPS)
-        if event.type != pygame.NOEVENT:
-            self._waited.append(event)  # handled first by the next step, in its order
+        self.link.sleep(1 / IDLE_FPS)
         self.clock.tick()
 
     def step(self) -> None:
-        events, self._waited = [*self._waited, *pygame.event.get()], []
-        for event in events:
+        for event in pygame.event.get():
             self.guarded(lambda event=event: self.handle(event))
         if self.join_open and self.link.running and time.monotonic() - self._devices_read > 1:
             self._devices_read = time.monotonic()  # "last seen 4 s ago" moves on

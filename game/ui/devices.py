@@ -49,7 +49,8 @@ class DeviceLink:
         self.port = 0
         self.asks: list[Asking] = []
         self.devices: list[Joined] = []
-        self._posted = threading.Event()
+        self._posted = threading.Event()  # a WAKE event waits in pygame's queue
+        self._woken = threading.Event()  # the projector's idle wait ends at once
 
     @property
     def running(self) -> bool:
@@ -113,12 +114,19 @@ class DeviceLink:
 
     def wake(self) -> None:
         """The server published: wake the projector's loop (once until it has looked)."""
+        self._woken.set()
         if not self._posted.is_set():
             self._posted.set()
             with contextlib.suppress(pygame.error):  # the display is gone (closing)
                 pygame.event.post(pygame.event.Event(WAKE))
 
     # -- on the projector's thread ------------------------------------------------------------
+
+    def sleep(self, seconds: float) -> None:
+        """The projector's idle wait: ``seconds``, or less when the server wakes it. (A
+        wake that comes as it ends is not lost: its WAKE event is in pygame's queue.)"""
+        self._woken.wait(seconds)
+        self._woken.clear()
 
     def refresh(self) -> None:
         """Read the asks and the devices from the server (after a wake-up)."""

@@ -1,5 +1,5 @@
 """The ``outofthebox`` command: play, shot, validate, schema, new, analyze, report, handouts,
-export, serve.
+export, serve, cards.
 
 Imports are lazy: ``validate`` must answer in well under a third of a second including
 the interpreter's start, so nothing heavy (pygame, pydantic) is imported before the
@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _screen_options(play)
     play.add_argument("--fullscreen", action="store_true", help="start in fullscreen (F11)")
+    play.add_argument(
+        "--devices", action="store_true",
+        help="let teams play on their own phones or laptops over the room's network "
+        "(each seat: at the laptop, on a device or a computer partner)",
+    )  # fmt: skip
+    _device_address(play)
 
     shot = commands.add_parser("shot", help="render a scene of a scripted game to a PNG file")
     shot.add_argument(
@@ -54,7 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="title, chooser, seats, curtain, brief, table, turn, deal, respond, result, "
         "event, round, scores, inject, poll, problems, help, profile; solo practice: solo, "
         "rank, ranked, predict, predicted, answered, perspective; the debrief: debrief, "
-        "debrief-agreements, debrief-lessons, debrief-missed, debrief-timeline",
+        "debrief-agreements, debrief-lessons, debrief-missed, debrief-timeline; devices: "
+        "seats-devices, join, ask",
     )
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--scenario", help="the scenario to play (default: children-and-families)")
@@ -125,7 +132,26 @@ def build_parser() -> argparse.ArgumentParser:
     )  # fmt: skip
     serve.add_argument("--port", type=_port, default=8765, help="default: 8765 (0: any free)")
     serve.add_argument("--seed", type=int, help="the game's seed (default: a random one)")
+
+    cards = commands.add_parser(
+        "cards", help="printable join cards of a saved game: each team's code and QR (HTML)"
+    )
+    cards.add_argument("save", metavar="SAVE")
+    cards.add_argument("-o", "--output", metavar="FILE", help="default: beside the save")
+    cards.add_argument("--lang", choices=("en", "da"), default="en", help="English or Danish")
+    _device_address(cards)
     return parser
+
+
+def _device_address(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host", default=None,
+        help="the laptop's address the devices join (default: its address on the network)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--port", type=_port, default=None,
+        help="default: the port the game listened on before, else 8765 (0: any free)",
+    )  # fmt: skip
 
 
 def _whole_number(text: str) -> int:
@@ -182,6 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _export(args.save, args.format, args.output)
         if args.command == "serve":
             return _serve(args.file, args.host, args.port, args.seed)
+        if args.command == "cards":
+            return _cards(args.save, args.output, args.host, args.port, args.lang)
         return _play(args)
     except KeyboardInterrupt:
         return 130
@@ -382,6 +410,42 @@ def _serve(file: str, host: str, port: int, seed: int | None) -> int:
     return EXIT_OK
 
 
+def _cards(save: str, output: str | None, host: str | None, port: int | None, lang: str) -> int:
+    """The join cards of a saved game, with the codes its server uses (made now if the
+    game has none yet): the trainer prints them before the teams arrive."""
+    from game.devices.codes import codes_for
+    from game.devices.network import DEFAULT_PORT, lan_address
+    from game.engine.record import SaveError
+    from game.report.cards import cards_path, write_cards
+    from game.session.workshop import Workshop
+
+    path = Path(save)
+    if not path.is_file():
+        return _usage(f"no such save: {save}")
+    try:
+        workshop = Workshop.resume(path)
+    except SaveError as error:
+        return _usage(str(error))
+    except (OSError, ValueError) as error:
+        return _usage(f"{save} is not a saved game ({error})")
+    codes = codes_for(path, [role.id for role in workshop.state.scenario.roles])
+    if host is None:
+        host = lan_address()
+        if host is None:
+            host = "127.0.0.1"
+            print("No network found: the cards say 127.0.0.1 (this laptop only); "
+                  "give --host the laptop's address in the room.", file=sys.stderr)  # fmt: skip
+    if port is None or port == 0:
+        port = codes.port or DEFAULT_PORT
+    target = Path(output) if output else cards_path(path)
+    try:
+        write_cards(workshop, codes, host, port, lang, target)
+    except OSError as error:
+        return _usage(f"cannot write {target} ({error.strerror or error})")
+    print(f"Wrote {_nearby(target)}: one card per team, for that team's eyes only")
+    return EXIT_OK
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
@@ -447,7 +511,15 @@ def _play(args: argparse.Namespace) -> int:
     if size is None:  # a window that fits the screen it opens on, a projector's too
         size = _fitting_window()
 
-    App(size, language=args.lang, scenario_files=files or None, fullscreen=args.fullscreen).run()
+    devices = None
+    if args.devices:
+        from game.ui.devices import DeviceOptions
+
+        devices = DeviceOptions(args.host, args.port)
+    elif args.host is not None or args.port is not None:
+        return _usage("--host and --port go with --devices")
+    App(size, language=args.lang, scenario_files=files or None, fullscreen=args.fullscreen,
+        devices=devices).run()  # fmt: skip
     return EXIT_OK
 
 

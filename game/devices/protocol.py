@@ -209,7 +209,17 @@ class Read(_Strict):
     deal: DealNumber | None = None
 
 
-Received = Hello | ActionMessage | Ping | TrainerMessage | Read
+class Ask(_Strict):
+    """Ask to join as a team without its code: the trainer admits or refuses on the
+    projector (game/devices/admission.py)."""
+
+    type: Literal["ask"]
+    role: Id
+    device: DeviceId
+    lang: Literal["en", "da"] = "en"
+
+
+Received = Hello | ActionMessage | Ping | TrainerMessage | Read | Ask
 Incoming = Annotated[Received, Field(discriminator="type")]
 _incoming: TypeAdapter[Received] = TypeAdapter(Incoming)
 
@@ -218,7 +228,7 @@ _incoming: TypeAdapter[Received] = TypeAdapter(Incoming)
 
 Why = Literal[
     "oversized", "malformed", "unknown", "code", "rate-limited", "not-joined", "device",
-    "not-yours", "rules", "trainer", "server",
+    "not-yours", "rules", "trainer", "server", "refused", "removed",
 ]  # fmt: skip
 
 
@@ -230,6 +240,9 @@ class Welcome(_Strict):
     name: str  # the role's name in the scenario
     acked: int  # the highest sequence number of this device already answered (0: none)
     lang: str
+    #: admitted by the trainer: this device's own secret, sent back as ``code`` in a
+    #: ``hello`` to come back without asking again ("" when it joined with a code)
+    key: str = ""
 
 
 class ViewMessage(_Strict):
@@ -303,7 +316,38 @@ class RoomMessage(_Strict):
     view: dict[str, Any]
 
 
-Outgoing = Welcome | ViewMessage | Ack | Refused | Pong | Reading | TrainerWelcome | RoomMessage
+class TeamEntry(_Strict):
+    role: str
+    team: str  # the team's own name for itself
+    name: str  # the role's name in the scenario
+
+
+class Teams(_Strict):
+    """Sent as a socket opens: the teams a device may ask to join (public names only)."""
+
+    type: Literal["teams"] = "teams"
+    teams: list[TeamEntry]
+
+
+class Waiting(_Strict):
+    """The ask reached the projector: the trainer admits or refuses it."""
+
+    type: Literal["waiting"] = "waiting"
+    role: str
+
+
+class Timer(_Strict):
+    """The projector's round timer: seconds left when it was sent (None: no timer)."""
+
+    type: Literal["timer"] = "timer"
+    left: float | None
+    running: bool
+
+
+Outgoing = (
+    Welcome | ViewMessage | Ack | Refused | Pong | Reading | TrainerWelcome | RoomMessage
+    | Teams | Waiting | Timer
+)  # fmt: skip
 
 
 def parse(raw: str | bytes) -> Received | Refused:

@@ -26,6 +26,7 @@ from aiohttp import WSMsgType, web
 
 from game.devices import pagewords, reading
 from game.devices import protocol as p
+from game.devices.admission import Admission
 from game.devices.codes import GameCodes
 from game.devices.limits import GuessLimiter
 from game.devices.trainer_channel import TrainerChannel
@@ -121,6 +122,8 @@ class DeviceServer:
         self.files = _static_files()
         self._unwatch: Callable[[], None] | None = None
         self.trainer = TrainerChannel(self)  # the room page, with the trainer's code
+        self.admission = Admission(self, workshop.session.path)
+        self.timer = p.Timer(left=None, running=False)  # the projector's round timer
 
     # -- the application --------------------------------------------------------------
 
@@ -177,6 +180,7 @@ class DeviceServer:
         connection = Connection(socket, request.remote or "?")
         self.connections.add(connection)
         writer = asyncio.create_task(self._write(connection))
+        connection.send(self.admission.teams())
         try:
             async for message in socket:
                 if message.type in (WSMsgType.TEXT, WSMsgType.BINARY):
@@ -186,6 +190,7 @@ class DeviceServer:
         finally:
             self.connections.discard(connection)
             self.trainer.forget(connection)
+            self.admission.closed(connection)
             connection.queue.put_nowait(None)
             with contextlib.suppress(Exception):
                 await writer
@@ -203,6 +208,7 @@ class DeviceServer:
     async def receive(self, connection: Connection, raw: str | bytes) -> None:
         """Answer one message from a device; nothing it holds can make this raise."""
         try:
+            self.admission.seen_now(connection)
             message = p.parse(raw)
             if isinstance(message, p.Refused):
                 log.info("refused a message from %s (%s)", connection.address, message.why)
@@ -215,6 +221,8 @@ class DeviceServer:
                 await self.trainer.command(connection, message)
             elif isinstance(message, p.Read):
                 self._read(connection, message)
+            elif isinstance(message, p.Ask):
+                self.admission.ask(connection, message)
             else:
                 await self._action(connection, message)
         except Exception:
@@ -240,6 +248,10 @@ class DeviceServer:
             )
             return
         holder = self.codes.holder(hello.code)
+        admitted = self.admission.holder(hello.code) if holder is None else None
+        if admitted is not None:
+            holder = admitted[0]
+            self.admission.key_of[connection] = admitted[1]
         if holder is None:
             self.limiter.wrong(connection.address)
             log.info("a wrong code from %s", connection.address)
@@ -255,23 +267,34 @@ class DeviceServer:
                 self.trainer.welcome(connection, hello)
             return
         async with self.lock:  # the welcome and the view reach it before any newer view
-            self.trainer.forget(connection)
-            device = self.devices.setdefault((holder, hello.device), Device(hello.device, holder))
-            connection.device = device
-            connection.lang = hello.lang
-            seat = self.workshop.seat(holder)
-            log.info("a device of %s joined from %s", holder, connection.address)
-            connection.send(
-                p.Welcome(
-                    device=device.id,
-                    role=holder,
-                    team=seat.team,
-                    name=self.workshop.name(holder),
-                    acked=device.acked,
-                    lang=hello.lang,
-                )
+            self.join(connection, holder, hello.device, hello.lang)
+
+    def join(
+        self, connection: Connection, role: str, device_id: str, lang: str, key: str = ""
+    ) -> None:
+        """The device is in: its welcome (with its ``key`` when the trainer admitted it),
+        its team's view and the round timer, in that order, before anything newer."""
+        self.trainer.forget(connection)
+        device = self.devices.setdefault((role, device_id), Device(device_id, role))
+        connection.device = device
+        connection.lang = lang
+        self.admission.seen_now(connection)
+        seat = self.workshop.seat(role)
+        log.info("a device of %s joined from %s", role, connection.address)
+        connection.send(
+            p.Welcome(
+                device=device.id,
+                role=role,
+                team=seat.team,
+                name=self.workshop.name(role),
+                acked=device.acked,
+                lang=lang,
+                key=key,
             )
-            connection.send(self._view_text(holder, hello.lang))
+        )
+        connection.send(self._view_text(role, lang))
+        connection.send(self.timer)
+        self.tell_projector()
 
     async def _action(self, connection: Connection, message: p.ActionMessage) -> None:
         device = connection.device
@@ -348,6 +371,21 @@ class DeviceServer:
         self.trainer.publish()
         if self.on_change is not None:
             self.on_change()
+
+    def tell_projector(self) -> None:
+        """Something the projector shows changed (an ask, a device came or went)."""
+        if self.on_change is not None:
+            self.on_change()
+
+    def set_timer(self, left: float | None, running: bool) -> None:
+        """The projector's round timer started, stopped or was reset: every joined device
+        is told (and each one that joins later, right after its welcome)."""
+        self.timer = p.Timer(left=left, running=running)
+        text = self.timer.model_dump_json()
+        for connection in list(self.connections):
+            if connection.device is not None:
+                connection.send(text)
+        self.trainer.tell(text)
 
     def _view_text(self, role: str, lang: str = "en") -> str:
         """The team's view, and beside it its own readings (``reading``) in ``lang``."""

@@ -20,6 +20,7 @@ import pygame
 from game.engine import actions as act
 from game.engine.record import saves_folder
 from game.session.workshop import Moments, Outcome, Workshop
+from game.ui.devices import WAKE, DeviceLink, DeviceOptions
 from game.ui.i18n import Translator
 from game.ui.layout import Layout
 from game.ui.painter import Hit, Painter
@@ -52,6 +53,7 @@ class App:
         fullscreen: bool = False,
         strict: bool = False,
         seed: int | None = None,
+        devices: DeviceOptions | None = None,
     ):
         pygame.display.init()
         pygame.font.init()
@@ -86,6 +88,12 @@ class App:
         self.dirty = True
         self.running = True
         self.clock = pygame.time.Clock()
+        #: ``play --devices``: the seat screen offers seats on the teams' own devices
+        self.devices_offered = devices is not None
+        self.link = DeviceLink(devices)  # the device server, while a game with devices runs
+        self.join_open = False  # the join screen (Ctrl+J): the room's QR code, the devices
+        self.shown_qr: tuple[str, pygame.Rect, int] | None = None  # what the QR last held
+        self._devices_read = 0.0
         from game.ui.scenes.title import TitleScene
 
         self.push(TitleScene(self))
@@ -118,6 +126,8 @@ class App:
         self.dirty = self._buttons_stale = True
 
     def reset_to(self, scene) -> None:
+        if getattr(scene, "name", "") == "title":
+            self.leave_game()  # back at the title: the game's devices stop listening
         self.scenes = [scene]
         self.dirty = self._buttons_stale = True
 
@@ -153,6 +163,34 @@ class App:
         self.timer.reset(start=False)
         self.message = self.error = ""
         self.reset_to(TableScene(self))
+        self._start_devices(workshop)
+        self.timer.on_change = self._timer_changed
+
+    def _start_devices(self, workshop: Workshop) -> None:
+        """A game with a seat on a device listens for the devices (and shows how to join);
+        any other game listens for nothing."""
+        self.join_open = False
+        if not any(seat.device for seat in workshop.seats):
+            self.link.stop()
+            return
+        said = self.link.start(workshop, self.t)
+        if self.link.running:
+            self.message = said
+            self.join_open = True  # the room joins first
+            self.link.refresh()
+            self._timer_changed()
+        else:
+            self.error = said
+
+    def leave_game(self) -> None:
+        """The trainer leaves the game (or quits): its device server stops."""
+        self.link.stop()
+        self.join_open = False
+
+    def _timer_changed(self) -> None:
+        """The round timer started, stopped or was reset: the devices show it too."""
+        left = self.timer.remaining() if self.timer.enabled else None
+        self.guarded(lambda: self.link.set_timer(left, self.timer.running))
 
     def perform(self, action: act.Action) -> Outcome:
         """Send an action to the game; the outcome's sentence goes to the room."""
@@ -212,16 +250,35 @@ class App:
     def run(self) -> None:
         # benchmarks/ui.py times the launch with this: the program ends at its first frame
         first_frame_only = bool(os.environ.get("OUTOFTHEBOX_FIRST_FRAME_ONLY"))
-        while self.running:
-            self.step()
-            if first_frame_only:
-                print("first frame", flush=True)
-                return
-            self.clock.tick(BUSY_FPS if self.dirty else IDLE_FPS)
+        try:
+            while self.running:
+                self.step()
+                if first_frame_only:
+                    print("first frame", flush=True)
+                    return
+                self.idle()
+        finally:
+            self.leave_game()
+
+    def idle(self) -> None:
+        """Wait for the next frame: the busy rate while something moves; else until the
+        idle frame is due, or at once when the device server wakes the projector (a
+        device acted, asked or left: drawn now, not at the next idle frame). The wait is
+        a thread's event, not ``pygame.event.wait``, which polls every millisecond on
+        some drivers: idle stays nearly free."""
+        if self.dirty:
+            self.clock.tick(BUSY_FPS)
+            return
+        self.link.sleep(1 / IDLE_FPS)
+        self.clock.tick()
 
     def step(self) -> None:
         for event in pygame.event.get():
             self.guarded(lambda event=event: self.handle(event))
+        if self.join_open and self.link.running and time.monotonic() - self._devices_read > 1:
+            self._devices_read = time.monotonic()  # "last seen 4 s ago" moves on
+            self.guarded(self.link.refresh)
+            self.dirty = True
         self.guarded(self._computer_turn)
         if self.scene.tick():
             self.dirty = True
@@ -280,6 +337,12 @@ class App:
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWEXPOSED):
             self.dirty = True
             return
+        if event.type == WAKE:  # a device acted, asked, came or went: draw it now
+            self.link.refresh()
+            self.dirty = self._buttons_stale = True
+            return
+        if self.link.asks and event.type == pygame.TEXTINPUT:
+            return  # the trainer's question is open: nobody types underneath it
         if event.type == pygame.KEYDOWN:
             self._key(event)
         elif event.type == pygame.MOUSEMOTION and "pos" in event.dict:
@@ -328,10 +391,23 @@ class App:
             self.draw(dry=True)
 
     def _key(self, event: pygame.event.Event) -> None:
+        from game.ui.devices_panel import admit_first, refuse_first
         from game.ui.trainer import trainer_key
 
+        ctrl = bool(getattr(event, "mod", 0) & pygame.KMOD_CTRL)
+        if self.link.asks and ctrl and event.key in (pygame.K_y, pygame.K_n):
+            (admit_first if event.key == pygame.K_y else refuse_first)(self)
+            self.dirty = self._buttons_stale = True
+            return
         if trainer_key(self, event):
             self.dirty = self._buttons_stale = True
+            return
+        if self.link.asks:
+            return  # only the ask's own keys and buttons until it is answered
+        if self.join_open and not self.help_open:
+            if event.key in (pygame.K_ESCAPE, pygame.K_RETURN):
+                self.join_open = False
+                self.dirty = self._buttons_stale = True
             return
         if self.help_open:
             if event.key in (pygame.K_ESCAPE, pygame.K_RETURN):
@@ -351,16 +427,23 @@ class App:
 
     def draw(self, dry: bool = False) -> None:
         """Draw a frame; ``dry`` only lays it out, to know where its buttons are."""
+        from game.ui.devices_panel import draw_ask, draw_join
         from game.ui.overlays import draw_help, draw_status
 
         surface = pygame.display.get_surface()
         painter = Painter(surface, self.layout, self.type, self.theme, self.mouse, dry)
         painter.fill()
         self.scene.draw(painter)
+        if self.join_open and self.link.running and not self.help_open:
+            painter.hits, painter.drawn = [], []  # the join screen covers the scene
+            draw_join(self, painter)
         draw_status(self, painter)
         if self.help_open:
             painter.hits, painter.drawn = [], []
             draw_help(self, painter)
+        if self.link.asks:
+            painter.hits = []  # the trainer answers the ask before anything else
+            draw_ask(self, painter)
         self.hits = painter.hits
         self._buttons_stale = False
         if dry:

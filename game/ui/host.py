@@ -39,6 +39,10 @@ class Host(Protocol):
     dirty: bool
     type: Typesetter
     text_scale: float
+    link: Any  # game.ui.devices.DeviceLink: the device server, while a game has devices
+    devices_offered: bool  # play --devices: seats may be played on the teams' devices
+    join_open: bool  # the join screen (Ctrl+J)
+    shown_qr: Any  # (what the QR code holds, where, pixels per module), for the tests
 
     @property
     def scene(self) -> Any: ...

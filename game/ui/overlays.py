@@ -54,7 +54,9 @@ def draw_help(app: Host, painter: Painter) -> None:
     here = app.scene.help_keys()
     if here:
         rows += [("", t("On this screen:")), *here]
-    row_height = max(painter.line_height("body"), (inner.height - used - 110) // len(rows))
+    room = inner.height - used - 110
+    size = "body" if len(rows) * painter.line_height("body") <= room else "small"  # all rows
+    row_height = max(painter.line_height(size), room // len(rows))
     top = inner.top + used + 20
     for label, purpose in rows:
         if top + row_height > inner.bottom - 80:
@@ -62,12 +64,12 @@ def draw_help(app: Host, painter: Painter) -> None:
         painter.line(
             pygame.Rect(inner.left, top, 330, row_height),
             label,
-            "body",
+            size,
             painter.theme.accent,
             bold=True,
         )
         painter.line(
-            pygame.Rect(inner.left + 350, top, inner.width - 350, row_height), purpose, "body"
+            pygame.Rect(inner.left + 350, top, inner.width - 350, row_height), purpose, size
         )
         top += row_height
     painter.button(

@@ -50,6 +50,9 @@ SCENES = (
     "debrief-lessons",
     "debrief-missed",
     "debrief-timeline",
+    "seats-devices",
+    "join",
+    "ask",
 )
 
 
@@ -212,6 +215,9 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
         choice = chooser.load_choices([scenario])[0]
         app.push(seats.SeatsScene(app, scenario, choice.scenario))
         return
+    if scene in ("seats-devices", "join", "ask"):
+        stage_devices(app, scene, scenario, seed)
+        return
     workshop = start(app.saves, scenario, seed)
     app.begin(workshop)
     first = workshop.state.current_role
@@ -289,3 +295,51 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
         notes = trainer_scenes.NotesScene(app)
         notes.shown = True  # past the curtain
         app.push(notes)
+
+
+#: the address the pictures show: a room's typical one (the server listens on 127.0.0.1)
+PICTURED = ("192.168.1.20", 8765)
+
+
+def stage_devices(app, scene: str, scenario: Path, seed: int) -> None:
+    """A game with devices: the seat screen with its switch, the join screen with a few
+    devices, a device asking to join. The server listens on 127.0.0.1 only."""
+    from game.devices.admission import _Ask, digest
+    from game.session.workshop import Seat
+    from game.ui.devices import DeviceLink, DeviceOptions
+    from game.ui.scenes import chooser, seats
+
+    app.devices_offered = True
+    if scene == "seats-devices":
+        choice = chooser.load_choices([scenario])[0]
+        setup = seats.SeatsScene(app, scenario, choice.scenario)
+        setup.seats[0].device = False
+        if len(setup.seats) > 2:
+            setup.seats[-1].device, setup.seats[-1].computer = False, True
+        app.push(setup)
+        return
+    app.link = DeviceLink(DeviceOptions("127.0.0.1", 0))
+    workshop = start(app.saves, scenario, seed)
+    workshop.seats = [Seat(s.role, s.team, device=True) for s in workshop.seats]
+    app.begin(workshop)
+    app.link.host, app.link.port = PICTURED
+    admission = app.link.thread.server.admission
+    roles = [seat.role for seat in workshop.seats]
+
+    def some_devices() -> None:
+        now = admission.clock()
+        for number, role in enumerate(roles[:2] + roles[:1]):
+            device = f"stage-device-{number}"
+            admission.keys[digest(device)] = (role, device)
+            admission.seen[(role, device)] = now - 4 - 70 * number
+        if scene == "ask":
+            ask = _Ask(1, roles[-1], "stage-asking", "en", None, now)  # type: ignore[arg-type]
+            admission.asks[1] = ask
+            admission.asks[2] = _Ask(2, roles[1], "stage-asking-2", "en", None, now)  # type: ignore[arg-type]
+
+    app.link.thread.call(some_devices)
+    app.link.refresh()
+    if scene == "ask":
+        app.join_open = False
+        proposals_only(workshop, 2)
+    app.message = app.t("Devices join at {url}", url=app.link.url)

@@ -34,4 +34,5 @@ def render(
     app = staged_app(scene, size, scenario, seed, language, saves, contrast)
     output.parent.mkdir(parents=True, exist_ok=True)
     pygame.image.save(pygame.display.get_surface(), str(output))
+    app.leave_game()  # a scene with devices staged a server: it stops with the picture
     return app

@@ -13,6 +13,12 @@ class RoundTimer:
         self.left = float(seconds or 0)
         self.running = False
         self._since = 0.0
+        #: told when the timer starts, stops or is reset (the teams' devices show it too)
+        self.on_change: Callable[[], None] | None = None
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
 
     @property
     def enabled(self) -> bool:
@@ -21,18 +27,22 @@ class RoundTimer:
     def reset(self, start: bool = True) -> None:
         self.left = float(self.seconds or 0)
         self.running = False
-        if start:
+        if start and self.enabled:
             self.start()
+        else:
+            self._changed()
 
     def start(self) -> None:
         if self.enabled and not self.running:
             self.running = True
             self._since = self.clock()
+            self._changed()
 
     def stop(self) -> None:
         if self.running:
             self.left = self.remaining()
             self.running = False
+            self._changed()
 
     def toggle(self) -> None:
         if self.running:

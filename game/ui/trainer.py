@@ -32,6 +32,7 @@ TRAINER_KEYS: list[tuple[str, str]] = [
     ("Ctrl + / Ctrl −", "text size up and down"),
     ("Ctrl+S", "save now (the game also saves after every action)"),
     ("Ctrl+T", "the scenario's notes for the trainer (a curtain first: they may tell secrets)"),
+    ("Ctrl+J", "devices: the room's QR code to join, and each team's devices"),
 ]
 
 
@@ -58,6 +59,8 @@ def trainer_key(app: Host, event: pygame.event.Event) -> bool:
         app.change_text_size(-1)
     elif ctrl and key == pygame.K_t:
         _trainer_notes(app)
+    elif ctrl and key == pygame.K_j:
+        _join_screen(app)
     elif key in (
         pygame.K_F2,
         pygame.K_F3,
@@ -169,3 +172,18 @@ def _trainer_notes(app: Host) -> None:
     if any(scene.secret_of is not None for scene in app.scenes):
         app.to_table()
     app.push(NotesScene(app))
+
+
+def _join_screen(app: Host) -> None:
+    """Open or close the join screen: the room's QR code and each team's devices. The room
+    is about to look at the screen: any team's private screen is hidden first."""
+    if app.join_open:
+        app.join_open = False
+        return
+    if not app.link.running:
+        app.error = app.t("This game has no seats on devices (start one with play --devices).")
+        return
+    if any(scene.secret_of is not None for scene in app.scenes):
+        app.to_table()
+    app.link.refresh()
+    app.join_open = True

@@ -68,6 +68,9 @@ class Table:
         socket = await self.session.ws_connect(self.http.make_url("/ws"))
         phone = Phone(socket, device or f"device-{number:04d}")
         self.phones.append(phone)
+        phone.teams = await phone.next()  # the server's first word: the teams to ask for
+        assert phone.teams["type"] == "teams", phone.teams
+        phone.received.clear()  # the stories count what came after it (it is public)
         return phone
 
     async def joined(self, role: str, device: str = "") -> Phone:
@@ -75,6 +78,7 @@ class Table:
         welcome = await phone.hello(self.codes.teams[role])
         assert welcome["type"] == "welcome", welcome
         assert (await phone.next())["type"] == "view"
+        assert (await phone.next())["type"] == "timer"  # the round timer follows a welcome
         return phone
 
     def save_bytes(self) -> bytes:
@@ -115,6 +119,7 @@ class Phone:
     seq: int = 0
     received: list[dict[str, Any]] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
+    teams: dict[str, Any] = field(default_factory=dict)  # the first message, kept apart
 
     async def send(self, message: dict[str, Any] | str | bytes) -> None:
         if isinstance(message, bytes):
@@ -132,8 +137,9 @@ class Phone:
         return data
 
     async def reply(self) -> dict[str, Any]:
-        """The next message that is not a view (views of others' actions are kept)."""
-        while (message := await self.next())["type"] == "view":
+        """The next message that is not a view or the round timer (views of others'
+        actions are kept)."""
+        while (message := await self.next())["type"] in ("view", "timer"):
             pass
         return message
 

@@ -77,6 +77,7 @@ def test_the_trainers_code_does_not_join_as_a_team(tmp_path):
             welcome = await phone.hello(here.codes.trainer)
             assert welcome["type"] == "trainer-welcome"  # the room page (test_room.py)
             assert (await phone.next())["type"] == "room"
+            assert (await phone.next())["type"] == "timer"  # the round timer, as for a team
             assert await phone.silent() and here.server.connected() == {}
 
     run(story)

@@ -27,6 +27,7 @@ async def trainer(here: Table) -> Phone:
     welcome = await room.hello(here.codes.trainer)
     assert welcome["type"] == "trainer-welcome", welcome
     assert (await room.next())["type"] == "room"
+    assert (await room.next())["type"] == "timer"  # the round timer follows the welcome
     return room
 
 
@@ -231,7 +232,7 @@ def test_a_trainers_connection_gets_no_teams_view_and_a_team_no_room(tmp_path):
                 else:
                     assert (await phones[action.actor].act(body_of(action)))["type"] == "ack"
             await room.drain()
-            assert {m["type"] for m in room.received} == {"trainer-welcome", "room"}
+            assert {m["type"] for m in room.received} == {"trainer-welcome", "room", "timer"}
             assert all(view["viewer"] == "public" for view in rooms_of(room))
             for role, phone in phones.items():
                 await phone.drain()

@@ -35,13 +35,14 @@ def test_an_action_on_the_projector_reaches_a_phone_on_the_server_thread(tmp_pat
                 await socket_.send_str(json.dumps(
                     {"type": "hello", "code": codes.teams[role], "device": "phone-0001"}
                 ))  # fmt: skip
-                got = [json.loads((await socket_.receive(5)).data) for _ in range(2)]
+                got = [json.loads((await socket_.receive(5)).data) for _ in range(4)]
                 workshop.act(act.Pause())  # the trainer, on the projector's thread
                 got.append(json.loads((await socket_.receive(5)).data))
                 await socket_.close()
                 return got
 
-        welcome, first, after = asyncio.run(asyncio.wait_for(phone(), 20))
+        teams, welcome, first, timer, after = asyncio.run(asyncio.wait_for(phone(), 20))
+        assert teams["type"] == "teams" and timer["type"] == "timer"
         assert welcome["type"] == "welcome" and first["type"] == "view"
         assert not first["view"]["paused"] and after["view"]["paused"]
         assert after["version"] > first["version"]

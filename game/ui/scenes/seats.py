@@ -1,4 +1,9 @@
-"""Seat setup: a team name for every role, human or computer, and the language."""
+"""Seat setup: a team name for every role, who plays it, and the language.
+
+A seat is played at the laptop (its secrets behind a curtain), by a computer partner, or
+with ``play --devices`` on the team's own phone or laptop (a device). A game with a seat
+on a device writes the join cards next to its save as it starts.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +29,8 @@ class SeatsScene(Scene):
         super().__init__(app)
         self.path = path
         self.scenario = scenario
-        self.seats = [Seat(role.id, role.name) for role in scenario.roles]
+        offered = app.devices_offered  # play --devices: the teams bring their own devices
+        self.seats = [Seat(role.id, role.name, device=offered) for role in scenario.roles]
         self.editing = 0  # the team name being typed
 
     def draw(self, painter: Painter) -> None:
@@ -33,6 +39,12 @@ class SeatsScene(Scene):
             painter,
             t("Who plays?"),
             t(
+                "Type each team's name (click a name to change it); "
+                "click a seat to play it at the laptop, on the team's device or by a "
+                "computer partner."
+            )
+            if self.app.devices_offered
+            else t(
                 "Type each team's name (click a name to change it); "
                 "click a seat to give it to a computer partner."
             ),
@@ -58,11 +70,7 @@ class SeatsScene(Scene):
             shown = seat.team + ("▏" if editing else "")
             painter.button(field, shown, lambda i=index: self.edit(i), selected=editing)
             seat_kind = pygame.Rect(field.right + 20, row.top, 360, row_height)
-            kind = (
-                t("Computer: {personality}", personality=personality_name(t, seat.personality))
-                if seat.computer
-                else t("Played by people")
-            )
+            kind = self.kind_of(seat)
             painter.button(seat_kind, kind, lambda i=index: self.cycle_seat(i), size="small")
         other = "da" if t.language == "en" else "en"
         language = pygame.Rect(area.left, area.bottom - 90, 600, 80)
@@ -81,12 +89,28 @@ class SeatsScene(Scene):
             ],
         )
 
+    def kind_of(self, seat: Seat) -> str:
+        t = self.t
+        if seat.computer:
+            return t("Computer: {personality}", personality=personality_name(t, seat.personality))
+        if seat.device:
+            return t("On the team's device")
+        if self.app.devices_offered:
+            return t("At the laptop (curtain)")
+        return t("Played by people")
+
     def cycle_seat(self, index: int) -> None:
-        """People → each computer personality in turn → people again."""
+        """People at the laptop → (with devices) on a device → each computer personality
+        in turn → people again."""
         seat = self.seats[index]
         names = list(PERSONALITIES)
-        if not seat.computer:
-            seat.computer, seat.personality = True, names[0]
+        if seat.device:
+            seat.device, seat.computer, seat.personality = False, True, names[0]
+        elif not seat.computer:
+            if self.app.devices_offered:
+                seat.device = True
+            else:
+                seat.computer, seat.personality = True, names[0]
         elif seat.personality == names[-1]:
             seat.computer = False
         else:
@@ -128,6 +152,21 @@ class SeatsScene(Scene):
             self.app.error = str(error)
             return
         self.app.begin(workshop)
-        for seat in reversed(self.seats):  # every team of people reads its brief, in turn
-            if not seat.computer:
+        self._write_cards(workshop)
+        for seat in reversed(self.seats):  # every team at the laptop reads its brief, in turn
+            if not seat.computer and not seat.device:
                 self.app.push(CurtainScene(self.app, seat.role, "brief"))
+
+    def _write_cards(self, workshop: Workshop) -> None:
+        """The join cards next to the save, said where: the trainer prints them."""
+        link = self.app.link
+        if not link.running:
+            return
+        try:
+            path = link.write_cards(workshop, self.t.language)
+        except OSError as error:
+            self.app.error = self.t("The join cards could not be written ({error}).",
+                                    error=error.strerror or str(error))  # fmt: skip
+            return
+        self.app.message = self.t("{joining} Join cards: {path}", joining=self.app.message,
+                                  path=str(path))  # fmt: skip

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 import math
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from game.devices import protocol as p
 from game.devices.codes import GameCodes
 from game.devices.limits import GuessLimiter
 from game.engine.actions import TRAINER, BadActionData
+from game.engine.record import Origin
 from game.session.workshop import Workshop
 
 log = logging.getLogger("game.devices")
@@ -110,10 +112,24 @@ class DeviceServer:
         self.lock = asyncio.Lock()
         self.connections: set[Connection] = set()
         self.devices: dict[tuple[str, str], Device] = {}  # (role, device id) -> device
-        self.version = 0
+        self._restore_devices()
+        #: grows with every publish; it starts from the clock so that a server resumed
+        #: after a crash sends views newer than any the old one sent (a phone keeps the
+        #: newest version it has seen and ignores older ones)
+        self.version = time.time_ns() // 1_000_000
         self.errors = 0  # faults of ours caught in a handler: 0 unless there is a bug
         self.files = _static_files()
         self._unwatch: Callable[[], None] | None = None
+
+    def _restore_devices(self) -> None:
+        """Every device's answered actions, from the save: the origins of the device
+        actions in its log (and of those undone since), so that a resumed server answers
+        an action sent again and never applies it twice."""
+        for origin in self.workshop.session.record.device_origins():
+            device = self.devices.setdefault(
+                (origin.role, origin.device), Device(origin.device, origin.role)
+            )
+            device.acked = max(device.acked, origin.seq)
 
     # -- the application --------------------------------------------------------------
 
@@ -293,6 +309,13 @@ class DeviceServer:
             return earlier.model_copy(update={"duplicate": True})
         if earlier is not None:
             return earlier
+        # answered by an earlier run of the server (or long ago): its answer again from the
+        # save when the action is in the log
+        outcome = self.workshop.outcome_again(Origin(device.role, device.id, seq))
+        if outcome is not None:
+            reply = p.Ack(seq=seq, message=outcome.message, private=outcome.private)
+            device.remember(seq, reply)
+            return reply.model_copy(update={"duplicate": True})
         return p.Ack(seq=seq, message="This action was answered already.", duplicate=True)
 
     def _apply(self, device: Device, message: p.ActionMessage) -> p.Ack | p.Refused:
@@ -311,7 +334,8 @@ class DeviceServer:
             action = p.to_action(message.action, role)
         except BadActionData:
             return p.Refused(why="malformed", seq=seq, reason="That action cannot be read.")
-        outcome = self.workshop.act(action)  # saved before it returns
+        # saved before it returns, with the device and the number it gave the action
+        outcome = self.workshop.act(action, Origin(role, device.id, seq))
         if not outcome.ok:
             return p.Refused(why="rules", seq=seq, reason=outcome.message)
         return p.Ack(seq=seq, message=outcome.message, private=outcome.private)

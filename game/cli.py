@@ -8,7 +8,8 @@ subcommand that needs it runs.
 Exit codes: 0 fine, 1 an invalid scenario, 2 a usage error (bad arguments, missing file),
 3 no screen to open a window on, 70 an internal error (a bug: said in one sentence, never
 as a traceback). ``serve`` runs until Ctrl+C, which ends it with 0 (the game is saved
-after every action); an address it cannot listen on is a usage error (2).
+after every action); an address it cannot listen on, a missing or damaged save for
+``serve --resume`` are usage errors (2).
 """
 
 from __future__ import annotations

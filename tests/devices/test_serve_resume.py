@@ -62,3 +62,17 @@ def test_a_missing_or_damaged_save_is_said_plainly_and_left_as_it_is(tmp_path):
     assert both.returncode == 2 and "not both" in both.stderr
     for done in (missing, cut, both):
         assert "Traceback" not in done.stderr
+
+
+def test_a_save_without_its_codes_goes_on_with_new_codes_said_on_stderr(tmp_path):
+    first, lines = serve(tmp_path, str(TUTORIAL), "--port", "0", "--seed", "4")
+    stopped(first, signal.SIGKILL)
+    save = next(p for p in tmp_path.glob("*.json") if p.name.count(".") == 1)
+    next(tmp_path.glob("*.codes.json")).unlink()
+    again, relines = serve(tmp_path, "--resume", str(save), "--port", "0")
+    try:
+        assert relines[0].startswith("http://127.0.0.1:")
+        assert relines[1] != lines[1] and relines[3] != lines[3]  # new codes
+    finally:
+        err = stopped(again)
+    assert "missing or damaged" in err and "new cards" in err and "Traceback" not in err

@@ -50,6 +50,9 @@ HEADERS = {
     "frame-ancestors 'none'",
 }
 REPLIES_KEPT = 64  # answers kept per device, to send again for an action sent again
+#: a resumed server works out again (replaying the log) the answers to this many of each
+#: device's last saved actions, once each: those a phone may still be waiting for
+ANSWERS_FROM_SAVE = 8
 QUEUE_LIMIT = 256  # messages waiting for one device: more, and it is not reading: closed
 SOCKET_LIMIT = 4 * p.MAX_BYTES  # aiohttp closes a connection that sends more at once
 
@@ -62,6 +65,8 @@ class Device:
     role: str
     acked: int = 0  # the highest sequence number answered
     replies: OrderedDict[int, p.Ack | p.Refused] = field(default_factory=OrderedDict)
+    #: its last actions in the save of a resumed game, whose answers are not in ``replies``
+    saved: set[int] = field(default_factory=set)
 
     def remember(self, seq: int, reply: p.Ack | p.Refused) -> None:
         self.acked = max(self.acked, seq)
@@ -130,6 +135,9 @@ class DeviceServer:
                 (origin.role, origin.device), Device(origin.device, origin.role)
             )
             device.acked = max(device.acked, origin.seq)
+            device.saved.add(origin.seq)
+        for device in self.devices.values():
+            device.saved = set(sorted(device.saved)[-ANSWERS_FROM_SAVE:])
 
     # -- the application --------------------------------------------------------------
 
@@ -309,9 +317,12 @@ class DeviceServer:
             return earlier.model_copy(update={"duplicate": True})
         if earlier is not None:
             return earlier
-        # answered by an earlier run of the server (or long ago): its answer again from the
-        # save when the action is in the log
-        outcome = self.workshop.outcome_again(Origin(device.role, device.id, seq))
+        # answered by an earlier run of the server: its answer again from the save, when it
+        # is one of the device's last actions there (once each: it costs a replay)
+        outcome = None
+        if seq in device.saved:
+            device.saved.discard(seq)
+            outcome = self.workshop.outcome_again(Origin(device.role, device.id, seq))
         if outcome is not None:
             reply = p.Ack(seq=seq, message=outcome.message, private=outcome.private)
             device.remember(seq, reply)

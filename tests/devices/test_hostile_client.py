@@ -17,6 +17,7 @@ import hashlib
 import json
 import logging
 import random
+import re
 import time
 from collections import Counter
 from types import SimpleNamespace
@@ -39,6 +40,9 @@ MESSAGES = 2000  # in CI; the long run sends LONG_MESSAGES
 LONG_MESSAGES = 10_000
 SEED = 2026
 SECONDS_PER_MESSAGE = 0.1  # the time limit: 200 s for 2,000 messages (a busy machine)
+#: a deal's number where a message names it: a long run's deals pass 500, the first of
+#: the secret numbers the leak search looks for, so these are masked before it searches
+DEAL_NUMBER = re.compile(r'("(?:number|counter_of|deal)":\s*)\d+|(\b[Dd]eals? )\d+')
 SEARCH_EVERY = 500  # messages: what the phones received so far is searched, then let go
 KEYS = ["type", "code", "device", "seq", "action", "actor", "deal", "reason", "project",
         "participants", "options", "lang", "yes", "target", "channel", "x"]  # fmt: skip
@@ -250,6 +254,10 @@ class Attack:
         self.phones[role][self.phones[role].index(phone)] = back
 
 
+def masked(found: re.Match[str]) -> str:
+    return (found.group(1) or found.group(2)) + "0"
+
+
 def body_of_trainer(action) -> dict[str, Any]:
     data = action.to_json()
     data.pop("actor")
@@ -294,7 +302,7 @@ def hostile(tmp_path, caplog, messages: int) -> None:
                             digest = hashlib.blake2b(text_.encode(), digest_size=16).digest()
                             if (role, digest) not in seen:
                                 seen.add((role, digest))
-                                new.append(text_)
+                                new.append(DEAL_NUMBER.sub(masked, text_))
                         hits += sum(c in t or c.replace("-", "") in t
                                     for t in new for c in codes)  # fmt: skip
                         search_phone(search, SimpleNamespace(texts=new), role, "hostile")

@@ -40,9 +40,10 @@ MESSAGES = 2000  # in CI; the long run sends LONG_MESSAGES
 LONG_MESSAGES = 10_000
 SEED = 2026
 SECONDS_PER_MESSAGE = 0.1  # the time limit: 200 s for 2,000 messages (a busy machine)
-#: a deal's number where a message names it: a long run's deals pass 500, the first of
-#: the secret numbers the leak search looks for, so these are masked before it searches
-DEAL_NUMBER = re.compile(r'("(?:number|counter_of|deal)":\s*)\d+|(\b[Dd]eals? )\d+')
+#: the game's own counters where a message holds them (a deal's number, the actions
+#: taken): a long run's pass 500, the first of the secret numbers the leak search looks
+#: for, so they are masked before it searches, as the server's counters are
+DEAL_NUMBER = re.compile(r'("(?:number|counter_of|deal|actions_taken)":\s*)\d+|(\b[Dd]eals? )\d+')
 SEARCH_EVERY = 500  # messages: what the phones received so far is searched, then let go
 KEYS = ["type", "code", "device", "seq", "action", "actor", "deal", "reason", "project",
         "participants", "options", "lang", "yes", "target", "channel", "x"]  # fmt: skip

@@ -8,7 +8,8 @@ subcommand that needs it runs.
 Exit codes: 0 fine, 1 an invalid scenario, 2 a usage error (bad arguments, missing file),
 3 no screen to open a window on, 70 an internal error (a bug: said in one sentence, never
 as a traceback). ``serve`` runs until Ctrl+C, which ends it with 0 (the game is saved
-after every action); an address it cannot listen on is a usage error (2).
+after every action); an address it cannot listen on, a missing or damaged save for
+``serve --resume`` are usage errors (2).
 """
 
 from __future__ import annotations
@@ -124,13 +125,21 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser(
         "serve", help="play a new game on the teams' own devices (a LAN server, no window)"
     )
-    serve.add_argument("file", metavar="FILE", help="the scenario")
+    serve.add_argument("file", metavar="FILE", nargs="?", help="the scenario of a new game")
+    serve.add_argument(
+        "--resume", metavar="SAVE",
+        help="go on with a saved game instead: its codes and its port stay, so the phones "
+        "come back without joining again",
+    )  # fmt: skip
     serve.add_argument(
         "--host", default="127.0.0.1",
         help="the address to listen on, only there (default: 127.0.0.1, this computer only; "
         "give the laptop's LAN address for the room's phones)",
     )  # fmt: skip
-    serve.add_argument("--port", type=_port, default=8765, help="default: 8765 (0: any free)")
+    serve.add_argument(
+        "--port", type=_port,
+        help="default: 8765, or the port a resumed game listened on (0: any free)",
+    )  # fmt: skip
     serve.add_argument("--seed", type=int, help="the game's seed (default: a random one)")
 
     cards = commands.add_parser(
@@ -207,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "export":
             return _export(args.save, args.format, args.output)
         if args.command == "serve":
-            return _serve(args.file, args.host, args.port, args.seed)
+            return _serve(args.file, args.host, args.port, args.seed, args.resume)
         if args.command == "cards":
             return _cards(args.save, args.output, args.host, args.port, args.lang)
         return _play(args)
@@ -362,24 +371,72 @@ def _export(save: str, form: str, output: str | None) -> int:
     return EXIT_OK
 
 
-def _serve(file: str, host: str, port: int, seed: int | None) -> int:
-    """A new game of ``file`` with every seat on a device; the terminal is the trainer's.
+def _serve(
+    file: str | None, host: str, port: int | None, seed: int | None, resume: str | None
+) -> int:
+    """A game with every seat on a device; the terminal is the trainer's. A new game of
+    ``file``, or the saved game ``resume`` on the port it listened on, with its codes.
 
     The join address is the first line printed, then the room page's address (for the
-    projector: it asks for the trainer's code), each team's code and the trainer's.
+    projector: it asks for the trainer's code), each team's code and the trainer's. The
+    port is saved beside the save (with the codes) before the address is printed.
     """
-
-    path = Path(file)
-    result, refused = _checked(path)
-    if result is None:
-        return refused
+    if (file is None) == (resume is None):
+        return _usage("serve wants a scenario FILE for a new game, or --resume SAVE (not both)")
     import asyncio
+
+    from game.devices.server import DeviceServer, serve
+
+    started = _new_served(Path(file), seed) if file is not None else _resumed(Path(resume or ""))
+    if isinstance(started, int):
+        return started
+    workshop, codes = started
+    save = workshop.session.path
+    assert save is not None
+    chosen = port if port is not None else codes.port or 8765
+    done = len(workshop.session.record.actions)
+
+    def listening(bound: int) -> None:
+        if codes.port != bound:
+            codes.port = bound
+            codes.save(save)  # before the address is shown: a resumed game listens here
+        shown = f"[{host}]" if ":" in host else host
+        print(f"http://{shown}:{bound}/", flush=True)
+        print(f"The room's screen (for the projector): http://{shown}:{bound}/room", flush=True)
+        for role in workshop.state.scenario.roles:
+            print(f"{role.name}: {codes.teams[role.id]}", flush=True)
+        print(f"Trainer: {codes.trainer}", flush=True)
+        resumed = f"Resumed after {done} actions. " if resume is not None else ""
+        print(f"{resumed}The game is saved in {_nearby(save)}. Ctrl+C stops the server.",
+              flush=True)  # fmt: skip
+
+    try:
+        asyncio.run(serve(DeviceServer(workshop, codes), host, chosen, listening))
+    except KeyboardInterrupt:
+        print("Stopped. The game is saved.", flush=True)
+        return EXIT_OK
+    except OSError as error:
+        again = (
+            f"; to go on elsewhere: outofthebox serve --resume {_nearby(save)} --port 0 "
+            "(the phones then need the new address)"
+            if resume is not None
+            else ""
+        )
+        return _usage(f"cannot listen on {host}:{chosen} ({error.strerror or error}){again}")
+    return EXIT_OK
+
+
+def _new_served(path: Path, seed: int | None):
+    """A new game of ``path`` with every seat on a device, and its new codes; or the exit
+    code after saying why not."""
     import secrets
 
     from game.devices.codes import codes_for
-    from game.devices.server import DeviceServer, serve
     from game.session.workshop import CannotStart, Seat, Workshop
 
+    result, refused = _checked(path)
+    if result is None:
+        return refused
     scenario = result.scenario()
     seats = [Seat(role.id, role.name, device=True) for role in scenario.roles]
     chosen = secrets.randbelow(2**31) if seed is None else seed
@@ -387,27 +444,42 @@ def _serve(file: str, host: str, port: int, seed: int | None) -> int:
         workshop = Workshop.start(path, chosen, seats)
     except CannotStart as error:
         return _usage(str(error))
-    save = workshop.session.path
-    assert save is not None
-    codes = codes_for(save, [role.id for role in scenario.roles])
+    assert workshop.session.path is not None
+    return workshop, codes_for(workshop.session.path, [role.id for role in scenario.roles])
 
-    def listening(bound: int) -> None:
-        shown = f"[{host}]" if ":" in host else host
-        print(f"http://{shown}:{bound}/", flush=True)
-        print(f"The room's screen (for the projector): http://{shown}:{bound}/room", flush=True)
-        for role in scenario.roles:
-            print(f"{role.name}: {codes.teams[role.id]}", flush=True)
-        print(f"Trainer: {codes.trainer}", flush=True)
-        print(f"The game is saved in {_nearby(save)}. Ctrl+C stops the server.", flush=True)
 
+def _resumed(save: Path):
+    """The saved game ``save`` with every seat on a device, and its codes (new ones, said
+    on stderr, when the codes' file beside it is missing or damaged); or the exit code
+    after saying why it cannot go on."""
+    import json
+
+    from game.devices.codes import GameCodes, codes_for, codes_path
+    from game.engine.record import SaveError
+    from game.session.workshop import Workshop
+
+    if not save.is_file():
+        return _usage(f"no such save: {save} (saves are in the folder serve printed)")
     try:
-        asyncio.run(serve(DeviceServer(workshop, codes), host, port, listening))
-    except KeyboardInterrupt:
-        print("Stopped. The game is saved.", flush=True)
-        return EXIT_OK
-    except OSError as error:
-        return _usage(f"cannot listen on {host}:{port} ({error.strerror or error})")
-    return EXIT_OK
+        workshop = Workshop.resume(save)
+    except SaveError as error:
+        return _usage(f"cannot resume: {error}")
+    roles = [role.id for role in workshop.state.scenario.roles]
+    try:
+        kept = GameCodes.from_json(json.loads(codes_path(save).read_text(encoding="utf-8")))
+        kept_ok = sorted(kept.teams) == sorted(roles)
+    except (OSError, ValueError, KeyError, TypeError):
+        kept_ok = False
+    if not kept_ok:
+        print(
+            f"outofthebox: the codes beside {_nearby(save)} are missing or damaged; these "
+            "are new codes: give the teams new cards (their phones must join again)",
+            file=sys.stderr,
+        )
+    for seat in workshop.seats:
+        seat.device = True
+    workshop.save_seats()
+    return workshop, codes_for(save, roles)
 
 
 def _cards(save: str, output: str | None, host: str | None, port: int | None, lang: str) -> int:

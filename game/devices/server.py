@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 import math
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from game.devices.limits import GuessLimiter
 from game.devices.trainer_channel import TrainerChannel
 from game.engine import actions as act
 from game.engine.actions import TRAINER, BadActionData
+from game.engine.record import Origin
 from game.session.workshop import Workshop
 
 log = logging.getLogger("game.devices")
@@ -52,6 +54,9 @@ HEADERS = {
     "frame-ancestors 'none'",
 }
 REPLIES_KEPT = 64  # answers kept per device, to send again for an action sent again
+#: a resumed server works out again (replaying the log) the answers to this many of each
+#: device's last saved actions, once each: those a phone may still be waiting for
+ANSWERS_FROM_SAVE = 8
 QUEUE_LIMIT = 256  # messages waiting for one device: more, and it is not reading: closed
 SOCKET_LIMIT = 4 * p.MAX_BYTES  # aiohttp closes a connection that sends more at once
 
@@ -64,6 +69,8 @@ class Device:
     role: str
     acked: int = 0  # the highest sequence number answered
     replies: OrderedDict[int, p.Ack | p.Refused] = field(default_factory=OrderedDict)
+    #: its last actions in the save of a resumed game, whose answers are not in ``replies``
+    saved: set[int] = field(default_factory=set)
 
     def remember(self, seq: int, reply: p.Ack | p.Refused) -> None:
         self.acked = max(self.acked, seq)
@@ -117,13 +124,30 @@ class DeviceServer:
         self.lock = asyncio.Lock()
         self.connections: set[Connection] = set()
         self.devices: dict[tuple[str, str], Device] = {}  # (role, device id) -> device
-        self.version = 0
+        self._restore_devices()
+        #: grows with every publish; it starts from the clock so that a server resumed
+        #: after a crash sends views newer than any the old one sent (a phone keeps the
+        #: newest version it has seen and ignores older ones)
+        self.version = time.time_ns() // 1_000_000
         self.errors = 0  # faults of ours caught in a handler: 0 unless there is a bug
         self.files = _static_files()
         self._unwatch: Callable[[], None] | None = None
         self.trainer = TrainerChannel(self)  # the room page, with the trainer's code
         self.admission = Admission(self, workshop.session.path)
         self.timer = p.Timer(left=None, running=False)  # the projector's round timer
+
+    def _restore_devices(self) -> None:
+        """Every device's answered actions, from the save: the origins of the device
+        actions in its log (and of those undone since), so that a resumed server answers
+        an action sent again and never applies it twice."""
+        for origin in self.workshop.session.record.device_origins():
+            device = self.devices.setdefault(
+                (origin.role, origin.device), Device(origin.device, origin.role)
+            )
+            device.acked = max(device.acked, origin.seq)
+            device.saved.add(origin.seq)
+        for device in self.devices.values():
+            device.saved = set(sorted(device.saved)[-ANSWERS_FROM_SAVE:])
 
     # -- the application --------------------------------------------------------------
 
@@ -329,6 +353,16 @@ class DeviceServer:
             return earlier.model_copy(update={"duplicate": True})
         if earlier is not None:
             return earlier
+        # answered by an earlier run of the server: its answer again from the save, when it
+        # is one of the device's last actions there (once each: it costs a replay)
+        outcome = None
+        if seq in device.saved:
+            device.saved.discard(seq)
+            outcome = self.workshop.outcome_again(Origin(device.role, device.id, seq))
+        if outcome is not None:
+            reply = p.Ack(seq=seq, message=outcome.message, private=outcome.private)
+            device.remember(seq, reply)
+            return reply.model_copy(update={"duplicate": True})
         return p.Ack(seq=seq, message="This action was answered already.", duplicate=True)
 
     def _apply(self, device: Device, message: p.ActionMessage) -> p.Ack | p.Refused:
@@ -347,7 +381,8 @@ class DeviceServer:
             action = p.to_action(message.action, role)
         except BadActionData:
             return p.Refused(why="malformed", seq=seq, reason="That action cannot be read.")
-        outcome = self.workshop.act(action)  # saved before it returns
+        # saved before it returns, with the device and the number it gave the action
+        outcome = self.workshop.act(action, Origin(role, device.id, seq))
         if not outcome.ok:
             return p.Refused(why="rules", seq=seq, reason=outcome.message)
         return p.Ack(seq=seq, message=outcome.message, private=outcome.private)

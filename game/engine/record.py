@@ -6,6 +6,12 @@ timeline is "replay the first N". Saves are JSON, written atomically (a temporar
 the same folder, fsync, rename, fsync of the folder): a crash, a closed lid or a pulled
 plug loses at most the action in flight. A save that cannot be read is reported and never
 written over.
+
+An action that came from a team's device carries its origin in its log entry (the
+device's id and the action's sequence number), saved in the same write as the action:
+a server resumed after a crash knows every action it answered, so one sent again is
+answered again and never applied twice. Saves without origins (older ones, games played
+on the laptop) load as they always did.
 """
 
 from __future__ import annotations
@@ -52,6 +58,31 @@ class SaveError(Exception):
     """A save that cannot be used; ``str()`` says why and what to do."""
 
 
+@dataclass(frozen=True)
+class Origin:
+    """The team's device an action came from, and the number it gave the action (its
+    ``seq``): what a resumed device server needs to answer that action again, not apply it
+    again."""
+
+    role: str
+    device: str
+    seq: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"role": self.role, "device": self.device, "seq": self.seq}
+
+    @classmethod
+    def from_json(cls, data: object) -> Origin:
+        if not isinstance(data, dict):
+            raise ValueError(f"not an action's origin: {str(data)[:80]}")
+        role, device, seq = data["role"], data["device"], data["seq"]
+        if not (isinstance(role, str) and isinstance(device, str)):
+            raise ValueError("an action's origin without a role or a device")
+        if isinstance(seq, bool) or not isinstance(seq, int) or seq < 1:
+            raise ValueError(f"an action's origin with a wrong sequence number: {seq!r}")
+        return cls(role, device, seq)
+
+
 @dataclass
 class GameRecord:
     scenario_file: str
@@ -60,6 +91,12 @@ class GameRecord:
     actions: list[Action] = field(default_factory=list)
     started: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
     rules: int = RULES_VERSION  # the rules' version the game was played under
+    #: the device each device action came from, by the action's place in ``actions``
+    #: (from 0); actions played on the laptop have none
+    origins: dict[int, Origin] = field(default_factory=dict)
+    #: the origins of device actions that were applied and later undone: still answered,
+    #: so a resumed server does not apply one again when its device sends it again
+    answered: list[Origin] = field(default_factory=list)
 
     @property
     def older_rules(self) -> str | None:
@@ -104,21 +141,46 @@ class GameRecord:
             "seed": self.seed,
             "started": self.started,
             "saved": datetime.now(UTC).isoformat(timespec="seconds"),
-            "actions": [action.to_json() for action in self.actions],
+            "actions": [self._entry(number, action) for number, action in enumerate(self.actions)],
+            **(
+                {"answered": [origin.to_json() for origin in self.answered]}
+                if self.answered
+                else {}
+            ),
         }
+
+    def _entry(self, number: int, action: Action) -> dict[str, Any]:
+        entry = action.to_json()
+        origin = self.origins.get(number)
+        if origin is not None:
+            entry["origin"] = origin.to_json()
+        return entry
+
+    def device_origins(self) -> Iterator[Origin]:
+        """Every device action this game has answered with its application: those in the
+        log and those undone since."""
+        yield from self.origins.values()
+        yield from self.answered
 
     @classmethod
     def from_json(cls, data: object) -> GameRecord:
         if not isinstance(data, dict) or data.get("format") != SAVE_FORMAT:
             raise SaveError("this is not an Out of the Box save (or one from another version)")
         try:
+            entries = data["actions"]
             return cls(
                 scenario_file=str(data["scenario_file"]),
                 scenario_hash=str(data["scenario_hash"]),
                 seed=int(data["seed"]),
-                actions=[action_from_json(item) for item in data["actions"]],
+                actions=[action_from_json(item) for item in entries],
                 started=str(data.get("started", "")),
                 rules=int(data.get("rules", 1)),
+                origins={
+                    number: Origin.from_json(item["origin"])
+                    for number, item in enumerate(entries)
+                    if "origin" in item
+                },
+                answered=[Origin.from_json(item) for item in data.get("answered", [])],
             )
         except (KeyError, TypeError, ValueError, BadActionData) as error:
             raise SaveError(f"the save is damaged ({error})") from None
@@ -233,10 +295,26 @@ class Session:
         record, state = resume(path)
         return cls(state.scenario, record, path, state)
 
-    def act(self, action: Action) -> GameState:
-        self.state = apply(self.state, action)  # raises IllegalAction: nothing changes
+    def act(self, action: Action, origin: Origin | None = None) -> GameState:
+        """Apply ``action`` and save it (with its ``origin``, a device's, in the same write).
+
+        All or nothing: when the save cannot be written the game stays as it was and the
+        error is raised, so an action is never in play without being in the save.
+        """
+        before = self.state
+        after = apply(before, action)  # raises IllegalAction: nothing changes
+        number = len(self.record.actions)
         self.record.actions.append(action)
-        self.save()
+        if origin is not None:
+            self.record.origins[number] = origin
+        self.state = after
+        try:
+            self.save()
+        except BaseException:
+            del self.record.actions[number:]
+            self.record.origins.pop(number, None)
+            self.state = before
+            raise
         return self.state
 
     def undo(self) -> GameState:
@@ -244,6 +322,9 @@ class Session:
         if not self.record.actions:
             raise IllegalAction("There is nothing to undo.")
         self.record.actions.pop()
+        origin = self.record.origins.pop(len(self.record.actions), None)
+        if origin is not None:
+            self.record.answered.append(origin)
         self.state = self.record.replay(self.scenario)
         self.save()
         return self.state

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import actions as act
-from game.engine.record import SaveError, Session, write_atomically
+from game.engine.record import Origin, SaveError, Session, write_atomically
 from game.engine.rules import IllegalAction, apply
 from game.engine.state import GameState
 from game.engine.views import news_item, view_for
@@ -238,20 +238,38 @@ class Workshop:
         for watcher in list(self.watchers):
             watcher()
 
-    def act(self, action: act.Action) -> Outcome:
+    def act(self, action: act.Action, origin: Origin | None = None) -> Outcome:
+        """Apply and save ``action``; ``origin``: the device it came from, saved with it
+        (the device server's, so that a resumed server never applies it twice)."""
         with self.lock:
             before = self.state
             try:
-                after = self.session.act(action)
+                after = self.session.act(action, origin)
             except IllegalAction as error:
                 return Outcome(False, str(error))
         self._changed()
+        return self._outcome(before, after, action)
+
+    def _outcome(self, before: GameState, after: GameState, action: act.Action) -> Outcome:
         return Outcome(
             True,
             describe(before, after, action, self.t),
             private_result(before, after, action),
             moments_between(before, after),
         )
+
+    def outcome_again(self, origin: Origin) -> Outcome | None:
+        """The outcome the device action ``origin`` had, worked out again from the log
+        (None if it is not in the log): a resumed server's answer to it sent again."""
+        with self.lock:
+            record = self.session.record
+            number = next((n for n, o in record.origins.items() if o == origin), None)
+            if number is None:
+                return None
+            for step in record.steps(self.session.scenario, number + 1):
+                if step.number == number + 1:
+                    return self._outcome(step.before, step.after, step.action)
+        return None
 
     def computer_to_play(self) -> str | None:
         """The role whose turn it is, if a computer partner sits in its seat."""

@@ -20,7 +20,8 @@ def test_an_action_is_applied_for_the_devices_own_team_and_saved(tmp_path):
                            "duplicate": False}  # fmt: skip
             assert here.workshop.session.record.actions == [act.Pass("library")]
             saved = json.loads(here.save_bytes())["actions"]
-            assert saved == [{"type": "pass", "actor": "library"}]
+            origin = {"role": "library", "device": "device-0001", "seq": 1}  # whose and which
+            assert saved == [{"type": "pass", "actor": "library", "origin": origin}]
             # naming its own team as the actor is fine too
             cafe = await here.joined("cafe")
             assert (await cafe.act({"type": "pass", "actor": "cafe"}))["type"] == "ack"

@@ -92,3 +92,50 @@ class RoundSummaryScene(Scene):
         button_row(
             painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)]
         )
+
+
+#: the scenes of moments the room goes through after an action, before the table again
+MOMENT_SCENES = ("signed", "event", "round")
+
+
+class SignedScene(Scene):
+    """A deal signed: the room sees it happen, with who signed and its terms in full."""
+
+    name = "signed"
+
+    def __init__(self, app, number: int):
+        super().__init__(app)
+        self.number = number
+
+    def draw(self, painter: Painter) -> None:
+        from game.session.room import room_deal
+
+        t = self.t
+        workshop = self.app.workshop
+        view = workshop.public_view()
+        deal = next(d for d in view["deals"] if d["number"] == self.number)
+        names = {role["id"]: team_name(workshop, role["id"]) for role in view["roles"]}
+        said = room_deal(t, workshop.state.scenario, view, deal, names)
+        signers = [names[r] for r in deal["participants"] if r in deal["accepted"]]
+        area = self.header(
+            painter,
+            t("Deal {number} signed: {project}", number=self.number, project=said.project),
+            t("Signed by {teams}.", teams=", ".join(signers)),
+        )
+        width, _ = painter.size
+        card = pygame.Rect(max(area.left, width // 2 - 800), area.top,
+                           min(area.width, 1600), area.height)  # fmt: skip
+        inner = painter.panel(card, t("What they agreed"), edge=painter.theme.accent)
+        lines = [f"{term.issue}: {term.option}" for term in said.terms]
+        left_out = [names[r] for r in deal["participants"] if r not in deal["accepted"]]
+        if left_out:
+            lines.append(t("Not in it: {teams}", teams=", ".join(left_out)))
+        painter.paragraphs(inner, ["• " + line for line in lines], "body", gap=10)
+        button_row(
+            painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)]
+        )
+
+
+def team_name(workshop, role: str) -> str:
+    """The name the room knows a team by: its own (Team Red), else its role's."""
+    return workshop.seat(role).team.strip() or workshop.name(role)

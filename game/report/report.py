@@ -73,10 +73,17 @@ def write_report(saves: Sequence[Path], path: Path, language: str = "en") -> Pat
 
 
 def write_game_report(
-    record: GameRecord, state: GameState, path: Path, language: str = "en", label: str = ""
+    record: GameRecord,
+    state: GameState,
+    path: Path,
+    language: str = "en",
+    label: str = "",
+    teams: dict[str, str] | None = None,
 ) -> Path:
-    """The report of a game in hand (the debrief scene's), without reading its save again."""
-    html = build_report([Game(record, state, label or state.scenario.title)], language)
+    """The report of a game in hand (the debrief scene's), without reading its save again;
+    ``teams`` the teams' own names by role id."""
+    game = Game(record, state, label or state.scenario.title, dict(teams or {}))
+    html = build_report([game], language)
     write_atomically(Path(path), html)
     return Path(path)
 
@@ -173,6 +180,11 @@ def _cover(games: Sequence[Game], t: Translator) -> Markup:
     )
 
 
+def _named(game: Game) -> bool:
+    """Did any team play under a name of its own?"""
+    return any(game.team_label(role.id) != role.name for role in game.scenario.roles)
+
+
 def _table(
     game: Game, scores: Scores, shown: list[Lesson], t: Translator, prefix: str, several: bool
 ) -> Markup:
@@ -181,7 +193,10 @@ def _table(
     if several:
         parts.append(tag("h1", t("Table: {name}", name=game.label), class_="sheet"))
         parts.append(para(t("Played: {facts}.", facts=_played(game, t)), class_="muted"))
-    parts.append(scores_section(state, scores, t, 2, f"{prefix}-scores"))
+    if _named(game):
+        names = ", ".join(game.team_label(role.id) for role in state.scenario.roles)
+        parts.append(para(t("The teams: {teams}.", teams=names)))
+    parts.append(scores_section(state, scores, t, 2, f"{prefix}-scores", game.team_label))
     parts.append(lessons_section(state, shown, t, 2, f"{prefix}-lessons"))
     parts.append(best_deals_section(state, t, 2, f"{prefix}-best"))
     parts.append(

@@ -128,6 +128,7 @@ class SeatsScene(Scene):
             self.app.error = str(error)
             return
         self.app.begin(workshop)
-        for seat in reversed(self.seats):  # every team of people reads its brief, in turn
-            if not seat.computer:
+        # every team at the laptop reads its brief, in turn; a device team reads it there
+        for seat in reversed(self.seats):
+            if seat.behind_curtain:
                 self.app.push(CurtainScene(self.app, seat.role, "brief"))

@@ -73,6 +73,7 @@ class TableScene(Scene):
         self._seen = None  # the state the last frame drew
         self._deal_pages = 1  # how many pages the deals took in the last frame
         self._page_since = time.monotonic()
+        self._limit: int | None = None  # blocks that would end below this are not drawn
 
     # -- the frame ------------------------------------------------------------------------
 
@@ -184,12 +185,25 @@ class TableScene(Scene):
         )
         return band.top + max(used_left, used_right)
 
+    def panel(self, painter: Painter, rect: pygame.Rect, title: str) -> pygame.Rect:
+        """A panel whose title wraps rather than being cut (a larger text size)."""
+        painter.box(rect)
+        inner = rect.inflate(-2 * PAD, -2 * PAD)
+        used = self.stack(painter, inner, [(title, "heading", True, None)]) + 8
+        return pygame.Rect(inner.left, inner.top + used, inner.width, inner.height - used)
+
+    def chrome(self, painter: Painter, width: int, title: str) -> int:
+        """The height a panel of ``self.panel`` takes beside its content."""
+        return 2 * PAD + painter.text_height(title, width - 2 * PAD, "heading", True) + 8
+
     def stack(self, painter: Painter, rect: pygame.Rect, lines, align: str = "left") -> int:
         """Lines (text, size, bold, colour) wrapped at ``rect``'s width, one under another,
         each as tall as it needs; returns the height used."""
         top = rect.top
         for text, size, bold, colour in lines:
             need = painter.text_height(text, rect.width, size, bold)
+            if self._limit is not None and top + need > self._limit:
+                break  # a deal taller than its whole page (the largest text on a wide screen)
             box = pygame.Rect(rect.left, top, rect.width, need + 4)
             painter.text(box, text, size, colour, bold, align)
             top += need
@@ -219,7 +233,8 @@ class TableScene(Scene):
         lines = [(("▶ " if playing else "") + names[role["id"]], "body", True, None)]
         if detail >= 1:
             lines.append((" · ".join(about), "small", False, theme.muted))
-        lines += [(line, "small", False, None) for line in means]
+        if detail >= 0:
+            lines += [(line, "small", False, None) for line in means]
         if detail >= 2 and role["competencies"]:
             competencies = ", ".join(tag(c) for c in role["competencies"])
             lines.append((competencies, "small", False, theme.muted))
@@ -229,7 +244,7 @@ class TableScene(Scene):
         """The most detailed cards that fit ``room``: (detail, columns, card heights)."""
         roles = view["roles"]
         choice = None
-        for detail in (2, 1, 0):
+        for detail in (2, 1, 0, -1):
             for columns in (1, 2):
                 card_w = (width - GAP * (columns - 1)) // columns
                 heights = [
@@ -248,15 +263,19 @@ class TableScene(Scene):
     def draw_left(self, painter: Painter, rect: pygame.Rect, view, names) -> None:
         """The teams, as much of each as fits (the most detailed cards first), then the
         latest news and the signed agreements under them, each as tall as it needs."""
-        chrome = 2 * PAD + painter.line_height("heading", True) + 8
         width = rect.width - 2 * PAD
+        active = [a for a in view["agreements"] if a["failed_round"] is None]
+        title = self.t("Signed agreements ({count})", count=len(active))
+        chrome = self.chrome(painter, rect.width, title)
         agreements = self.agreement_lines(view, names)
         agreements_h = min(
             chrome + sum(painter.text_height(line, width, "small") + 8 for line in agreements),
-            rect.height // 4,
+            max(rect.height // 4, chrome + painter.line_height("small")),
         )
         news = self.news_text(view)
-        news_need = chrome + painter.text_height(news, width, "small")
+        news_need = self.chrome(painter, rect.width, self.t("News")) + painter.text_height(
+            news, width, "small"
+        )
         news_least = min(news_need, rect.height // 3)  # the latest news whole, if it can be
         room = rect.height - news_least - agreements_h - 2 * GAP
         detail, columns, heights, teams_h = self.teams_layout(
@@ -310,7 +329,7 @@ class TableScene(Scene):
         )
 
     def draw_news(self, painter: Painter, area: pygame.Rect, text: str) -> None:
-        inner = painter.panel(area, self.t("News"))
+        inner = self.panel(painter, area, self.t("News"))
         quiet = not self.app.workshop.state.news
         painter.text(inner, text, "small", painter.theme.muted if quiet else None)
 
@@ -336,7 +355,7 @@ class TableScene(Scene):
     def draw_agreements(self, painter: Painter, area: pygame.Rect, view, lines) -> None:
         t = self.t
         active = [a for a in view["agreements"] if a["failed_round"] is None]
-        inner = painter.panel(area, t("Signed agreements ({count})", count=len(active)))
+        inner = self.panel(painter, area, t("Signed agreements ({count})", count=len(active)))
         muted = painter.theme.muted if not view["agreements"] else None
         painter.paragraphs(inner, lines, colour=muted)
 
@@ -345,7 +364,7 @@ class TableScene(Scene):
     def draw_deals(self, painter: Painter, area: pygame.Rect, view, names) -> None:
         t = self.t
         open_deals = [deal for deal in view["deals"] if deal["status"] == "open"]
-        inner = painter.panel(area, t("On the table ({count})", count=len(open_deals)))
+        inner = self.panel(painter, area, t("On the table ({count})", count=len(open_deals)))
         if not open_deals:
             self._deal_pages = 1
             painter.text(inner, t("No deal on the table yet. A team proposes one on its turn."),
@@ -353,18 +372,25 @@ class TableScene(Scene):
             return
         scenario = self.app.workshop.state.scenario
         said = [room_deal(t, scenario, view, deal, names) for deal in reversed(open_deals)]
-        blocks = [(deal, self.deal_lines(view, deal, names, raw))
-                  for deal, raw in zip(said, reversed(open_deals), strict=True)]  # fmt: skip
-        heights = [self.deal_height(painter, inner.width, lines) for _, lines in blocks]
-        pages = self.pages(heights, inner.height, painter.line_height("small") + GAP)
+        note_h = painter.line_height("small") + GAP
+        for compact in (False, True):  # the terms in a grid, or in one paragraph
+            blocks = [(deal, self.deal_lines(view, deal, names, raw, compact))
+                      for deal, raw in zip(said, reversed(open_deals), strict=True)]  # fmt: skip
+            heights = [self.deal_height(painter, inner.width, lines) for _, lines in blocks]
+            if max(heights) <= inner.height - note_h:
+                break
+        pages = self.pages(heights, inner.height, note_h)
         self.deal_page = max(0, min(self.deal_page, len(pages) - 1))
         self._deal_pages = len(pages)
         top = inner.top
+        self._limit = inner.bottom - (note_h if len(pages) > 1 else 0)
         for index in pages[self.deal_page]:
             deal, lines = blocks[index]
-            box = pygame.Rect(inner.left, top, inner.width, heights[index])
+            box = pygame.Rect(inner.left, top, inner.width,
+                              min(heights[index], self._limit - top))  # fmt: skip
             self.draw_deal(painter, box, deal, lines)
             top += heights[index] + GAP
+        self._limit = None
         if len(pages) > 1:
             shown = pages[self.deal_page]
             note = t("Deals {first}–{last} of {count} (newest first) · PgDn, PgUp",
@@ -389,8 +415,9 @@ class TableScene(Scene):
             used += height + GAP
         return pages
 
-    def deal_lines(self, view, deal: RoomDeal, names, raw) -> dict:
-        """What one deal's block says: heading, change, terms, answers, signing rule."""
+    def deal_lines(self, view, deal: RoomDeal, names, raw, compact: bool = False) -> dict:
+        """What one deal's block says: heading, change, terms, answers, signing rule;
+        ``compact``: the terms in one paragraph, the changed one saying what it was."""
         t = self.t
         heading = t("Deal {number}: {project}", number=deal.number, project=deal.project)
         heading += " — " + t("from {team}", team=names[deal.proposer])
@@ -403,6 +430,13 @@ class TableScene(Scene):
             (("► " if term.was else "") + issue_and_option(term.issue, term.option), bool(term.was))
             for term in deal.terms
         ]
+        if compact:
+            terms = [(" · ".join(
+                ("► " + issue_and_option(term.issue, term.option) + " "
+                 + t("(was {option})", option=term.was)) if term.was
+                else issue_and_option(term.issue, term.option)
+                for term in deal.terms), False)]  # fmt: skip
+            change = ""
         yes = [names[a.role] for a in deal.answers if a.kind == "accepted"]
         waiting = [names[a.role] for a in deal.answers if a.kind == "waiting"]
         answered = "✓ " + t("accepted: {teams}", teams=", ".join(yes)) if yes else ""
@@ -421,23 +455,25 @@ class TableScene(Scene):
             "terms": terms,
             "answers": [line for line in [answered, *noes] if line],
             "rule": rule_words(t, view, raw, names),
+            "compact": compact,
         }
 
-    def term_columns(self, width: int) -> int:
-        return 2 if width >= 900 else 1
+    def term_columns(self, width: int, lines: dict) -> int:
+        return 2 if width >= 900 and not lines["compact"] else 1
 
     def deal_height(self, painter: Painter, width: int, lines: dict) -> int:
         inner_w = width - 28
         height = 20 + painter.text_height(lines["heading"], inner_w, "small", True)
         if lines["change"]:
             height += painter.text_height(lines["change"], inner_w, "small", True)
-        height += self.terms_height(painter, inner_w, lines["terms"]) + 6
+        height += self.terms_height(painter, inner_w, lines) + 6
         for line in lines["answers"]:
             height += painter.text_height(line, inner_w, "small")
         return height + painter.text_height(lines["rule"], inner_w, "small")
 
-    def terms_height(self, painter: Painter, width: int, terms) -> int:
-        columns = self.term_columns(width)
+    def terms_height(self, painter: Painter, width: int, lines: dict) -> int:
+        terms = lines["terms"]
+        columns = self.term_columns(width, lines)
         cell_w = (width - 20 - GAP * (columns - 1)) // columns
         heights = [painter.text_height(text, cell_w, "small", bold) for text, bold in terms]
         return sum(max(heights[i : i + columns]) for i in range(0, len(heights), columns))
@@ -455,12 +491,14 @@ class TableScene(Scene):
                               [(lines["change"], "small", True, theme.accent)])  # fmt: skip
         # the terms in full, two columns where they fit; a counter's changed issue marked
         width = inner.width - 20
-        columns = self.term_columns(inner.width)
+        columns = self.term_columns(inner.width, lines)
         cell_w = (width - GAP * (columns - 1)) // columns
         terms = lines["terms"]
         for start in range(0, len(terms), columns):
             row = terms[start : start + columns]
             row_h = max(painter.text_height(text, cell_w, "small", bold) for text, bold in row)
+            if self._limit is not None and top + row_h > self._limit:
+                return
             for column, (text, bold) in enumerate(row):
                 cell = pygame.Rect(inner.left + 20 + column * (cell_w + GAP), top, cell_w,
                                    row_h + 4)  # fmt: skip

@@ -100,3 +100,8 @@ def answers(t: Translator, deal: dict[str, Any]) -> tuple[Answer, ...]:
         else:
             said.append(Answer(role, "waiting"))
     return tuple(said)
+
+
+def issue_and_option(issue: str, option: str) -> str:
+    """ "Budget: 2", and "Who teaches? Librarians" for an issue asked as a question."""
+    return f"{issue} {option}" if issue.rstrip().endswith(("?", ":")) else f"{issue}: {option}"

@@ -108,7 +108,7 @@ class SignedScene(Scene):
         self.number = number
 
     def draw(self, painter: Painter) -> None:
-        from game.session.room import room_deal
+        from game.session.room import issue_and_option, room_deal
 
         t = self.t
         workshop = self.app.workshop
@@ -126,7 +126,7 @@ class SignedScene(Scene):
         card = pygame.Rect(max(area.left, width // 2 - 800), area.top,
                            min(area.width, 1600), area.height)  # fmt: skip
         inner = painter.panel(card, t("What they agreed"), edge=painter.theme.accent)
-        lines = [f"{term.issue}: {term.option}" for term in said.terms]
+        lines = [issue_and_option(term.issue, term.option) for term in said.terms]
         left_out = [names[r] for r in deal["participants"] if r not in deal["accepted"]]
         if left_out:
             lines.append(t("Not in it: {teams}", teams=", ".join(left_out)))

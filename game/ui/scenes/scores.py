@@ -105,7 +105,9 @@ class ScoresScene(Scene):
     def draw_agreement(self, painter: Painter, area: pygame.Rect, agreement) -> None:
         workshop = self.app.workshop
         title = workshop.state.scenario.project(agreement.project).title
-        members = ", ".join(workshop.name(m) for m in agreement.members)
+        # the teams by their own names (Team Red), as the room knows them
+        members = ", ".join(workshop.seat(m).team.strip() or workshop.name(m)
+                            for m in agreement.members)  # fmt: skip
         inner = painter.panel(area, f"{title}: {members}")
         names = self.axis_names()
         row_h = inner.height // 3

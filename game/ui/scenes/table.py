@@ -24,7 +24,7 @@ import pygame
 
 from game.engine.acceptability import signing_rule
 from game.engine.ownview import project_model
-from game.session.room import RoomDeal, room_deal
+from game.session.room import RoomDeal, issue_and_option, room_deal
 from game.ui.painter import PAD, Hit, Painter
 from game.ui.scenes.base import Scene, button_row, content_bottom
 from game.ui.scenes.moments import team_name
@@ -57,11 +57,6 @@ def ending_words(t, view) -> str:
         "The game ends after round {rounds}, or as soon as every project is signed.",
         rounds=rounds,
     )
-
-
-def issue_and_option(issue: str, option: str) -> str:
-    """ "Budget: 2", and "Who teaches? Librarians" for an issue asked as a question."""
-    return f"{issue} {option}" if issue.rstrip().endswith(("?", ":")) else f"{issue}: {option}"
 
 
 class TableScene(Scene):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.engine.record import GameRecord, SaveError, resume
@@ -36,6 +36,20 @@ class Game:
         name = self.scenario.role(role).name
         team = self.teams.get(role, "").strip()
         return name if not team or team == name else f"{team} ({name})"
+
+
+def named(game: Game) -> Game:
+    """The game with each role called as the room knew it ("Team Red (The Museum)"), so
+    every part of the report (scores, agreements, the timeline, the missed deals) says
+    the teams' own names without each asking for them. Only the names change: ids,
+    points and the rules are the game's own."""
+    if not any(game.team_label(role.id) != role.name for role in game.scenario.roles):
+        return game
+    roles = [
+        role.model_copy(update={"name": game.team_label(role.id)}) for role in game.scenario.roles
+    ]
+    scenario = game.scenario.model_copy(update={"roles": roles})
+    return Game(game.record, replace(game.state, scenario=scenario), game.label, {})
 
 
 def teams_beside(save: Path) -> dict[str, str]:

@@ -62,10 +62,8 @@ def own_gain_words(t: Translator) -> str:
 
 
 def scores_section(
-    state: GameState, scores: Scores, t: Translator, level: int, anchor: str, label=None
+    state: GameState, scores: Scores, t: Translator, level: int, anchor: str
 ) -> Markup:
-    """The scores; ``label`` names a role as the room knew it (its team's own name,
-    ``Game.team_label``), the role's name without it."""
     h, h_sub = f"h{level}", f"h{level + 1}"
     scenario = state.scenario
     table_rows = [
@@ -81,7 +79,7 @@ def scores_section(
         ]
     ] + [
         [
-            label(role.id) if label else role.name,
+            role.name,
             share_cell(gains[role.id], t),
             *(score_cell(scores.roles[role.id][axis]) for axis in AXES),
         ]

@@ -155,7 +155,12 @@ class TableScene(Scene):
         return clock, "" if timer.running else t("(stopped: F3)")
 
     def draw_top(self, painter: Painter, view) -> int:
-        """The band at the top, as tall as its words need; returns where it ends."""
+        """The band at the top, as tall as its words need; returns where it ends.
+
+        Right: the round and its clock side by side, the clock in the largest type (read
+        from the back of the room), a note under it; when they do not fit side by side
+        (a larger text size), one under the other. Left: the scenario and how it ends.
+        """
         t = self.t
         width, _ = painter.size
         band = pygame.Rect(40, 10, width - 80, 0)
@@ -163,33 +168,62 @@ class TableScene(Scene):
         status = t("Round {round} of {rounds}", round=view["round"],
                    rounds=view["scenario"]["rounds"])  # fmt: skip
         accent, muted = painter.theme.accent, painter.theme.muted
-        right = [(clock, "title", True, accent), (status, "heading", True, accent),
-                 (note, "small", False, muted)]  # fmt: skip
-        right = [line for line in right if line[0]]
         scale = painter.layout.scale
-        widest = max(painter.type.width(text, painter.px(size), bold) / scale
-                     for text, size, bold, _ in right)  # fmt: skip
-        right_w = min(band.width * 2 // 5, int(widest) + 12)
+
+        def wide(text: str, size: str, bold: bool) -> int:
+            return int(painter.type.width(text, painter.px(size), bold) / scale) + 12
+
         last = view["round"] >= view["scenario"]["rounds"]
-        left_w = band.width - right_w - 30
         left = [(view["scenario"]["title"], "heading", True, None),
                 (ending_words(t, view), "small", last, accent if last else muted)]  # fmt: skip
-        used_left = self.stack(painter, pygame.Rect(band.left, band.top, left_w, 0), left)
-        used_right = self.stack(
-            painter, pygame.Rect(band.right - right_w, band.top, right_w, 0), right, "right"
+        stacked = [(clock, "title", True, accent), (status, "heading", True, accent),
+                   (note, "small", False, muted)]  # fmt: skip
+        stacked = [line for line in stacked if line[0]]
+        row_h = painter.line_height("title", True)
+        note_h = painter.text_height(note, band.width // 3, "small") if note else 0
+        clock_w, status_w = wide(clock, "title", True), wide(status, "heading", True)
+        arrangements = []  # (height of the band, side by side?, width of the right block)
+        if clock:
+            right_w = max(clock_w + 30 + status_w, wide(note, "small", False) if note else 0)
+            if right_w <= band.width * 3 // 5:
+                used = self.lines_height(painter, band.width - right_w - 30, left)
+                arrangements.append((max(used, row_h + note_h), True, right_w))
+        right_w = min(band.width * 2 // 5, max(wide(x, size, b) for x, size, b, _ in stacked))
+        used = self.lines_height(painter, band.width - right_w - 30, left)
+        arrangements.append((max(used, self.lines_height(painter, right_w, stacked)), False,
+                             right_w))  # fmt: skip
+        _, side_by_side, right_w = min(arrangements, key=lambda a: a[0])
+        right_left = band.right - right_w
+        if side_by_side:
+            painter.line(pygame.Rect(band.right - clock_w, band.top, clock_w, row_h), clock,
+                         "title", accent, True, "right")  # fmt: skip
+            painter.line(pygame.Rect(right_left, band.top, right_w - clock_w - 30, row_h),
+                         status, "heading", accent, True, "right")  # fmt: skip
+            used_right = row_h + self.stack(
+                painter, pygame.Rect(right_left, band.top + row_h, right_w, 0),
+                [(note, "small", False, muted)] if note else [], "right",
+            )  # fmt: skip
+        else:
+            used_right = self.stack(
+                painter, pygame.Rect(right_left, band.top, right_w, 0), stacked, "right"
+            )
+        used_left = self.stack(
+            painter, pygame.Rect(band.left, band.top, band.width - right_w - 30, 0), left
         )
         return band.top + max(used_left, used_right)
 
-    def panel(self, painter: Painter, rect: pygame.Rect, title: str) -> pygame.Rect:
+    def panel(
+        self, painter: Painter, rect: pygame.Rect, title: str, size: str = "heading"
+    ) -> pygame.Rect:
         """A panel whose title wraps rather than being cut (a larger text size)."""
         painter.box(rect)
         inner = rect.inflate(-2 * PAD, -2 * PAD)
-        used = self.stack(painter, inner, [(title, "heading", True, None)]) + 8
+        used = self.stack(painter, inner, [(title, size, True, None)]) + 8
         return pygame.Rect(inner.left, inner.top + used, inner.width, inner.height - used)
 
-    def chrome(self, painter: Painter, width: int, title: str) -> int:
+    def chrome(self, painter: Painter, width: int, title: str, size: str = "body") -> int:
         """The height a panel of ``self.panel`` takes beside its content."""
-        return 2 * PAD + painter.text_height(title, width - 2 * PAD, "heading", True) + 8
+        return 2 * PAD + painter.text_height(title, width - 2 * PAD, size, True) + 8
 
     def stack(self, painter: Painter, rect: pygame.Rect, lines, align: str = "left") -> int:
         """Lines (text, size, bold, colour) wrapped at ``rect``'s width, one under another,
@@ -226,9 +260,9 @@ class TableScene(Scene):
             t("Brand {level}/10", level=role["brand"]) + " " + "★" * min(10, role["brand"]),
         ]
         lines = [(("▶ " if playing else "") + names[role["id"]], "body", True, None)]
-        if detail >= 1:
-            lines.append((" · ".join(about), "small", False, theme.muted))
         if detail >= 0:
+            lines.append((" · ".join(about), "small", False, theme.muted))
+        if detail >= 1:
             lines += [(line, "small", False, None) for line in means]
         if detail >= 2 and role["competencies"]:
             competencies = ", ".join(tag(c) for c in role["competencies"])
@@ -243,7 +277,7 @@ class TableScene(Scene):
             for columns in (1, 2):
                 card_w = (width - GAP * (columns - 1)) // columns
                 heights = [
-                    self.lines_height(painter, card_w - 28, self.team_lines(r, names, detail)) + 20
+                    self.lines_height(painter, card_w - 24, self.team_lines(r, names, detail)) + 14
                     for r in roles
                 ]
                 rows = [max(heights[i : i + columns]) for i in range(0, len(roles), columns)]
@@ -309,7 +343,7 @@ class TableScene(Scene):
                 painter.hits.append(Hit(card, role["name"], lambda r=role["id"]: self.profile(r)))
                 painter.box(card, edge=painter.theme.accent if playing else None,
                             edge_width=6 if playing else None)  # fmt: skip
-                self.stack(painter, card.inflate(-28, -20), self.team_lines(role, names, detail))
+                self.stack(painter, card.inflate(-24, -14), self.team_lines(role, names, detail))
             top += row_h + GAP
 
     def news_text(self, view) -> str:
@@ -324,7 +358,7 @@ class TableScene(Scene):
         )
 
     def draw_news(self, painter: Painter, area: pygame.Rect, text: str) -> None:
-        inner = self.panel(painter, area, self.t("News"))
+        inner = self.panel(painter, area, self.t("News"), "body")
         quiet = not self.app.workshop.state.news
         painter.text(inner, text, "small", painter.theme.muted if quiet else None)
 
@@ -350,7 +384,9 @@ class TableScene(Scene):
     def draw_agreements(self, painter: Painter, area: pygame.Rect, view, lines) -> None:
         t = self.t
         active = [a for a in view["agreements"] if a["failed_round"] is None]
-        inner = self.panel(painter, area, t("Signed agreements ({count})", count=len(active)))
+        inner = self.panel(
+            painter, area, t("Signed agreements ({count})", count=len(active)), "body"
+        )
         muted = painter.theme.muted if not view["agreements"] else None
         painter.paragraphs(inner, lines, colour=muted)
 

@@ -6,7 +6,7 @@ import pygame
 
 from game.engine.rules import ending
 from game.ui.painter import Painter
-from game.ui.scenes.base import Scene, button_row
+from game.ui.scenes.base import Scene, button_row, content_bottom
 from game.ui.words import deal_line, prose
 
 
@@ -117,12 +117,18 @@ class SignedScene(Scene):
         names = {role["id"]: team_name(workshop, role["id"]) for role in view["roles"]}
         said = room_deal(t, workshop.state.scenario, view, deal, names)
         signers = [names[r] for r in deal["participants"] if r in deal["accepted"]]
-        area = self.header(
-            painter,
-            t("Deal {number} signed: {project}", number=self.number, project=said.project),
-            t("Signed by {teams}.", teams=", ".join(signers)),
-        )
         width, _ = painter.size
+        # a heading that wraps (a long project name at the largest text size is never cut)
+        top = 16
+        for text, size, colour, bold in (
+            (t("Deal {number} signed: {project}", number=self.number, project=said.project),
+             "title", painter.theme.accent, True),
+            (t("Signed by {teams}.", teams=", ".join(signers)), "body", None, False),
+        ):  # fmt: skip
+            need = painter.text_height(text, width - 80, size, bold)
+            painter.text(pygame.Rect(40, top, width - 80, need + 4), text, size, colour, bold)
+            top += need + 8
+        area = pygame.Rect(40, top + 10, width - 80, content_bottom(painter) - top - 10)
         card = pygame.Rect(max(area.left, width // 2 - 800), area.top,
                            min(area.width, 1600), area.height)  # fmt: skip
         inner = painter.panel(card, t("What they agreed"), edge=painter.theme.accent)

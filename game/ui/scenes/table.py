@@ -176,8 +176,9 @@ class TableScene(Scene):
         last = view["round"] >= view["scenario"]["rounds"]
         left = [(view["scenario"]["title"], "heading", True, None),
                 (ending_words(t, view), "small", last, accent if last else muted)]  # fmt: skip
-        stacked = [(clock, "title", True, accent), (status, "heading", True, accent),
-                   (note, "small", False, muted)]  # fmt: skip
+        # one under the other: the clock on a line of its own (never wrapped: a smaller
+        # type if it must), the round and the note under it
+        stacked = [(status, "heading", True, accent), (note, "small", False, muted)]
         stacked = [line for line in stacked if line[0]]
         row_h = painter.line_height("title", True)
         note_h = painter.text_height(note, band.width // 3, "small") if note else 0
@@ -188,10 +189,12 @@ class TableScene(Scene):
             if right_w <= band.width * 3 // 5:
                 used = self.lines_height(painter, band.width - right_w - 30, left)
                 arrangements.append((max(used, row_h + note_h), True, right_w))
-        right_w = min(band.width * 2 // 5, max(wide(x, size, b) for x, size, b, _ in stacked))
+        widest = max(wide(x, size, b) for x, size, b, _ in stacked)
+        right_w = min(band.width * 11 // 20, max(widest, clock_w if clock else 0))
         used = self.lines_height(painter, band.width - right_w - 30, left)
-        arrangements.append((max(used, self.lines_height(painter, right_w, stacked)), False,
-                             right_w))  # fmt: skip
+        clock_h = row_h if clock else 0
+        arrangements.append((max(used, clock_h + self.lines_height(painter, right_w, stacked)),
+                             False, right_w))  # fmt: skip
         _, side_by_side, right_w = min(arrangements, key=lambda a: a[0])
         right_left = band.right - right_w
         if side_by_side:
@@ -204,8 +207,11 @@ class TableScene(Scene):
                 [(note, "small", False, muted)] if note else [], "right",
             )  # fmt: skip
         else:
-            used_right = self.stack(
-                painter, pygame.Rect(right_left, band.top, right_w, 0), stacked, "right"
+            if clock:
+                painter.line(pygame.Rect(right_left, band.top, right_w, clock_h), clock,
+                             "title", accent, True, "right")  # fmt: skip
+            used_right = clock_h + self.stack(
+                painter, pygame.Rect(right_left, band.top + clock_h, right_w, 0), stacked, "right"
             )
         used_left = self.stack(
             painter, pygame.Rect(band.left, band.top, band.width - right_w - 30, 0), left

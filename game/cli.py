@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="title, chooser, seats, curtain, brief, table, turn, deal, respond, result, "
         "event, round, scores, inject, poll, problems, help, profile; solo practice: solo, "
         "rank, ranked, predict, predicted, answered, perspective; the debrief: debrief, "
-        "debrief-agreements, debrief-lessons, debrief-missed, debrief-timeline",
+        "debrief-agreements, debrief-lessons, debrief-missed, debrief-timeline; a mixed game "
+        "(a team on its device, one at the laptop, computer partners): table-mixed, signed, "
+        "scores-named",
     )
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--scenario", help="the scenario to play (default: children-and-families)")

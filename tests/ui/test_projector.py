@@ -258,3 +258,29 @@ def test_the_table_reflows_at_every_text_size_without_cutting_or_overlapping(sav
         if a.rect.colliderect(b.rect)
     ]
     assert overlaps == [], overlaps[:3]
+
+
+def test_every_open_deal_is_on_a_page_of_the_table_and_the_pages_turn_by_themselves(saves):
+    """Six open deals at the largest text size on a 1024×768 projector: PgDn shows each
+    in turn, and the pages also turn by themselves for a room that has no key."""
+    from game.ui.shot import staged_app
+
+    app = staged_app("table", (1024, 768), DEFAULT, 7, "en", saves)
+    for _ in range(5):
+        app.change_text_size(+1)
+    step(app)
+    table = app.scene
+    numbers = [d.number for d in app.workshop.state.open_deals()]
+    assert len(numbers) >= 4
+    seen = set()
+    for _ in range(len(numbers)):
+        shown = drawn_text(app)
+        seen |= {n for n in numbers if f"Deal {n}: " in shown}
+        press(app, pygame.K_PAGEDOWN)
+    assert seen == set(numbers)
+    assert table._deal_pages > 1
+    press(app, pygame.K_PAGEUP)
+    before = table.deal_page
+    table._page_since -= 60  # a quarter of a minute and more on one page
+    step(app)
+    assert table.deal_page == (before + 1) % table._deal_pages

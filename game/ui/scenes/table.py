@@ -77,6 +77,9 @@ class TableScene(Scene):
         changed by another thread is drawn fresh."""
         told = self.app.hear_others()
         workshop = self.app.workshop
+        role = workshop.state.current_role if workshop is not None else None
+        if role is not None and workshop.seat(role).device and self.app.timer.untouched:
+            self.app.timer.start()  # round 1: the clock starts as a device team's turn does
         turned = False
         if self._deal_pages > 1 and time.monotonic() - self._page_since >= PAGE_SECONDS:
             self.turn_deals(+1, wrap=True)  # the room reads every deal without a key

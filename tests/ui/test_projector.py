@@ -284,3 +284,26 @@ def test_every_open_deal_is_on_a_page_of_the_table_and_the_pages_turn_by_themsel
     table._page_since -= 60  # a quarter of a minute and more on one page
     step(app)
     assert table.deal_page == (before + 1) % table._deal_pages
+
+
+def test_each_answer_is_on_the_table_a_no_with_the_reason_the_room_heard(saves):
+    """A deal that needs 3 of 4 signatures stays open after a no: the table says who
+    accepted, who said no and why (the team's words, said aloud), and who is waiting."""
+    from game.ui.shot import staged_app
+
+    scenario = DEFAULT.with_name("health-exchange.yaml")
+    app = staged_app("table-mixed", (1024, 768), scenario, 7, "en", saves)
+    workshop = app.workshop
+    deal = next(d for d in workshop.state.open_deals() if d.rejected)
+    role, _ = deal.rejected[0]
+    team = workshop.seat(role).team
+    shown = []
+    for _ in range(3):  # on whichever page it is
+        app.draw()
+        shown.append(" ".join(drawn_text(app).split()))
+        app.scene.turn_deals(+1, wrap=True)
+    shown = " ".join(shown)
+    assert f"✗ {team} rejected: “Too little for our users, too late.”" in shown
+    accepted = ", ".join(workshop.seat(r).team for r in deal.accepted)
+    assert f"✓ accepted: {accepted}" in shown
+    assert "… waiting:" in shown

@@ -319,6 +319,12 @@ class TableScene(Scene):
         detail, columns, heights, teams_h = self.teams_layout(
             painter, rect.width, room, view, names
         )
+        if teams_h > room:  # every team's name comes before the news (a short screen)
+            room = max(room, rect.height - agreements_h - 2 * GAP - self.chrome(
+                painter, rect.width, self.t("News")) - painter.line_height("small"))  # fmt: skip
+            detail, columns, heights, teams_h = self.teams_layout(
+                painter, rect.width, room, view, names
+            )
         teams_h = min(teams_h, room)
         self.draw_teams(painter, pygame.Rect(rect.left, rect.top, rect.width, teams_h), view,
                         names, detail, columns, heights)  # fmt: skip
@@ -369,6 +375,8 @@ class TableScene(Scene):
     def draw_news(self, painter: Painter, area: pygame.Rect, text: str) -> None:
         inner = self.panel(painter, area, self.t("News"), "body")
         quiet = not self.app.workshop.state.news
+        if quiet and painter.text_height(text, inner.width, "small") > inner.height:
+            text = self.t("None yet.")  # the long "no events yet" is only a courtesy
         painter.text(inner, text, "small", painter.theme.muted if quiet else None)
 
     def agreement_lines(self, view, names) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine.rules import ending
-from game.ui.painter import Painter
+from game.ui.painter import PAD, Painter
 from game.ui.scenes.base import Scene, button_row, content_bottom
 from game.ui.words import deal_line, prose
 
@@ -129,14 +129,19 @@ class SignedScene(Scene):
             painter.text(pygame.Rect(40, top, width - 80, need + 4), text, size, colour, bold)
             top += need + 8
         area = pygame.Rect(40, top + 10, width - 80, content_bottom(painter) - top - 10)
-        card = pygame.Rect(max(area.left, width // 2 - 800), area.top,
-                           min(area.width, 1600), area.height)  # fmt: skip
-        inner = painter.panel(card, t("What they agreed"), edge=painter.theme.accent)
         lines = [issue_and_option(term.issue, term.option) for term in said.terms]
         left_out = [names[r] for r in deal["participants"] if r not in deal["accepted"]]
         if left_out:
             lines.append(t("Not in it: {teams}", teams=", ".join(left_out)))
-        painter.paragraphs(inner, ["• " + line for line in lines], "body", gap=10)
+        items = ["• " + line for line in lines]
+        card_w = min(area.width, 1600)
+        heading = t("What they agreed")
+        need = 2 * PAD + painter.line_height("heading", True) + 8  # the panel's own parts
+        need += sum(painter.text_height(item, card_w - 2 * PAD, "body") + 10 for item in items)
+        card = pygame.Rect(max(area.left, width // 2 - 800), area.top, card_w,
+                           min(area.height, need))  # fmt: skip
+        inner = painter.panel(card, heading, edge=painter.theme.accent)
+        painter.paragraphs(inner, items, "body", gap=10)
         button_row(
             painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)]
         )

@@ -62,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         "event, round, scores, inject, poll, problems, help, profile; solo practice: solo, "
         "rank, ranked, predict, predicted, answered, perspective; the debrief: debrief, "
         "debrief-agreements, debrief-lessons, debrief-missed, debrief-timeline; devices: "
-        "seats-devices, join, ask",
+        "seats-devices, join, ask; a mixed game (a team on its device, one at the laptop, "
+        "computer partners): table-mixed, signed, scores-named",
     )
     shot.add_argument("-o", "--output", required=True, metavar="FILE.png")
     shot.add_argument("--scenario", help="the scenario to play (default: children-and-families)")

@@ -15,6 +15,9 @@ from functools import cache
 from pathlib import Path
 
 LANGUAGES = {"en": "English", "da": "Dansk"}
+#: the screens' table, which the teams' devices share (the phone page speaks as the
+#: projector does); named here so the device server needs nothing from the screens
+SCREENS_LOCALE = Path(__file__).resolve().parent / "ui" / "locale"
 
 
 @cache
@@ -36,6 +39,11 @@ class Translator:
     def __call__(self, message: str, **values: object) -> str:
         text = self._strings.get(message, message)
         return text.format(**values) if values else text
+
+
+def screens(language: str) -> Translator:
+    """The screens' words in ``language``: the projector's, and the phone page's."""
+    return Translator(language, SCREENS_LOCALE)
 
 
 def english() -> Translator:

@@ -55,7 +55,7 @@ def test_nothing_below_the_screens_imports_pygame_or_the_screens(layer):
         assert not re.search(r"^\s*(import|from)\s+game\.ui\b", source, re.M), path
 
 
-@pytest.mark.parametrize("module", ["dealmath", "i18n", "saves", "timer", "words"])
+@pytest.mark.parametrize("module", ["i18n", "saves", "timer", "words"])
 def test_the_screens_door_to_the_game_imports_no_pygame_either(module):
     """What the screens use to act and to say things is tested like the engine."""
     source = (ROOT / "game" / "ui" / f"{module}.py").read_text(encoding="utf-8")

@@ -134,7 +134,7 @@ def moments_and_table(app: App, search: Search, number: int) -> None:
     """What the room sees after an action: each moment it set off, then the table."""
     had_moments = bool(app.pending)
     app.to_table()
-    while app.scene.name in ("round", "event"):
+    while app.scene.name in ("signed", "round", "event"):
         search.frame(app, f"action {number}")
         app.pop()
     if had_moments or number % TABLE_EVERY == 0:

@@ -31,13 +31,10 @@ from typing import Any, Protocol
 
 from game.devices import protocol as p
 from game.devices.codes import GameCodes
+from game.devices.connection import Connection
 from game.devices.limits import GuessLimiter
 from game.engine.record import write_atomically
 from game.session.workshop import Workshop
-
-#: a device's connection (``server.Connection``): its ``address``, ``device``, ``queue``
-#: and ``send``; named so here because the server imports this module
-Connection = Any
 
 
 class DeviceServer(Protocol):

@@ -14,8 +14,7 @@ import json
 import re
 from pathlib import Path
 
-from game.i18n import LANGUAGES
-from game.ui.i18n import LOCALE_DIR
+from game.i18n import LANGUAGES, SCREENS_LOCALE
 
 STATIC = Path(__file__).resolve().parent / "static"
 #: ``t("…")`` with a plain double-quoted JavaScript string (escapes read as JSON's)
@@ -32,7 +31,7 @@ def page_ids(static: Path = STATIC) -> list[str]:
     return sorted(ids)
 
 
-def strings_js(static: Path = STATIC, locale_dir: Path = LOCALE_DIR) -> str:
+def strings_js(static: Path = STATIC, locale_dir: Path = SCREENS_LOCALE) -> str:
     """``window.STRINGS``: each language's text for the page's ids (English is the id)."""
     ids = page_ids(static)
     tables = {}

@@ -23,8 +23,8 @@ from game.engine.ownview import (
 )
 from game.engine.rules import legal_actions
 from game.engine.state import GameState
-from game.ui.dealmath import reading_lines
-from game.ui.i18n import Translator
+from game.i18n import Translator, screens
+from game.session.dealmath import reading_lines
 
 _translators: dict[str, Translator] = {}
 
@@ -32,7 +32,7 @@ _translators: dict[str, Translator] = {}
 def translator(language: str) -> Translator:
     """The screens' translator for a phone's language (their one table, ``da.json``)."""
     if language not in _translators:
-        _translators[language] = Translator(language if language in ("en", "da") else "en")
+        _translators[language] = screens(language if language in ("en", "da") else "en")
     return _translators[language]
 
 

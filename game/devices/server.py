@@ -18,9 +18,7 @@ import contextlib
 import logging
 import math
 import time
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from aiohttp import WSMsgType, web
@@ -29,6 +27,7 @@ from game.devices import pagewords, reading
 from game.devices import protocol as p
 from game.devices.admission import Admission
 from game.devices.codes import GameCodes
+from game.devices.connection import Connection, Device
 from game.devices.limits import GuessLimiter
 from game.devices.trainer_channel import TrainerChannel
 from game.engine import actions as act
@@ -53,47 +52,10 @@ HEADERS = {
     "Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; "
     "frame-ancestors 'none'",
 }
-REPLIES_KEPT = 64  # answers kept per device, to send again for an action sent again
 #: a resumed server works out again (replaying the log) the answers to this many of each
 #: device's last saved actions, once each: those a phone may still be waiting for
 ANSWERS_FROM_SAVE = 8
-QUEUE_LIMIT = 256  # messages waiting for one device: more, and it is not reading: closed
 SOCKET_LIMIT = 4 * p.MAX_BYTES  # aiohttp closes a connection that sends more at once
-
-
-@dataclass
-class Device:
-    """A device of a team: its id (kept in its browser) and the actions it has sent."""
-
-    id: str
-    role: str
-    acked: int = 0  # the highest sequence number answered
-    replies: OrderedDict[int, p.Ack | p.Refused] = field(default_factory=OrderedDict)
-    #: its last actions in the save of a resumed game, whose answers are not in ``replies``
-    saved: set[int] = field(default_factory=set)
-
-    def remember(self, seq: int, reply: p.Ack | p.Refused) -> None:
-        self.acked = max(self.acked, seq)
-        self.replies[seq] = reply
-        while len(self.replies) > REPLIES_KEPT:
-            self.replies.popitem(last=False)
-
-
-@dataclass(eq=False)
-class Connection:
-    socket: web.WebSocketResponse
-    address: str
-    device: Device | None = None
-    lang: str = "en"  # the phone's language, for the sentences of its readings
-    queue: asyncio.Queue[str | None] = field(default_factory=asyncio.Queue)
-
-    def send(self, message: p.Outgoing | str) -> None:
-        """Queue a message for this device (never waits: its writer sends it)."""
-        if self.queue.qsize() >= QUEUE_LIMIT:
-            log.warning("a device at %s is not reading; closing it", self.address)
-            self.queue.put_nowait(None)
-            return
-        self.queue.put_nowait(message if isinstance(message, str) else message.model_dump_json())
 
 
 def _static_files() -> dict[str, tuple[bytes, str]]:

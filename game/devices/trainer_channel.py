@@ -19,15 +19,25 @@ must not take back two actions).
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from game.devices import protocol as p
+from game.devices.connection import Connection, Device
 from game.engine import actions as act
 from game.engine.actions import TRAINER
+from game.session.workshop import Workshop
 
-if TYPE_CHECKING:
-    from game.devices.server import Connection, Device, DeviceServer
+
+class DeviceServer(Protocol):
+    """What the trainer's channel needs of the server (``server.DeviceServer``), named
+    here so that the server, which holds the channel, is not imported by it."""
+
+    workshop: Workshop
+    version: int
+    lock: asyncio.Lock
+
 
 log = logging.getLogger("game.devices")
 
@@ -45,8 +55,6 @@ class TrainerChannel:
     def welcome(self, connection: Connection, hello: p.Hello) -> None:
         """``connection`` gave the trainer's code: from now on it is the trainer's.
         Called under the server's lock, so the room's view reaches it before any newer."""
-        from game.devices.server import Device
-
         device = self.devices.setdefault(hello.device, Device(hello.device, TRAINER))
         connection.device = None  # no team's view reaches a trainer's connection
         self.connections[connection] = device

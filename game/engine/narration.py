@@ -8,6 +8,9 @@ never repeat one. No pygame, so ``game/report`` can import it as the screens do.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from game.engine.state import Deal
 from game.scenario.model import Scenario
 
@@ -40,20 +43,51 @@ def heard_reason(scenario: Scenario, reason: str, cause: str) -> str:
     return heard_cause(cause) if cause else spoken_reason(scenario, reason)
 
 
+@dataclass(frozen=True)
+class CounterChanges:
+    """What a counter changed against the deal it answered: (issue title, was, now) per
+    changed issue, by option label; the roles it left out and the roles it added."""
+
+    terms: tuple[tuple[str, str, str], ...]
+    left: tuple[str, ...]  # role ids
+    joined: tuple[str, ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.left or self.joined)
+
+
+def counter_changes(
+    scenario: Scenario,
+    project_id: str,
+    old: tuple[Sequence[str], Sequence[str]],
+    new: tuple[Sequence[str], Sequence[str]],
+) -> CounterChanges:
+    """The one comparison of a counter with its deal, ``old`` and ``new`` as (options,
+    participants): the sentence the room hears (``counter_change``) and the projector's
+    marked terms both come from it."""
+    project = scenario.project(project_id)
+    terms = []
+    for issue, was, now in zip(project.issues, old[0], new[0], strict=True):
+        if was != now:
+            labels = {option.id: option.label for option in issue.options}
+            terms.append((issue.title, labels[was], labels[now]))
+    return CounterChanges(
+        tuple(terms),
+        tuple(r for r in old[1] if r not in new[1]),
+        tuple(r for r in new[1] if r not in old[1]),
+    )
+
+
 def counter_change(scenario: Scenario, old: Deal, new: Deal) -> str:
     """What a counter changed, in one public line: "Branding: Library only (was
     Co-branded); without Nordtel". The terms of every deal are public."""
-    project = scenario.project(new.project)
-    parts = []
-    for issue, was, now in zip(project.issues, old.options, new.options, strict=True):
-        if was != now:
-            labels = {option.id: option.label for option in issue.options}
-            parts.append(f"{issue.title}: {labels[now]} (was {labels[was]})")
+    changes = counter_changes(
+        scenario, new.project, (old.options, old.participants), (new.options, new.participants)
+    )
+    parts = [f"{title}: {now} (was {was})" for title, was, now in changes.terms]
     names = {role.id: role.name for role in scenario.roles}
-    left = [names[r] for r in old.participants if r not in new.participants]
-    joined = [names[r] for r in new.participants if r not in old.participants]
-    if left:
-        parts.append("without " + ", ".join(left))
-    if joined:
-        parts.append("with " + ", ".join(joined))
+    if changes.left:
+        parts.append("without " + ", ".join(names[r] for r in changes.left))
+    if changes.joined:
+        parts.append("with " + ", ".join(names[r] for r in changes.joined))
     return "; ".join(parts)

@@ -7,8 +7,9 @@ with one sentence that names the file (a ``SaveError``) and no half-written repo
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from game.engine.record import GameRecord, SaveError, resume
@@ -22,10 +23,45 @@ class Game:
     record: GameRecord
     state: GameState
     label: str  # the table's name in a comparison: the save's file name, or given
+    #: each team's own name by role id ("Team Red"), from the seats file beside the save
+    teams: dict[str, str] = field(default_factory=dict)
 
     @property
     def scenario(self):
         return self.state.scenario
+
+    def team_label(self, role: str) -> str:
+        """A role as the room knew it: "Team Red (The Museum)", or the role's name when
+        its team kept it (as ``Workshop.label`` says it on the screens)."""
+        name = self.scenario.role(role).name
+        team = self.teams.get(role, "").strip()
+        return name if not team or team == name else f"{team} ({name})"
+
+
+def named(game: Game) -> Game:
+    """The game with each role called as the room knew it ("Team Red (The Museum)"), so
+    every part of the report (scores, agreements, the timeline, the missed deals) says
+    the teams' own names without each asking for them. Only the names change: ids,
+    points and the rules are the game's own."""
+    if not any(game.team_label(role.id) != role.name for role in game.scenario.roles):
+        return game
+    roles = [
+        role.model_copy(update={"name": game.team_label(role.id)}) for role in game.scenario.roles
+    ]
+    scenario = game.scenario.model_copy(update={"roles": roles})
+    return Game(game.record, replace(game.state, scenario=scenario), game.label, {})
+
+
+def teams_beside(save: Path) -> dict[str, str]:
+    """The teams' own names from the seats file the game wrote beside its save
+    (``FILE.seats.json``); none when there is no such file or it cannot be read: the
+    roles' own names then stand in."""
+    seats = save.with_name(save.stem + ".seats.json")
+    try:
+        data = json.loads(seats.read_text(encoding="utf-8"))
+        return {str(item["role"]): str(item.get("team", "")) for item in data}
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return {}
 
 
 def load_game(path: Path, label: str | None = None) -> Game:
@@ -34,7 +70,7 @@ def load_game(path: Path, label: str | None = None) -> Game:
     if not path.is_file():
         raise SaveError(f"{path}: no such save file")
     record, state = resume(path)
-    return Game(record, state, label or path.stem)
+    return Game(record, state, label or path.stem, teams_beside(path))
 
 
 def load_games(paths: Sequence[Path]) -> list[Game]:
@@ -51,5 +87,8 @@ def load_games(paths: Sequence[Path]) -> list[Game]:
             )
     labels = [game.label for game in games]
     if len(set(labels)) != len(labels):  # two saves called the same in different folders
-        games = [Game(g.record, g.state, f"{index}. {g.label}") for index, g in enumerate(games, 1)]
+        games = [
+            Game(g.record, g.state, f"{index}. {g.label}", g.teams)
+            for index, g in enumerate(games, 1)
+        ]
     return games

@@ -36,7 +36,7 @@ from game.engine.state import GameState
 from game.i18n import Translator
 from game.report.agreement import agreement_page, agreement_title
 from game.report.compare import comparison_section
-from game.report.games import Game, load_games
+from game.report.games import Game, load_games, named
 from game.report.html import Markup, document, para, tag
 from game.report.missed import best_deals_section
 from game.report.sections import lessons_section, scores_section
@@ -52,15 +52,21 @@ def build_report(games: Sequence[Game], language: str = "en") -> str:
     if not games:
         raise ValueError("a report needs at least one game")
     t = translator(language)
+    teams = [_teams_line(game, t) for game in games]  # before the names change
+    # the tables side by side compare roles (each table named its teams its own way)
+    plain = list(games)
+    games = [named(game) for game in games]
     scenario = games[0].scenario
     scores = [score_game(game.state) for game in games]
     found = [lessons(game.state) for game in games]
     several = len(games) > 1
     body: list[object] = [_cover(games, t)]
     if several:
-        body.append(comparison_section(games, scores, found, t))
-    for index, (game, scored, shown) in enumerate(zip(games, scores, found, strict=True), 1):
-        body.append(_table(game, scored, shown, t, f"t{index}", several))
+        body.append(comparison_section(plain, scores, found, t))
+    for index, (game, scored, shown, line) in enumerate(
+        zip(games, scores, found, teams, strict=True), 1
+    ):
+        body.append(_table(game, scored, shown, t, f"t{index}", several, line))
     title = t("Debrief report: {scenario}", scenario=scenario.title)
     return document(title, language, STYLE, body)
 
@@ -73,10 +79,17 @@ def write_report(saves: Sequence[Path], path: Path, language: str = "en") -> Pat
 
 
 def write_game_report(
-    record: GameRecord, state: GameState, path: Path, language: str = "en", label: str = ""
+    record: GameRecord,
+    state: GameState,
+    path: Path,
+    language: str = "en",
+    label: str = "",
+    teams: dict[str, str] | None = None,
 ) -> Path:
-    """The report of a game in hand (the debrief scene's), without reading its save again."""
-    html = build_report([Game(record, state, label or state.scenario.title)], language)
+    """The report of a game in hand (the debrief scene's), without reading its save again;
+    ``teams`` the teams' own names by role id."""
+    game = Game(record, state, label or state.scenario.title, dict(teams or {}))
+    html = build_report([game], language)
     write_atomically(Path(path), html)
     return Path(path)
 
@@ -173,14 +186,31 @@ def _cover(games: Sequence[Game], t: Translator) -> Markup:
     )
 
 
+def _teams_line(game: Game, t: Translator) -> str:
+    """ "The teams: Team Red (The Museum), …" when any team played under a name of its
+    own; "" otherwise."""
+    labels = [game.team_label(role.id) for role in game.scenario.roles]
+    if labels == [role.name for role in game.scenario.roles]:
+        return ""
+    return t("The teams: {teams}.", teams=", ".join(labels))
+
+
 def _table(
-    game: Game, scores: Scores, shown: list[Lesson], t: Translator, prefix: str, several: bool
+    game: Game,
+    scores: Scores,
+    shown: list[Lesson],
+    t: Translator,
+    prefix: str,
+    several: bool,
+    teams: str = "",
 ) -> Markup:
     state = game.state
     parts: list[object] = []
     if several:
         parts.append(tag("h1", t("Table: {name}", name=game.label), class_="sheet"))
         parts.append(para(t("Played: {facts}.", facts=_played(game, t)), class_="muted"))
+    if teams:
+        parts.append(para(teams))
     parts.append(scores_section(state, scores, t, 2, f"{prefix}-scores"))
     parts.append(lessons_section(state, shown, t, 2, f"{prefix}-lessons"))
     parts.append(best_deals_section(state, t, 2, f"{prefix}-best"))

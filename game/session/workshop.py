@@ -42,6 +42,12 @@ class Seat:
     #: played on the team's own phone or laptop (game/devices), not behind the curtain
     device: bool = False
 
+    @property
+    def behind_curtain(self) -> bool:
+        """Played by people at the projector's laptop: only these teams get a curtain
+        and a private screen there (a device team's secrets stay on its device)."""
+        return not self.computer and not self.device
+
 
 @dataclass
 class Moments:
@@ -50,6 +56,8 @@ class Moments:
     rounds_ended: list[int] = field(default_factory=list)
     news: list[dict[str, Any]] = field(default_factory=list)
     finished: bool = False
+    #: deals the action signed (their numbers): each is a moment the room sees
+    signed: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +66,12 @@ class Outcome:
     message: str  # a sentence for the room; the refusal's sentence when not ok
     private: str = ""  # what only the acting team may read (an exploration's fact)
     moments: Moments = field(default_factory=Moments)
+    #: its place in ``Workshop.heard`` (1, 2, …; 0: refused, not heard)
+    serial: int = 0
+
+
+#: how many of the latest outcomes the workshop keeps for front ends that read them later
+HEARD_KEPT = 200
 
 
 class CannotStart(Exception):
@@ -79,6 +93,9 @@ class Workshop:
         #: told after every change of the game (an action, an undo, a reload), from the
         #: thread that made it: the device server publishes the new views from here
         self.watchers: list[Callable[[], None]] = []
+        #: the latest outcomes of every front end's actions, oldest first (``heard_since``)
+        self.heard: list[Outcome] = []
+        self._serial = 0
         self._views_of: GameState | None = None
         self._views: dict[str, dict[str, Any]] = {}
         self._scores_of: GameState | None = None
@@ -247,8 +264,9 @@ class Workshop:
                 after = self.session.act(action, origin)
             except IllegalAction as error:
                 return Outcome(False, str(error))
+            outcome = self._hear(self._outcome(before, after, action))
         self._changed()
-        return self._outcome(before, after, action)
+        return outcome
 
     def _outcome(self, before: GameState, after: GameState, action: act.Action) -> Outcome:
         return Outcome(
@@ -257,6 +275,24 @@ class Workshop:
             private_result(before, after, action),
             moments_between(before, after),
         )
+
+    def _hear(self, outcome: Outcome) -> Outcome:
+        """Number an applied action's outcome and keep it for ``heard_since`` (under the
+        lock, so serials follow the order the actions were applied in)."""
+        self._serial += 1
+        outcome.serial = self._serial
+        self.heard = [*self.heard[-(HEARD_KEPT - 1) :], outcome]
+        return outcome
+
+    def heard_since(self, serial: int) -> list[Outcome]:
+        """The outcomes after ``serial``, oldest first: how the projector learns what a
+        team's device did (the device server acts on its own thread). The list is
+        replaced, never changed in place, so reading it needs no lock."""
+        return [outcome for outcome in self.heard if outcome.serial > serial]
+
+    @property
+    def last_serial(self) -> int:
+        return self._serial
 
     def outcome_again(self, origin: Origin) -> Outcome | None:
         """The outcome the device action ``origin`` had, worked out again from the log
@@ -371,4 +407,10 @@ def moments_between(before: GameState, after: GameState) -> Moments:
     if moments.finished:
         moments.rounds_ended.append(after.round)
     moments.news = [news_item(news) for news in after.news[len(before.news) :]]
+    was = {deal.number: deal.status for deal in before.deals}
+    moments.signed = [
+        deal.number
+        for deal in after.deals
+        if deal.status == "signed" and was.get(deal.number) != "signed"
+    ]
     return moments

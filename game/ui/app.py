@@ -78,6 +78,9 @@ class App:
         self.error = ""  # the latest refusal or problem, until the next action
         self.help_open = False
         self.pending: list = []  # moment scenes to show when the room is back at the table
+        #: the last of the workshop's outcomes this window has told the room (``hear_others``)
+        self._heard = 0
+        self._told_here: set[int] = set()  # outcomes of this window's own actions
         self.hits: list[Hit] = []
         self.drawn: list = []
         self.mouse: tuple[int, int] | None = None
@@ -159,6 +162,7 @@ class App:
 
         self.workshop = workshop
         workshop.t = self.t
+        self._heard, self._told_here = workshop.last_serial, set()
         self.timer = RoundTimer(workshop.state.scenario.round_timer_seconds)
         self.timer.reset(start=False)
         self.message = self.error = ""
@@ -222,6 +226,7 @@ class App:
     def _tell(self, outcome: Outcome) -> Outcome:
         """An action's outcome to the room: its sentence, and the moments it set off."""
         if outcome.ok:
+            self._told_here.add(outcome.serial)
             self.message, self.error = outcome.message, ""
             self._answers_shown()
             self._queue(outcome.moments)
@@ -230,9 +235,38 @@ class App:
         self.dirty = True
         return outcome
 
-    def _queue(self, moments: Moments) -> None:
-        from game.ui.scenes.moments import EventCardScene, RoundSummaryScene
+    def hear_others(self) -> bool:
+        """Tell the room what another front end did (a team's device acts from the device
+        server's thread): its sentence and its moments, as for an action made here. At the
+        table the moments show at once. True if there was something to tell."""
+        workshop = self.workshop
+        if workshop is None:
+            return False
+        told = False
+        for outcome in workshop.heard_since(self._heard):
+            self._heard = outcome.serial
+            if outcome.serial in self._told_here:
+                self._told_here.discard(outcome.serial)
+                continue
+            if self.timer.untouched:
+                self.timer.start()  # round 1: the clock starts with the first turn
+            self._tell(outcome)
+            told = True
+        self._told_here = {serial for serial in self._told_here if serial > self._heard}
+        if told and self.pending and getattr(self.scene, "name", "") == "table":
+            self.to_table()
+        return told
 
+    def caught_up(self) -> None:
+        """What was done so far is not news (a staged game for a picture or a test)."""
+        if self.workshop is not None:
+            self._heard, self._told_here = self.workshop.last_serial, set()
+
+    def _queue(self, moments: Moments) -> None:
+        from game.ui.scenes.moments import EventCardScene, RoundSummaryScene, SignedScene
+
+        for number in moments.signed:
+            self.pending.append(SignedScene(self, number))
         for news in moments.news:
             self.pending.append(EventCardScene(self, news))
         for number in moments.rounds_ended:

@@ -10,14 +10,12 @@ own table.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from game import i18n
 from game.i18n import LANGUAGES
 
 __all__ = ["LANGUAGES", "LOCALE_DIR", "Translator"]
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = i18n.SCREENS_LOCALE
 
 
 class Translator(i18n.Translator):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.engine import actions as act
 from game.engine.deals import points, walk_away
-from game.engine.rules import is_legal, legal_proposals
+from game.engine.rules import apply, is_legal, legal_proposals
 from game.engine.state import GameState
 from game.session.workshop import Workshop, default_seats
 
@@ -53,7 +53,14 @@ SCENES = (
     "seats-devices",
     "join",
     "ask",
+    # the projector made for the room: a mixed game (a team on its device, one at the
+    # laptop, computer partners), each team by its own name
+    "table-mixed",
+    "signed",
+    "scores-named",
 )
+#: the teams' own names in the staged mixed game
+TEAM_NAMES = ("Team Red", "Team Blue", "Team Green", "Team Gold", "Team Silver", "Team Teal")
 
 
 def good_proposal(state: GameState, role: str, everyone: bool = False) -> act.Propose | None:
@@ -187,7 +194,58 @@ def stage_solo(app, scene: str, scenario: Path, seed: int) -> None:
 
 
 def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
-    """Put ``app`` on ``scene`` of a scripted game of ``scenario``."""
+    """Put ``app`` on ``scene`` of a scripted game of ``scenario``; what the script did
+    is not news to the room (no moment waits for the next frame)."""
+    _stage(app, scene, scenario, seed)
+    app.caught_up()
+
+
+def start_mixed(saves: Path, scenario: Path = DEFAULT, seed: int = 7) -> Workshop:
+    """The first team plays on its device, the second at the laptop (behind the
+    curtain), the others are computer partners; every team has its own name."""
+    from game.engine.record import Session
+    from game.session.workshop import Seat
+
+    session = Session.start(scenario, seed, folder=saves)
+    seats = []
+    for index, role in enumerate(session.state.scenario.roles):
+        seat = Seat(role.id, TEAM_NAMES[index % len(TEAM_NAMES)], computer=index >= 2)
+        seat.device = index == 0
+        seats.append(seat)
+    return Workshop(session, seats)
+
+
+def mixed_table(workshop: Workshop) -> None:
+    """A table with something of everything: open deals, a counter that changed an
+    issue, a no said aloud with its reason (its deal still open)."""
+    proposals_only(workshop, 2)
+    state = workshop.state
+    role = state.current_role
+    for deal in reversed([d for d in state.open_deals() if role in d.awaiting()]):
+        project = state.scenario.project(deal.project)
+        counters = (
+            act.Counter(role, deal.number, deal.participants,
+                        (*deal.options[:index], option.id, *deal.options[index + 1 :]),
+                        reason="We can give less staff time.")
+            for index, issue in enumerate(project.issues)
+            for option in issue.options if option.id != deal.options[index]
+        )  # fmt: skip
+        counter = next((c for c in counters if is_legal(state, c)), None)
+        if counter is not None:
+            workshop.act(counter)
+            break
+    else:
+        proposals_only(workshop, 1)
+    state = workshop.state
+    role = state.current_role
+    for deal in (d for d in state.open_deals() if role in d.awaiting()):
+        reject = act.Reject(role, deal.number, "Too little for our users, too late.")
+        if is_legal(state, reject) and apply(state, reject).deal(deal.number).status == "open":
+            workshop.act(reject)
+            return
+
+
+def _stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
     from game.ui.scenes import (
         brief,
         chooser,
@@ -217,6 +275,8 @@ def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
         return
     if scene in ("seats-devices", "join", "ask"):
         stage_devices(app, scene, scenario, seed)
+    if scene in ("table-mixed", "signed", "scores-named"):
+        stage_mixed(app, scene, scenario, seed)
         return
     workshop = start(app.saves, scenario, seed)
     app.begin(workshop)
@@ -343,3 +403,31 @@ def stage_devices(app, scene: str, scenario: Path, seed: int) -> None:
         app.join_open = False
         proposals_only(workshop, 2)
     app.message = app.t("Devices join at {url}", url=app.link.url)
+
+
+def stage_mixed(app, scene: str, scenario: Path, seed: int) -> None:
+    """The room's projector in a mixed game: the table on the device team's turn, a
+    signing's moment, the final scores by the teams' own names."""
+    from game.ui.scenes import moments, scores
+
+    workshop = start_mixed(app.saves, scenario, seed)
+    app.begin(workshop)
+    app.join_open = False  # the room has joined: the table itself
+    if scene == "table-mixed":
+        mixed_table(workshop)
+        for _ in range(len(workshop.state.scenario.roles)):  # to the device team's turn
+            if workshop.seat(workshop.state.current_role).device:
+                break
+            workshop.act(act.Pass(workshop.state.current_role))
+        app.timer.start()
+    elif scene == "signed":
+        for _ in range(500):
+            if workshop.state.finished:
+                break
+            outcome = workshop.act(scripted_action(workshop.state))
+            if outcome.moments.signed:
+                app.push(moments.SignedScene(app, outcome.moments.signed[0]))
+                break
+    else:
+        play_to_end(workshop)
+        app.reset_to(scores.ScoresScene(app))

@@ -7,6 +7,7 @@ from pathlib import Path
 import pygame
 
 from game.ui.app import App
+from game.ui.devices import DeviceOptions
 from game.ui.positions import stage
 
 
@@ -14,6 +15,8 @@ def staged_app(
     scene: str, size, scenario: Path, seed: int, language: str, saves: Path, contrast: bool = False
 ) -> App:
     app = App(size, language=language, saves=saves, strict=True, seed=seed)
+    # a picture listens on this laptop only, for as long as it takes (leave_game stops it)
+    app.link.options = DeviceOptions("127.0.0.1", 0)
     if contrast:
         app.toggle_contrast()
     stage(app, scene, scenario, seed)

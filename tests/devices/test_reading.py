@@ -14,7 +14,7 @@ from game.devices.reading import translator
 from game.engine import actions as act
 from game.engine.ownview import judge_in_view, read_deal, starting_terms
 from game.engine.rules import legal_proposals
-from game.ui.dealmath import reading_lines
+from game.session.dealmath import reading_lines
 from tests.devices.harness import Phone, run, table
 from tests.helpers import FOUR_ROLE, TUTORIAL
 

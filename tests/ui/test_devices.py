@@ -245,21 +245,21 @@ def test_a_phones_action_is_drawn_at_once_while_the_app_idles(saves, monkeypatch
         app.leave_game()
 
 
-def test_the_round_timer_reaches_a_phone_when_the_trainer_starts_it(saves):
+def test_the_round_timer_reaches_a_phone_when_the_trainer_stops_or_starts_it(saves):
     app = devices_game(saves)
     phone = Phone(app.link.port)
     try:
         phone.next()
         role = app.workshop.seats[0].role
         phone.send({"type": "hello", "code": app.link.codes.teams[role], "device": "phone-0004"})
-        first = phone.next_of("timer")
-        assert first["running"] is False
+        first = phone.next_of("timer")  # running: a device team's turn starts round 1's clock
+        assert first["running"] is True and first["left"] > 0
         press(app, pygame.K_ESCAPE)  # close the join screen
         press(app, pygame.K_F3)
-        started = phone.next_of("timer")
-        assert started["running"] is True and started["left"] > 0
-        press(app, pygame.K_F3)
         assert phone.next_of("timer")["running"] is False
+        press(app, pygame.K_F3)
+        started = phone.next_of("timer")
+        assert started["running"] is True and 0 < started["left"] <= first["left"]
     finally:
         phone.close()
         app.leave_game()

@@ -46,7 +46,7 @@ def back_to_table(app: App) -> None:
     for _ in range(20):
         if app.scene.name in ("table", "scores"):
             return
-        assert app.scene.name in ("round", "event"), app.scene.name
+        assert app.scene.name in ("signed", "round", "event"), app.scene.name
         press(app, pygame.K_RETURN)
     raise AssertionError("stuck between moments")
 
@@ -247,6 +247,9 @@ def test_the_table_says_how_the_game_ends_and_an_early_end_is_a_moment_of_its_ow
     click(app, "Answer deal 1")
     press(app, pygame.K_a)
     assert app.workshop.state.finished
+    assert app.scene.name == "signed"  # the signing is a moment of its own, first
+    assert "Deal 1 signed" in " ".join(d.text for d in app.drawn)
+    press(app, pygame.K_RETURN)
     assert app.scene.name == "round"
     drawn = [d.text for d in app.drawn]
     assert "Every project is signed" in drawn and "The game ends in round 1 of 3." in drawn
@@ -267,7 +270,7 @@ def test_the_last_round_is_announced_when_it_begins(saves):
     while app.workshop.state.round < 3:
         open_turn(app)
         click(app, "Pass")
-        while app.scene.name in ("round", "event"):
+        while app.scene.name in ("signed", "round", "event"):
             summaries.append(" ".join(d.text for d in app.drawn))
             press(app, pygame.K_RETURN)
     assert "last round" not in summaries[0]

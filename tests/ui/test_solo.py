@@ -54,6 +54,7 @@ def wait_for_person(app: App, until=None) -> None:
         ):
             return
         if (app.scene.name == "predict" and until is None) or app.scene.name in (
+            "signed",
             "round",
             "event",
         ):  # a partner answered: the key

@@ -18,7 +18,7 @@ from game.engine.ownview import (
     red_line_reason,
     starting_terms,
 )
-from game.ui.dealmath import reading_lines
+from game.session.dealmath import reading_lines
 from game.ui.painter import Painter
 from game.ui.scenes.base import PrivateScene, button_row
 

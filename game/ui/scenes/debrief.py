@@ -180,7 +180,8 @@ class DebriefScene(Scene):
         else:
             path = self.app.saves / f"{workshop.state.scenario.id}-report.html"
         try:
-            write_game_report(session.record, workshop.state, path, self.t.language)
+            teams = {seat.role: seat.team for seat in workshop.seats}
+            write_game_report(session.record, workshop.state, path, self.t.language, teams=teams)
         except OSError as error:
             self.app.error = self.t("The report could not be saved ({error}).",
                                     error=error.strerror or str(error))  # fmt: skip

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pygame
 
 from game.engine.rules import ending
-from game.ui.painter import Painter
-from game.ui.scenes.base import Scene, button_row
+from game.ui.painter import PAD, Painter
+from game.ui.scenes.base import Scene, button_row, content_bottom
 from game.ui.words import deal_line, prose
 
 
@@ -92,3 +92,61 @@ class RoundSummaryScene(Scene):
         button_row(
             painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)]
         )
+
+
+#: the scenes of moments the room goes through after an action, before the table again
+MOMENT_SCENES = ("signed", "event", "round")
+
+
+class SignedScene(Scene):
+    """A deal signed: the room sees it happen, with who signed and its terms in full."""
+
+    name = "signed"
+
+    def __init__(self, app, number: int):
+        super().__init__(app)
+        self.number = number
+
+    def draw(self, painter: Painter) -> None:
+        from game.session.room import issue_and_option, room_deal
+
+        t = self.t
+        workshop = self.app.workshop
+        view = workshop.public_view()
+        deal = next(d for d in view["deals"] if d["number"] == self.number)
+        names = {role["id"]: team_name(workshop, role["id"]) for role in view["roles"]}
+        said = room_deal(t, workshop.state.scenario, view, deal, names)
+        signers = [names[r] for r in deal["participants"] if r in deal["accepted"]]
+        width, _ = painter.size
+        # a heading that wraps (a long project name at the largest text size is never cut)
+        top = 16
+        for text, size, colour, bold in (
+            (t("Deal {number} signed: {project}", number=self.number, project=said.project),
+             "title", painter.theme.accent, True),
+            (t("Signed by {teams}.", teams=", ".join(signers)), "body", None, False),
+        ):  # fmt: skip
+            need = painter.text_height(text, width - 80, size, bold)
+            painter.text(pygame.Rect(40, top, width - 80, need + 4), text, size, colour, bold)
+            top += need + 8
+        area = pygame.Rect(40, top + 10, width - 80, content_bottom(painter) - top - 10)
+        lines = [issue_and_option(term.issue, term.option) for term in said.terms]
+        left_out = [names[r] for r in deal["participants"] if r not in deal["accepted"]]
+        if left_out:
+            lines.append(t("Not in it: {teams}", teams=", ".join(left_out)))
+        items = ["• " + line for line in lines]
+        card_w = min(area.width, 1600)
+        heading = t("What they agreed")
+        need = 2 * PAD + painter.line_height("heading", True) + 8  # the panel's own parts
+        need += sum(painter.text_height(item, card_w - 2 * PAD, "body") + 10 for item in items)
+        card = pygame.Rect(max(area.left, width // 2 - 800), area.top, card_w,
+                           min(area.height, need))  # fmt: skip
+        inner = painter.panel(card, heading, edge=painter.theme.accent)
+        painter.paragraphs(inner, items, "body", gap=10)
+        button_row(
+            painter, self.footer(painter), [(t("Go on"), self.app.pop, pygame.K_RETURN, True)]
+        )
+
+
+def team_name(workshop, role: str) -> str:
+    """The name the room knows a team by: its own (Team Red), else its role's."""
+    return workshop.seat(role).team.strip() or workshop.name(role)

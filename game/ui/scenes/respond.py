@@ -7,7 +7,7 @@ import pygame
 from game.engine import actions as act
 from game.engine.acceptability import reason_sentence
 from game.engine.ownview import judge_in_view, project_model, project_of, read_deal
-from game.ui.dealmath import reading_lines
+from game.session.dealmath import reading_lines
 from game.ui.painter import Painter
 from game.ui.scenes.base import PrivateScene, button_row
 

@@ -10,7 +10,7 @@ import pygame
 
 from game.scoring.shares import own_gains
 from game.session.debriefing import said
-from game.ui.painter import Painter
+from game.ui.painter import PAD, Painter
 from game.ui.scenes.base import Scene, button_row
 
 AXIS_KEYS = ("win_win", "risk", "innovation")
@@ -80,10 +80,15 @@ class ScoresScene(Scene):
                 names[axis],
                 scores.table[axis],
             )
-        roles = painter.panel(
-            pygame.Rect(area.left, area.top + top_h + 20, area.width, area.height - top_h - 20),
-            t("Each role: its own gain and its agreements' mean scores"),
-        )
+        panel = pygame.Rect(area.left, area.top + top_h + 20, area.width, area.height - top_h - 20)
+        painter.box(panel)
+        inner = panel.inflate(-2 * PAD, -2 * PAD)
+        # the heading wraps at a larger text size rather than being cut
+        heading = t("Each role: its own gain and its agreements' mean scores")
+        size = "heading" if painter.text_height(heading, inner.width, "heading", True) <= (
+            painter.line_height("heading", True)) else "body"  # fmt: skip
+        used = painter.text(inner, heading, size, bold=True) + 8
+        roles = pygame.Rect(inner.left, inner.top + used, inner.width, inner.height - used)
         gains = own_gains(workshop.state, scores.individual)
         signed = {member for agreement in scores.agreements for member in agreement.members}
         role_ids = list(scores.roles)
@@ -91,21 +96,29 @@ class ScoresScene(Scene):
         for index, role in enumerate(role_ids):
             axes = scores.roles[role]
             # own gain, not points: points are confidential (docs/report.md)
-            line = t("{role}: own gain {gain}%", role=workshop.label(role), gain=gains[role])
             if role in signed:
-                line += "   " + "   ".join(f"{names[a]} {axes[a].score}" for a in AXIS_KEYS)
+                scored = "   " + "   ".join(f"{names[a]} {axes[a].score}" for a in AXIS_KEYS)
             else:
-                line += "   " + t("— no agreement")
-            painter.line(
-                pygame.Rect(roles.left, roles.top + index * row_h, roles.width, row_h),
-                line,
-                "small",
-            )
+                scored = "   " + t("— no agreement")
+            # the team's own name and its role's; its own name alone when that is too long
+            # for the row (a larger text size): wrapped, never cut
+            seat = workshop.seat(role)
+            for name in (workshop.label(role), seat.team.strip() or workshop.name(role)):
+                line = t("{role}: own gain {gain}%", role=name, gain=gains[role]) + scored
+                if painter.text_height(line, roles.width, "small") <= row_h:
+                    break
+            row = pygame.Rect(roles.left, roles.top + index * row_h, roles.width, row_h)
+            if painter.text_height(line, roles.width, "small") <= row_h:
+                painter.text(row, line, "small")
+            else:  # a row lower than a line (the largest text): smaller type, not cut
+                painter.line(row, line, "small")
 
     def draw_agreement(self, painter: Painter, area: pygame.Rect, agreement) -> None:
         workshop = self.app.workshop
         title = workshop.state.scenario.project(agreement.project).title
-        members = ", ".join(workshop.name(m) for m in agreement.members)
+        # the teams by their own names (Team Red), as the room knows them
+        members = ", ".join(workshop.seat(m).team.strip() or workshop.name(m)
+                            for m in agreement.members)  # fmt: skip
         inner = painter.panel(area, f"{title}: {members}")
         names = self.axis_names()
         row_h = inner.height // 3

@@ -153,8 +153,9 @@ class SeatsScene(Scene):
             return
         self.app.begin(workshop)
         self._write_cards(workshop)
-        for seat in reversed(self.seats):  # every team at the laptop reads its brief, in turn
-            if not seat.computer and not seat.device:
+        # every team at the laptop reads its brief, in turn; a device team reads it there
+        for seat in reversed(self.seats):
+            if seat.behind_curtain:
                 self.app.push(CurtainScene(self.app, seat.role, "brief"))
 
     def _write_cards(self, workshop: Workshop) -> None:

@@ -56,6 +56,7 @@ PROPOSALS = 4  # deals put on the table through the builder, at least
 WAIT = 8000  # ms a page may take to show a change
 HEARD = 10.0  # s the projector may take to hear a device's action
 SIZES = {"phone": (360, 640), "laptop": (1280, 800)}
+TABS = {"brief": "brief", "builder": "build", "deal": "deals"}  # the tab each picture shows
 
 
 @dataclass
@@ -123,6 +124,11 @@ class Game:
                 path = self.folder / f"{what}-{size}-{lang}.png"
                 page.screenshot(path=str(path), full_page=True)
                 self.shots.append(path)
+                if size == "phone":  # and what the phone's screen shows, scrolled to it
+                    page.locator(f"#tab-{TABS[what]} h3").first.scroll_into_view_if_needed()
+                    path = self.folder / f"{what}-{size}-screen-{lang}.png"
+                    page.screenshot(path=str(path))
+                    self.shots.append(path)
         page.click("[data-lang=en]")
         page.wait_for_selector("html[lang=en]", timeout=WAIT)
         page.set_viewport_size({"width": 360, "height": 640})
@@ -171,7 +177,9 @@ class Game:
         if accept.is_enabled() and self.rng.random() < 0.6:
             accept.click()
             return "accept"
+        assert item.locator(".reasons").is_hidden()  # the reasons come with the no
         page.click(f'[data-key="reject-{n}"]')
+        item.locator(".reasons").wait_for(timeout=WAIT)
         reasons = page.locator(f'[name="why-{n}"]')
         if reasons.count():
             reasons.nth(self.rng.randrange(reasons.count())).check()
@@ -341,7 +349,7 @@ def test_four_teams_play_a_whole_game_from_their_browsers(tmp_path, monkeypatch)
     assert {"accept", "reject"} & set(done)
     assert errors == 0, f"the device server met {errors} errors"
     copy_shots(game.shots)
-    assert len(game.shots) == 12
+    assert len(game.shots) == 18
     assert seconds < 90
 
 

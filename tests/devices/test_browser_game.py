@@ -121,14 +121,18 @@ class Game:
             for size, (width, height) in SIZES.items():
                 page.set_viewport_size({"width": width, "height": height})
                 page.wait_for_timeout(150)  # the layout settles
-                path = self.folder / f"{what}-{size}-{lang}.png"
-                page.screenshot(path=str(path), full_page=True)
-                self.shots.append(path)
-                if size == "phone":  # and what the phone's screen shows, scrolled to it
+                if size == "phone":  # what the phone's screen shows, scrolled to it
                     page.locator(f"#tab-{TABS[what]} h3").first.scroll_into_view_if_needed()
                     path = self.folder / f"{what}-{size}-screen-{lang}.png"
                     page.screenshot(path=str(path))
                     self.shots.append(path)
+                # the whole page in a window as tall as it, so that the phone's sticky
+                # reading is drawn where it belongs, not where the first screen ended
+                tall = page.locator("body").bounding_box()
+                page.set_viewport_size({"width": width, "height": int(tall["height"]) + 1})
+                path = self.folder / f"{what}-{size}-{lang}.png"
+                page.screenshot(path=str(path))
+                self.shots.append(path)
         page.click("[data-lang=en]")
         page.wait_for_selector("html[lang=en]", timeout=WAIT)
         page.set_viewport_size({"width": 360, "height": 640})

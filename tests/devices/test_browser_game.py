@@ -50,6 +50,7 @@ from tests.test_secrets_everywhere import Search, searchable
 
 SCENARIO = SCENARIOS / "local-history-goes-digital.yaml"  # four roles, three projects
 SEED = 11
+COLOURS = ("Red", "Blue", "Green", "Gold")  # the teams' own names
 MAX_ACTIONS = 40  # a game of six rounds of four turns has at most 24
 MAX_SECONDS = 80.0
 PROPOSALS = 4  # deals put on the table through the builder, at least
@@ -78,7 +79,8 @@ class Game:
     folder: Path
     rng: random.Random
     teams: dict[str, Team] = field(default_factory=dict)
-    shots: list[Path] = field(default_factory=list)
+    shots: list[Path] = field(default_factory=list)  # the page's
+    pictures: list[Path] = field(default_factory=list)  # the projector's
     frames: int = 0
     proposals: int = 0
     counters: int = 0
@@ -136,6 +138,15 @@ class Game:
         page.click("[data-lang=en]")
         page.wait_for_selector("html[lang=en]", timeout=WAIT)
         page.set_viewport_size({"width": 360, "height": 640})
+
+    def projector(self, what: str) -> None:
+        """The projector's frame as the room sees it, kept as a picture."""
+        import pygame
+
+        self.app.draw()
+        path = self.folder / f"projector-{what}.png"
+        pygame.image.save(pygame.display.get_surface(), str(path))
+        self.pictures.append(path)
 
     def no_stranger_secret(self, where: str) -> None:
         for team in self.teams.values():
@@ -292,7 +303,9 @@ def test_four_teams_play_a_whole_game_from_their_browsers(tmp_path, monkeypatch)
     monkeypatch.setenv("OUTOFTHEBOX_SAVES", str(tmp_path / "saves"))
     marked, secrets = searchable(SCENARIO, tmp_path)
     scenario = load_scenario(marked)
-    seats = [Seat(r.id, f"Team {r.name}", device=True) for r in scenario.roles]
+    seats = [
+        Seat(r.id, f"Team {c}", device=True) for r, c in zip(scenario.roles, COLOURS, strict=True)
+    ]
     workshop = Workshop.start(marked, SEED, seats, tmp_path)
     app = App((1280, 720), saves=tmp_path, strict=True, seed=SEED,
               devices=DeviceOptions("127.0.0.1", 0))  # fmt: skip
@@ -328,9 +341,13 @@ def test_four_teams_play_a_whole_game_from_their_browsers(tmp_path, monkeypatch)
                 what = game.turn(number)
                 done.append(what)
                 game.until_heard(count + 1, f"action {number} ({what})")
+                if what == "propose" and game.proposals == 1:
+                    game.projector("table")
                 game.no_stranger_secret(f"action {number} ({what})")
             for team in game.teams.values():
                 team.page.locator("#turn", has_text="The game is over").wait_for(timeout=WAIT)
+            assert app.scene.name == "scores"  # the room sees the final scores
+            game.projector("scores")
             browser.close()
         errors = app.link.thread.server.errors if app.link.thread is not None else 0
     finally:
@@ -352,7 +369,7 @@ def test_four_teams_play_a_whole_game_from_their_browsers(tmp_path, monkeypatch)
     assert game.proposals >= 3 and game.counters == 1
     assert {"accept", "reject"} & set(done)
     assert errors == 0, f"the device server met {errors} errors"
-    copy_shots(game.shots)
+    copy_shots(game.shots + game.pictures)
     assert len(game.shots) == 18
     assert seconds < 90
 

@@ -9,8 +9,8 @@ Six teams of five devices each (30 WebSocket clients) against a ``DeviceServer``
   view and the projector's redraw of its 6-team table, whichever is later, with the real
   ``App`` loop running on the main thread at its idle frame rate: once as today's loop
   (the server's ``on_change`` makes it dirty; it notices at its next idle tick) and once
-  woken by ``on_change`` at once (what helper JOIN builds; simulated here by waiting on a
-  ``threading.Event`` instead of the idle tick); and from ``on_change`` to the frame;
+  as the App runs it, woken by ``on_change`` at once (``App.idle`` on the device link);
+  and from ``on_change`` to the frame;
 * ``workshop.act`` (the rules and the fsync'd save) blocking the server's event loop;
 * the server thread's CPU while 30 devices are connected and nothing happens;
 * the phone page's weight: the bytes of every file the server serves;
@@ -124,7 +124,9 @@ class Device:
                 self.newest = max(self.newest, version)
                 self.changed.set()
             else:
-                self.replies.put_nowait(json.loads(text))
+                message = json.loads(text)
+                if message["type"] not in ("teams", "timer"):  # public news, not a reply
+                    self.replies.put_nowait(message)
 
     async def act(self, body: dict[str, Any]) -> dict[str, Any]:
         assert self.socket is not None
@@ -244,15 +246,14 @@ class Projector:
     ``on_change`` (called on the server's thread after each publish) makes it dirty, so
     it draws its table after every change. Without ``wake`` its loop is today's: a frame
     tick at the idle rate, so a change waits for the tick's end (up to 100 ms). With
-    ``wake`` the idle wait ends when ``on_change`` fires: what helper JOIN's wake does,
-    simulated here with a ``threading.Event``."""
+    ``wake`` it is the App's own loop: ``App.idle`` waits on the device link, which the
+    server's ``on_change`` wakes at once (``DeviceLink.wake``)."""
 
     def __init__(self, app, wake: bool):
         self.app, self.wake = app, wake
         self.frames: list[tuple[float, float]] = []  # (start, end) of every frame drawn
         self.changes: list[float] = []  # when on_change fired, not yet on screen
         self.waits: list[float] = []  # from the oldest change not on screen to its frame
-        self.woken = threading.Event()
         self.room: Room | None = None  # while it runs beside the room's measure
         self._draw = app.draw
         app.draw = self._drawn
@@ -271,7 +272,8 @@ class Projector:
     def on_change(self) -> None:
         self.changes.append(time.perf_counter())
         self.app.dirty = True
-        self.woken.set()
+        if self.wake:
+            self.app.link.wake()  # the projector's own wake-up (game/ui/devices.py)
 
     async def drawn_after(self, sent: float, room: Room) -> float:
         """When the first frame begun after ``sent`` (so showing its change) was drawn."""
@@ -309,14 +311,12 @@ class Projector:
         while worker.is_alive() and time.perf_counter() - started < 600:
             app.step()
             loops += 1
-            if app.dirty:
+            if self.wake:
+                app.idle()  # the App's own wait: woken by the server at once
+            elif app.dirty:
                 app.clock.tick(BUSY_FPS)
-            elif self.wake:
-                self.woken.wait(1 / IDLE_FPS)
-                self.woken.clear()
-                app.clock.tick()  # keeps the clock's own count; does not sleep
             else:
-                app.clock.tick(IDLE_FPS)
+                app.clock.tick(IDLE_FPS)  # the loop as it was: a change waits for the tick
         room.server.on_change = before
         app.draw = self._draw
         self.room = None
@@ -521,9 +521,9 @@ def main() -> None:
             times = action_times(room, workshop, actions, rng)
             print(f"action -> last device's view, projector loop stopped: {ms(times)} "
                   f"(goal {GOALS['update']})")  # fmt: skip
-            for wake, how in ((False, "today's App loop (idle tick, made dirty by "
-                               "on_change)"), (True, "the App loop woken by on_change (JOIN's "
-                               "wake, simulated)")):  # fmt: skip
+            for wake, how in ((False, "a loop without the wake (idle tick, made dirty by "
+                               "on_change)"), (True, "the App's own loop, woken by the "
+                               "server (App.idle)")):  # fmt: skip
                 projector = Projector(app, wake)
                 busy, fps = projector.run_beside(
                     room,

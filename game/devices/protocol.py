@@ -197,7 +197,7 @@ class RemoveCommand(_Strict):
 
     type: Literal["remove"]
     role: Id
-    device: Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+    device: Annotated[str, Field(pattern=r"^[a-hjkmnp-s]{16}$")]
 
 
 TrainerCommand = Annotated[

@@ -53,6 +53,7 @@ class DeviceServer(Protocol):
 
 
 log = logging.getLogger("game.devices")
+LETTERS = "abcdefghjkmnpqrs"  # a device's handle is 16 of these (``handle``)
 
 
 class TrainerChannel:
@@ -197,13 +198,15 @@ class TrainerChannel:
     def handle(self, role: str, device: str) -> str:
         """The name the room page knows a device by: stable for this run of the server,
         and telling nothing of the device's own id."""
-        made = hmac.new(self._salt, f"{role}\n{device}".encode(), hashlib.sha256)
-        return made.hexdigest()[:16]
+        made = hmac.new(self._salt, f"{role}\n{device}".encode(), hashlib.sha256).digest()
+        # letters only: a handle never reads as a number (a team's points, say)
+        return "".join(LETTERS[byte % 16] for byte in made[:16])
 
     def device_of(self, role: str, handle: str) -> str | None:
         """The device id of ``role`` whose handle is ``handle``, or None."""
         for joined in self.server.admission.devices():
-            if joined.role == role and hmac.compare_digest(self.handle(role, joined.device), handle):
+            made = self.handle(role, joined.device)
+            if joined.role == role and hmac.compare_digest(made, handle):
                 return joined.device
         return None
 
@@ -221,8 +224,10 @@ class TrainerChannel:
                 )
             )
         return p.DevicesMessage(
-            asks=[p.AskEntry(number=a.number, role=a.role, team=a.team)
-                  for a in admission.pending()],  # fmt: skip
+            asks=[
+                p.AskEntry(number=ask.number, role=ask.role, team=ask.team)
+                for ask in admission.pending()
+            ],
             teams=[
                 p.TeamDevices(role=seat.role, team=seat.team, devices=by_team.get(seat.role, []))
                 for seat in workshop.seats

@@ -433,14 +433,14 @@ def test_a_device_removed_from_the_room_page_is_closed_as_removed(tmp_path):
             ack = await order(room, {"type": "remove", "role": "cafe", "device": device["device"]})
             assert ack["type"] == "ack"
             removed = await cafe.reply()
-            assert removed == {"type": "refused", "why": "removed", "seq": None,
-                               "reason": "The trainer removed this device from the game."}  # fmt: skip
+            assert removed["type"] == "refused" and removed["why"] == "removed"
             assert here.server.connected() == {}
             listed = await devices_now(room)
             assert [e["devices"] for e in listed["teams"] if e["role"] == "cafe"] == [[]]
             gone = await order(room, {"type": "remove", "role": "cafe", "device": device["device"]})
             assert gone["type"] == "refused" and gone["why"] == "rules"
-            wrong = await order(room, {"type": "remove", "role": "cafe", "device": "phone-cafe-0002"})
+            own_id = {"type": "remove", "role": "cafe", "device": "phone-cafe-0002"}
+            wrong = await order(room, own_id)
             assert wrong["why"] == "malformed"  # the device's own id is no handle
 
     run(story)

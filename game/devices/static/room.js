@@ -276,10 +276,11 @@
     const banner = $("ask");
     const ask = joined ? devices.asks[0] : undefined;
     banner.hidden = !ask;
-    if (!ask) return;
+    if (!ask) { place(); return; }
     $("ask-team").textContent = t("A device asks to join as the {team} team.", { team: ask.team });
     const more = devices.asks.length - 1;
     $("ask-more").textContent = more > 0 ? t("{count} more waiting.", { count: more }) : "";
+    place();
   }
   function seenWords(entry) {
     if (entry.seen_seconds_ago === null) return t("not heard from since the start");
@@ -313,6 +314,13 @@
       list.append(li);
     }
     $("devices-toggle").setAttribute("aria-pressed", String(!panel.hidden));
+    place();
+  }
+  function place() {
+    // the panel opens under the ask's banner, so an ask stays in sight while it is open
+    const banner = $("ask");
+    const above = banner.hidden ? $("status") : banner;
+    $("devices").style.top = Math.round(above.getBoundingClientRect().bottom + 6) + "px";
   }
   function toggleDevices() {
     if (!joined) return;
@@ -393,7 +401,7 @@
   }));
   setInterval(() => { if (timer && timer.running) renderTimer(); }, 250);
   setInterval(() => { if (!$("devices").hidden) renderDevices(); }, 5000); // "last seen" grows
-  window.addEventListener("resize", () => { if (view) fit(); });
+  window.addEventListener("resize", () => { if (view) fit(); place(); });
   translatePage();
   connect();
 })();

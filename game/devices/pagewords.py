@@ -1,11 +1,12 @@
-"""The phone page's words, in the screens' own translation table (``game/ui/locale``).
+"""The browser pages' words, in the screens' own translation table (``game/ui/locale``).
 
-The page's English text is its message id, as on the screens: ``t("…")`` in ``app.js``
-and ``data-t="…"`` / ``data-t-placeholder="…"`` in ``index.html``. ``page_ids`` finds
-them (for ``game/ui/locale/extract.py``, whose ``--check`` then fails on a missing
-Danish one), and ``strings_js`` makes the page's ``strings.js`` from the table when the
-server starts: only the page's own ids, so the page stays small and nothing is built at
-run time.
+Two pages: the phone page (``app.js``, ``index.html``) and the room page (``room.js``,
+``room.html``). A page's English text is its message id, as on the screens: ``t("…")``
+in its script and ``data-t="…"`` / ``data-t-placeholder="…"`` in its HTML. ``page_ids``
+finds them (for ``game/ui/locale/extract.py``, whose ``--check`` then fails on a missing
+Danish one), and ``strings_js`` makes the page's strings file (``strings.js``,
+``room.strings.js``) from the table when the server starts: only the page's own ids, so
+the page stays small and nothing is built at run time.
 """
 
 from __future__ import annotations
@@ -22,18 +23,33 @@ _CALL = re.compile(r'\bt\(\s*("(?:[^"\\\n]|\\.)*")')
 _ATTRIBUTE = re.compile(r'\sdata-t(?:-placeholder|-label)?="([^"]+)"')
 
 
-def page_ids(static: Path = STATIC) -> list[str]:
-    """Every message id the phone page translates, sorted, once each."""
-    script = (static / "app.js").read_text(encoding="utf-8")
-    page = (static / "index.html").read_text(encoding="utf-8")
+#: each page: its script, its HTML and the strings file the server makes for it
+PAGES = {
+    "phone": ("app.js", "index.html", "strings.js"),
+    "room": ("room.js", "room.html", "room.strings.js"),
+}
+
+
+def page_ids(static: Path = STATIC, page: str = "phone") -> list[str]:
+    """Every message id ``page`` translates, sorted, once each."""
+    script_name, html_name, _ = PAGES[page]
+    script = (static / script_name).read_text(encoding="utf-8")
+    page_text = (static / html_name).read_text(encoding="utf-8")
     ids = {json.loads(literal) for literal in _CALL.findall(script)}
-    ids |= set(_ATTRIBUTE.findall(page))
+    ids |= set(_ATTRIBUTE.findall(page_text))
     return sorted(ids)
 
 
-def strings_js(static: Path = STATIC, locale_dir: Path = SCREENS_LOCALE) -> str:
+def all_page_ids(static: Path = STATIC) -> list[str]:
+    """Every message id of every page, for the screens' check."""
+    return sorted({key for page in PAGES for key in page_ids(static, page)})
+
+
+def strings_js(
+    static: Path = STATIC, locale_dir: Path = SCREENS_LOCALE, page: str = "phone"
+) -> str:
     """``window.STRINGS``: each language's text for the page's ids (English is the id)."""
-    ids = page_ids(static)
+    ids = page_ids(static, page)
     tables = {}
     for language in LANGUAGES:
         path = locale_dir / f"{language}.json"
@@ -43,6 +59,6 @@ def strings_js(static: Path = STATIC, locale_dir: Path = SCREENS_LOCALE) -> str:
         tables[language] = {key: table[key] for key in ids if key in table}
     text = json.dumps(tables, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return (
-        "// The phone page's words, made by the server from game/ui/locale (pagewords.py).\n"
+        f"// The {page} page's words, made by the server from game/ui/locale (pagewords.py).\n"
         f"window.STRINGS = {text};\n"
     )

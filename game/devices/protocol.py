@@ -179,10 +179,32 @@ class UndoCommand(_Strict):
     type: Literal["undo"]
 
 
+class AdmitCommand(_Strict):
+    """Let in the device of this ask (its number, from ``DevicesMessage.asks``)."""
+
+    type: Literal["admit"]
+    ask: Annotated[int, Field(ge=1, le=MAX_SEQ)]
+
+
+class RefuseCommand(_Strict):
+    type: Literal["refuse"]
+    ask: Annotated[int, Field(ge=1, le=MAX_SEQ)]
+
+
+class RemoveCommand(_Strict):
+    """Remove a team's device: ``device`` is its handle from ``DevicesMessage`` (never
+    the device's own id, which the room page is not told)."""
+
+    type: Literal["remove"]
+    role: Id
+    device: Annotated[str, Field(pattern=r"^[a-hjkmnp-s]{16}$")]
+
+
 TrainerCommand = Annotated[
-    PauseCommand | ResumeCommand | SkipCommand | InjectCommand | PollCommand | UndoCommand,
+    PauseCommand | ResumeCommand | SkipCommand | InjectCommand | PollCommand | UndoCommand
+    | AdmitCommand | RefuseCommand | RemoveCommand,
     Field(discriminator="type"),
-]
+]  # fmt: skip
 
 
 class TrainerMessage(_Strict):
@@ -316,6 +338,37 @@ class RoomMessage(_Strict):
     view: dict[str, Any]
 
 
+class AskEntry(_Strict):
+    number: int
+    role: str
+    team: str  # the team's own name for itself
+
+
+class DeviceEntry(_Strict):
+    """A team's device as the room page lists it: a handle to remove it by, and what the
+    room may see (no id, no address, no key)."""
+
+    device: str  # a handle made by the server for this list (``TrainerChannel.handle``)
+    connected: bool
+    seen_seconds_ago: float | None  # since its last message (None: not since the start)
+    admitted: bool  # it holds a key (else it joined with its team's code)
+
+
+class TeamDevices(_Strict):
+    role: str
+    team: str
+    devices: list[DeviceEntry]
+
+
+class DevicesMessage(_Strict):
+    """For the trainer's connection only: the asks waiting (oldest first) and each team's
+    devices; sent after the trainer's welcome and whenever either changes."""
+
+    type: Literal["devices"] = "devices"
+    asks: list[AskEntry]
+    teams: list[TeamDevices]
+
+
 class TeamEntry(_Strict):
     role: str
     team: str  # the team's own name for itself
@@ -346,7 +399,7 @@ class Timer(_Strict):
 
 Outgoing = (
     Welcome | ViewMessage | Ack | Refused | Pong | Reading | TrainerWelcome | RoomMessage
-    | Teams | Waiting | Timer
+    | Teams | Waiting | Timer | DevicesMessage
 )  # fmt: skip
 
 

@@ -59,13 +59,15 @@ SOCKET_LIMIT = 4 * p.MAX_BYTES  # aiohttp closes a connection that sends more at
 
 
 def _static_files() -> dict[str, tuple[bytes, str]]:
-    """The phone page's files, read once: only these names are ever served."""
+    """The pages' files, read once: only these names are ever served; each page's
+    strings file is made from the screens' translation table."""
     files = {
         path.name: (path.read_bytes(), TYPES[path.suffix])
         for path in sorted(STATIC.iterdir())
         if path.is_file() and path.suffix in TYPES
     }
-    files["strings.js"] = (pagewords.strings_js().encode("utf-8"), TYPES[".js"])
+    for page, (_, _, strings) in pagewords.PAGES.items():
+        files[strings] = (pagewords.strings_js(page=page).encode("utf-8"), TYPES[".js"])
     return files
 
 
@@ -370,7 +372,9 @@ class DeviceServer:
             self.on_change()
 
     def tell_projector(self) -> None:
-        """Something the projector shows changed (an ask, a device came or went)."""
+        """Something the projector shows changed (an ask, a device came or went): the
+        projector's loop is woken, the room page told."""
+        self.trainer.tell_devices()
         if self.on_change is not None:
             self.on_change()
 

@@ -15,19 +15,31 @@ gets the trainer's all-seeing view nor any team's private one.
 Commands carry the device's id and a sequence number like a team's actions, so one sent
 again after a lost connection is answered again and applied once (an undo sent twice
 must not take back two actions).
+
+The trainer also answers the devices that ask to join and removes a team's devices
+from here (``admit``, ``refuse``, ``remove``: ``admission.py`` does them, as for the
+projector). The room page is told the asks and each team's devices in a ``devices``
+message: team names, counts and times only. A device is named there by a handle (an
+HMAC of its id under a secret of this server's run), never by its own id.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import logging
-from typing import Protocol
+import secrets
+from typing import TYPE_CHECKING, Protocol
 
 from game.devices import protocol as p
 from game.devices.connection import Connection, Device
 from game.engine import actions as act
 from game.engine.actions import TRAINER
 from game.session.workshop import Workshop
+
+if TYPE_CHECKING:
+    from game.devices.admission import Admission
 
 
 class DeviceServer(Protocol):
@@ -37,9 +49,11 @@ class DeviceServer(Protocol):
     workshop: Workshop
     version: int
     lock: asyncio.Lock
+    admission: Admission
 
 
 log = logging.getLogger("game.devices")
+LETTERS = "abcdefghjkmnpqrs"  # a device's handle is 16 of these (``handle``)
 
 
 class TrainerChannel:
@@ -49,6 +63,7 @@ class TrainerChannel:
         self.server = server
         self.connections: dict[Connection, Device] = {}  # each with the trainer's device
         self.devices: dict[str, Device] = {}  # the trainer's device id -> its answers
+        self._salt = secrets.token_bytes(16)  # for the devices' handles (``handle``)
 
     # -- joining ------------------------------------------------------------------------
 
@@ -78,6 +93,7 @@ class TrainerChannel:
         timer = getattr(self.server, "timer", None)  # the round timer, where there is one
         if timer is not None:
             connection.send(timer)
+        connection.send(self.devices_text())
 
     def forget(self, connection: Connection) -> None:
         """The connection ended, or joined as a team instead."""
@@ -121,6 +137,8 @@ class TrainerChannel:
 
     def _apply(self, message: p.TrainerMessage) -> p.Ack | p.Refused:
         workshop, seq, command = self.server.workshop, message.seq, message.command
+        if isinstance(command, p.AdmitCommand | p.RefuseCommand | p.RemoveCommand):
+            return self._answer_device(command, seq)
         if isinstance(command, p.UndoCommand):
             outcome = workshop.undo()
             if not outcome.ok:
@@ -152,6 +170,76 @@ class TrainerChannel:
         return act.CallStrawPoll(
             project=deal.project, participants=deal.participants, options=deal.options
         )
+
+    def _answer_device(
+        self, command: p.AdmitCommand | p.RefuseCommand | p.RemoveCommand, seq: int
+    ) -> p.Ack | p.Refused:
+        """An ask admitted or refused, a device removed: as on the projector."""
+        admission = self.server.admission
+        if isinstance(command, p.RemoveCommand):
+            found = self.device_of(command.role, command.device)
+            if found is None:
+                return p.Refused(why="rules", seq=seq, reason="That device is not in the game.")
+            admission.remove(command.role, found)
+            team = self.server.workshop.seat(command.role).team
+            return p.Ack(seq=seq, message=f"A device of the {team} team was removed.")
+        asking = next((a for a in admission.pending() if a.number == command.ask), None)
+        if asking is None:
+            return p.Refused(why="rules", seq=seq, reason="That device is no longer asking.")
+        if isinstance(command, p.AdmitCommand):
+            if not admission.admit(command.ask):
+                return p.Refused(why="rules", seq=seq,
+                                 reason="That device left before it was admitted.")  # fmt: skip
+            return p.Ack(seq=seq, message=f"A device of the {asking.team} team joined.")
+        admission.refuse(command.ask)
+        return p.Ack(seq=seq, message=f"A device asking to join as the {asking.team} team "
+                     "was refused.")  # fmt: skip
+
+    def handle(self, role: str, device: str) -> str:
+        """The name the room page knows a device by: stable for this run of the server,
+        and telling nothing of the device's own id."""
+        made = hmac.new(self._salt, f"{role}\n{device}".encode(), hashlib.sha256).digest()
+        # letters only: a handle never reads as a number (a team's points, say)
+        return "".join(LETTERS[byte % 16] for byte in made[:16])
+
+    def device_of(self, role: str, handle: str) -> str | None:
+        """The device id of ``role`` whose handle is ``handle``, or None."""
+        for joined in self.server.admission.devices():
+            made = self.handle(role, joined.device)
+            if joined.role == role and hmac.compare_digest(made, handle):
+                return joined.device
+        return None
+
+    def devices_text(self) -> str:
+        """The asks waiting and each device-playing team's devices, for the room page."""
+        admission, workshop = self.server.admission, self.server.workshop
+        by_team: dict[str, list[p.DeviceEntry]] = {}
+        for joined in admission.devices():
+            by_team.setdefault(joined.role, []).append(
+                p.DeviceEntry(
+                    device=self.handle(joined.role, joined.device),
+                    connected=joined.connections > 0,
+                    seen_seconds_ago=None if joined.seen is None else round(joined.seen, 1),
+                    admitted=joined.admitted,
+                )
+            )
+        return p.DevicesMessage(
+            asks=[
+                p.AskEntry(number=ask.number, role=ask.role, team=ask.team)
+                for ask in admission.pending()
+            ],
+            teams=[
+                p.TeamDevices(role=seat.role, team=seat.team, devices=by_team.get(seat.role, []))
+                for seat in workshop.seats
+                if seat.device or seat.role in by_team
+            ],
+        ).model_dump_json()
+
+    def tell_devices(self) -> None:
+        """An ask came or went, a device joined, left or was removed: the room page's
+        banner and devices list, again."""
+        if self.connections:
+            self.tell(self.devices_text())
 
     # -- publishing -------------------------------------------------------------------------
 

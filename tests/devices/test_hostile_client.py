@@ -165,9 +165,16 @@ class Attack:
             if rng.random() < 0.5:
                 await self.send(role, phone, phone.action(body))
             else:  # the room page's own message, from a team's device: never the trainer's
-                command = rng.choice([{"type": "undo"}, {"type": "poll", "deal": 1}, body])
+                handle = "".join(rng.choices("abcdefghjkmnpqrs", k=16))  # a device's, maybe
+                command = rng.choice([{"type": "undo"}, {"type": "poll", "deal": 1}, body,
+                                      {"type": "admit", "ask": rng.randint(1, 3)},
+                                      {"type": "refuse", "ask": rng.randint(1, 3)},
+                                      {"type": "remove", "role": rng.choice(self.roles),
+                                       "device": handle}])  # fmt: skip
                 message = {"type": "trainer", "device": phone.device, "seq": 1, "command": command}
+                connected = here.server.connected()
                 await self.send(role, phone, message)
+                assert here.server.connected() == connected  # no device removed by a device
         elif kind == "replay":
             role, phone = self.any_phone()
             earlier = self.sent.get(phone.device)

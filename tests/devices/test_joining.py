@@ -78,6 +78,7 @@ def test_the_trainers_code_does_not_join_as_a_team(tmp_path):
             assert welcome["type"] == "trainer-welcome"  # the room page (test_room.py)
             assert (await phone.next())["type"] == "room"
             assert (await phone.next())["type"] == "timer"  # the round timer, as for a team
+            assert (await phone.next())["type"] == "devices"  # the asks and teams' devices
             assert await phone.silent() and here.server.connected() == {}
 
     run(story)

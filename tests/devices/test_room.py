@@ -9,6 +9,7 @@ import json
 import random
 from typing import Any
 
+from game.devices.pagewords import page_ids, strings_js
 from game.devices.server import STATIC
 from game.engine import actions as act
 from game.engine.actions import TRAINER
@@ -28,6 +29,7 @@ async def trainer(here: Table) -> Phone:
     assert welcome["type"] == "trainer-welcome", welcome
     assert (await room.next())["type"] == "room"
     assert (await room.next())["type"] == "timer"  # the round timer follows the welcome
+    assert (await room.next())["type"] == "devices"  # then the asks and the teams' devices
     return room
 
 
@@ -39,8 +41,9 @@ def command(phone: Phone, body: dict[str, Any], seq: int | None = None) -> dict[
 
 
 async def answer(phone: Phone) -> dict[str, Any]:
-    """The next message that is neither a team's view nor the room's."""
-    while (message := await phone.next())["type"] in ("view", "room"):
+    """The next message that is neither a team's view nor the room's (nor the room
+    page's devices list)."""
+    while (message := await phone.next())["type"] in ("view", "room", "devices"):
         pass
     return message
 
@@ -232,7 +235,8 @@ def test_a_trainers_connection_gets_no_teams_view_and_a_team_no_room(tmp_path):
                 else:
                     assert (await phones[action.actor].act(body_of(action)))["type"] == "ack"
             await room.drain()
-            assert {m["type"] for m in room.received} == {"trainer-welcome", "room", "timer"}
+            assert {m["type"] for m in room.received} == {"trainer-welcome", "room", "timer",
+                                                            "devices"}  # fmt: skip
             assert all(view["viewer"] == "public" for view in rooms_of(room))
             for role, phone in phones.items():
                 await phone.drain()
@@ -313,9 +317,11 @@ def test_the_room_page_is_served_and_holds_no_code(tmp_path):
         async with table(TUTORIAL, tmp_path) as here:
             status, body = await raw_get(here.port, "/room")
             assert status == 200 and b"/static/room.js" in body
-            for name in ("room.js", "room.css", "room.strings.js"):
+            for name in ("room.js", "room.css"):
                 status, body = await raw_get(here.port, f"/static/{name}")
                 assert status == 200 and body == (STATIC / name).read_bytes()
+            status, body = await raw_get(here.port, "/static/room.strings.js")
+            assert status == 200 and body == strings_js(page="room").encode("utf-8")
             page = (STATIC / "room.html").read_text(encoding="utf-8")
             assert "<script>" not in page and 'type="password"' in page
             return [*here.codes.teams.values(), here.codes.trainer]
@@ -325,16 +331,161 @@ def test_the_room_page_is_served_and_holds_no_code(tmp_path):
             assert code not in (STATIC / name).read_text(encoding="utf-8")
 
 
-def test_every_word_of_the_room_page_has_its_danish():
-    import re
+def test_every_word_of_the_room_page_has_its_danish_in_the_screens_table():
+    """The room page's words come from game/ui/locale/da.json as the phone page's do:
+    the screens' check counts them, and the strings file the server makes holds them."""
+    from game.ui.locale import extract
 
-    page = (STATIC / "room.html").read_text(encoding="utf-8")
-    script = (STATIC / "room.js").read_text(encoding="utf-8")
-    table_text = (STATIC / "room.strings.js").read_text(encoding="utf-8")
-    words = set(re.findall(r'data-t="([^"]+)"', page))
-    words |= set(re.findall(r'\bt\("([^"]+)"', script))
-    assert len(words) > 30
-    missing = [word for word in words if f'"{word}":' not in table_text]
-    assert missing == []
-    for english, danish in re.findall(r'^\s*"([^"]+)": "([^"]+)",$', table_text, re.M):
-        assert set(re.findall(r"\{\w+\}", english)) == set(re.findall(r"\{\w+\}", danish))
+    ids = page_ids(page="room")
+    assert len(ids) > 40 and "Open the room's screen" in ids and "Admit (Ctrl+Y)" in ids
+    table_path = extract.LOCALE_DIR / "da.json"
+    danish = json.loads(table_path.read_text(encoding="utf-8"))
+    assert [key for key in ids if key not in danish] == []
+    assert set(ids) <= set(extract.message_ids())
+    assert extract.main(["--check"]) == 0
+    words = json.loads(strings_js(page="room").split("=", 1)[1].strip().rstrip(";"))["da"]
+    assert set(words) == set(ids) and words["On the table"] == "På bordet"
+    assert not (STATIC / "room.strings.js").exists()  # no hand-kept table any more
+
+
+def test_a_new_word_on_the_room_page_without_its_danish_fails_the_check(tmp_path):
+    import shutil
+
+    from game.i18n_check import check
+
+    for name in ("room.html", "room.js"):
+        shutil.copy(STATIC / name, tmp_path / name)
+    script = tmp_path / "room.js"
+    script.write_text(script.read_text(encoding="utf-8") + '\nt("Nobody translated this");\n',
+                      encoding="utf-8")  # fmt: skip
+    danish = json.loads((STATIC.parents[1] / "ui/locale/da.json").read_text(encoding="utf-8"))
+    assert "missing: 'Nobody translated this'" in check(page_ids(tmp_path, "room"), danish)
+
+
+# -- the trainer answers asks and removes devices from the room page ----------------------
+
+
+async def devices_now(room: Phone) -> dict[str, Any]:
+    """The newest devices list the room page has, once the server has gone quiet."""
+    await room.drain()
+    found = [m for m in room.received if m["type"] == "devices"]
+    assert found, "no devices list reached the room page"
+    return found[-1]
+
+
+async def asking(here: Table, role: str, device: str) -> Phone:
+    phone = await here.phone(device)
+    await phone.send({"type": "ask", "role": role, "device": phone.device})
+    assert await phone.reply() == {"type": "waiting", "role": role}
+    return phone
+
+
+def test_an_ask_is_seen_on_the_room_page_and_admitted_from_it(tmp_path):
+    async def story():
+        async with table(TUTORIAL, tmp_path) as here:
+            room = await trainer(here)
+            phone = await asking(here, "cafe", "phone-cafe-0001")
+            team = here.workshop.seat("cafe").team
+            listed = await devices_now(room)
+            assert listed["asks"] == [{"number": 1, "role": "cafe", "team": team}]
+            ack = await order(room, {"type": "admit", "ask": 1})
+            assert ack["type"] == "ack" and team in ack["message"]
+            welcome = await phone.reply()
+            assert welcome["type"] == "welcome" and welcome["role"] == "cafe" and welcome["key"]
+            assert here.server.connected() == {"cafe": 1}
+            listed = await devices_now(room)
+            assert listed["asks"] == []
+            [cafe] = [entry for entry in listed["teams"] if entry["role"] == "cafe"]
+            [device] = cafe["devices"]
+            assert device["connected"] and device["admitted"]
+            again = await order(room, {"type": "admit", "ask": 1})  # answered: gone
+            assert again["type"] == "refused" and again["why"] == "rules"
+
+    run(story)
+
+
+def test_an_ask_refused_from_the_room_page_is_told_so_and_gets_nothing(tmp_path):
+    async def story():
+        async with table(TUTORIAL, tmp_path) as here:
+            room = await trainer(here)
+            phone = await asking(here, "library", "phone-lib-0001")
+            assert [a["role"] for a in (await devices_now(room))["asks"]] == ["library"]
+            assert (await order(room, {"type": "refuse", "ask": 1}))["type"] == "ack"
+            refused = await phone.reply()
+            assert refused["type"] == "refused" and refused["why"] == "refused"
+            assert here.server.admission.pending() == []
+            assert (await devices_now(room))["asks"] == []
+            await phone.drain()
+            assert not {"welcome", "view"} & {m["type"] for m in phone.received}
+
+    run(story)
+
+
+def test_a_device_removed_from_the_room_page_is_closed_as_removed(tmp_path):
+    async def story():
+        async with table(TUTORIAL, tmp_path) as here:
+            cafe = await here.joined("cafe", "phone-cafe-0002")
+            room = await trainer(here)
+            [entry] = [e for e in (await devices_now(room))["teams"] if e["role"] == "cafe"]
+            [device] = entry["devices"]
+            assert device["connected"] and not device["admitted"]  # came with the card's code
+            assert device["device"] != cafe.device  # a handle, not the device's own id
+            ack = await order(room, {"type": "remove", "role": "cafe", "device": device["device"]})
+            assert ack["type"] == "ack"
+            removed = await cafe.reply()
+            assert removed["type"] == "refused" and removed["why"] == "removed"
+            assert here.server.connected() == {}
+            listed = await devices_now(room)
+            assert [e["devices"] for e in listed["teams"] if e["role"] == "cafe"] == [[]]
+            gone = await order(room, {"type": "remove", "role": "cafe", "device": device["device"]})
+            assert gone["type"] == "refused" and gone["why"] == "rules"
+            own_id = {"type": "remove", "role": "cafe", "device": "phone-cafe-0002"}
+            wrong = await order(room, own_id)
+            assert wrong["why"] == "malformed"  # the device's own id is no handle
+
+    run(story)
+
+
+def test_the_devices_list_holds_no_code_key_id_or_address(tmp_path):
+    async def story():
+        async with table(TUTORIAL, tmp_path) as here:
+            room = await trainer(here)
+            await here.joined("library", "phone-lib-secret-0001")
+            asker = await asking(here, "cafe", "phone-cafe-secret-0001")
+            await order(room, {"type": "admit", "ask": 1})
+            key = (await asker.reply())["key"]
+            await asking(here, "cafe", "phone-cafe-secret-0002")  # one still waiting
+            await room.drain()
+            texts = [text for text in room.texts if json.loads(text)["type"] == "devices"]
+            assert len(texts) >= 3
+            private = [*here.codes.teams.values(), here.codes.trainer, key, "phone-lib-secret",
+                       "phone-cafe-secret", "127.0.0.1"]  # fmt: skip
+            for text in texts:
+                for word in private:
+                    assert word not in text, word
+            last = json.loads(texts[-1])
+            assert {key for entry in last["asks"] for key in entry} == {"number", "role", "team"}
+            fields = {key for team in last["teams"] for d in team["devices"] for key in d}
+            assert fields == {"device", "connected", "seen_seconds_ago", "admitted"}
+
+    run(story)
+
+
+def test_a_team_device_cannot_admit_refuse_or_remove(tmp_path):
+    async def story():
+        async with table(TUTORIAL, tmp_path) as here:
+            room = await trainer(here)
+            library = await here.joined("library")
+            await asking(here, "cafe", "phone-cafe-0003")
+            [entry] = [e for e in (await devices_now(room))["teams"] if e["role"] == "library"]
+            handle = entry["devices"][0]["device"]
+            for body in ({"type": "admit", "ask": 1}, {"type": "refuse", "ask": 1},
+                         {"type": "remove", "role": "library", "device": handle}):  # fmt: skip
+                refused = await order(library, body)
+                assert refused["type"] == "refused" and refused["why"] == "trainer", refused
+            assert [a.role for a in here.server.admission.pending()] == ["cafe"]
+            assert here.server.connected() == {"library": 1}
+            await library.drain()
+            assert "devices" not in {m["type"] for m in library.received}
+
+    run(story)

@@ -75,3 +75,41 @@ def test_the_trainer_opens_the_room_page_and_its_keys_work(tmp_path):
     finally:
         thread.stop()
     assert thread.server.errors == 0
+
+
+def test_the_trainer_admits_a_phone_with_ctrl_y_and_removes_it_from_the_devices_panel(tmp_path):
+    sync_playwright = _needs_browser()
+    seats = [Seat("library", "Team Red", device=True), Seat("cafe", "Team Blue", device=True)]
+    workshop = Workshop.start(TUTORIAL, 3, seats, tmp_path)
+    assert workshop.session.path is not None
+    codes = codes_for(workshop.session.path, ["library", "cafe"])
+    thread = ServerThread(DeviceServer(workshop, codes), "127.0.0.1", 0)
+    port = thread.start()
+    server = thread.server
+    try:
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            room = browser.new_page(viewport={"width": 1280, "height": 720})
+            room.goto(f"http://127.0.0.1:{port}/room")
+            room.fill("#code", codes.trainer)
+            room.press("#code", "Enter")
+            room.wait_for_selector("#room:not([hidden])", timeout=WAIT)
+            assert room.is_hidden("#ask")
+            phone = browser.new_context().new_page()  # a phone of its own (its own storage)
+            phone.goto(f"http://127.0.0.1:{port}/")
+            phone.click("[data-key=team-cafe]", timeout=WAIT)
+            room.locator("#ask-team", has_text="Team Blue").wait_for(timeout=WAIT)
+            room.keyboard.press("Control+y")
+            room.wait_for_selector("#ask", state="hidden", timeout=WAIT)
+            assert thread.call(server.connected) == {"cafe": 1}
+            room.keyboard.press("Control+j")
+            room.wait_for_selector("#devices:not([hidden])", timeout=WAIT)
+            room.locator("#device-list", has_text="Team Blue: 1 connected").wait_for(timeout=WAIT)
+            room.click("#device-list .remove")
+            room.locator("#device-list", has_text="Team Blue: 0 connected").wait_for(timeout=WAIT)
+            assert thread.call(server.connected) == {}
+            assert codes.trainer not in room.content()
+            browser.close()
+    finally:
+        thread.stop()
+    assert thread.server.errors == 0

@@ -2,7 +2,8 @@
 // address: it would be on the screen and in the browser's history), then the page shows
 // the room's view (the public one: nothing any team keeps secret) and the trainer's
 // controls, as buttons and as the projector's own keys (F2 pause, F4 undo, F6 skip, F7
-// event card, F8 straw poll). The code is kept in memory only, to join again after a
+// event card, F8 straw poll; Ctrl+Y / Ctrl+N admit or refuse a device asking to join,
+// Ctrl+J the teams' devices). The code is kept in memory only, to join again after a
 // lost connection; a command is not sent again by itself (an undo must not count twice).
 "use strict";
 (function () {
@@ -22,9 +23,11 @@
   let timer = null; // {left, running, at}: the round timer, when the server sends one
   let closedPoll = ""; // the poll the trainer closed on this screen (the rules keep it)
   let signedSeen = -1; // agreements shown so far: a new one is the room's moment
+  let devices = { asks: [], teams: [], at: 0 }; // the asks waiting and each team's devices
+  const pending = new Map(); // seq -> the team an admit/refuse/remove was about
 
   function t(text, values) {
-    const table = (window.ROOM_STRINGS || {})[lang] || {};
+    const table = (window.STRINGS || {})[lang] || {};
     let out = table[text] || text;
     for (const [key, value] of Object.entries(values || {})) out = out.split("{" + key + "}").join(value);
     return out;
@@ -61,14 +64,17 @@
   }
   function hello() { send({ type: "hello", code: code, device: device, lang: lang }); }
   const sent = new Map(); // seq -> the command's type, to say in this page's words what it did
-  function command(body) {
+  function command(body, team) {
     if (!joined) return;
     seq += 1;
     sent.set(seq, body.type);
+    if (team !== undefined) pending.set(seq, team);
     send({ type: "trainer", device: device, seq: seq, command: body });
   }
-  function done(type) {
-    return { pause: t("The game is paused."), resume: t("The game goes on."), skip: t("The turn was skipped."),
+  function done(type, team) {
+    return { admit: t("A device of the {team} team joined.", { team: team }),
+      refuse: t("A device asking to join as the {team} team was refused.", { team: team }),
+      remove: t("A device of the {team} team was removed.", { team: team }), pause: t("The game is paused."), resume: t("The game goes on."), skip: t("The turn was skipped."),
       inject: t("The event card is played."), poll: t("The straw poll is open."),
       undo: t("The last action was undone.") }[type] || "";
   }
@@ -84,16 +90,22 @@
       status("");
     } else if (message.type === "room") {
       if (message.version >= version) { version = message.version; view = message.view; render(); }
+    } else if (message.type === "devices") {
+      devices = { asks: message.asks, teams: message.teams, at: Date.now() };
+      renderAsk();
+      renderDevices();
     } else if (message.type === "timer") {
       timer = message.left === null ? null : { left: message.left, running: message.running, at: Date.now() };
       renderTimer();
     } else if (message.type === "ack") {
-      status(done(sent.get(message.seq)) || message.message);
+      status(done(sent.get(message.seq), pending.get(message.seq)) || message.message);
       sent.delete(message.seq);
+      pending.delete(message.seq);
     } else if (message.type === "refused") {
       if (!joined || message.why === "code" || message.why === "rate-limited") {
         code = ""; joined = null;
         $("join").hidden = false; $("room").hidden = true; $("controls").hidden = true;
+        $("ask").hidden = true; $("devices").hidden = true;
       }
       status(message.why === "code" ? t("That is not the trainer's code of this game.") : message.reason, true);
     }
@@ -136,6 +148,8 @@
     renderPoll();
     renderControls();
     renderTimer();
+    renderAsk();
+    renderDevices();
   }
   function renderDeals() {
     const list = $("deals");
@@ -257,6 +271,71 @@
     shown.className = "timer" + (left <= 30 ? " low" : "") + (timer.running ? "" : " stopped");
   }
 
+  // -- the devices: the oldest ask as a banner, each team's devices in a panel -----------
+  function renderAsk() {
+    const banner = $("ask");
+    const ask = joined ? devices.asks[0] : undefined;
+    banner.hidden = !ask;
+    if (!ask) { place(); return; }
+    $("ask-team").textContent = t("A device asks to join as the {team} team.", { team: ask.team });
+    const more = devices.asks.length - 1;
+    $("ask-more").textContent = more > 0 ? t("{count} more waiting.", { count: more }) : "";
+    place();
+  }
+  function seenWords(entry) {
+    if (entry.seen_seconds_ago === null) return t("not heard from since the start");
+    const seen = entry.seen_seconds_ago + (Date.now() - devices.at) / 1000;
+    if (seen < 60) return t("last seen {seconds} s ago", { seconds: Math.floor(seen) });
+    return t("last seen {minutes} min ago", { minutes: Math.floor(seen / 60) });
+  }
+  function renderDevices() {
+    const panel = $("devices");
+    const list = $("device-list");
+    list.textContent = "";
+    if (!devices.teams.length) list.append(el("li", "empty", t("No team plays on a device.")));
+    for (const team of devices.teams) {
+      const li = el("li", "team");
+      const connected = team.devices.filter((d) => d.connected).length;
+      li.append(el("h3", "", t("{team}: {count} connected", { team: team.team, count: connected })));
+      const rows = el("ol");
+      team.devices.forEach((entry, index) => {
+        const row = el("li", entry.connected ? "on" : "off");
+        const state = entry.connected ? t("connected") : t("not connected");
+        row.append(el("span", "words", t("Device {number}: {state}, {seen}",
+          { number: index + 1, state: state, seen: seenWords(entry) })));
+        const button = el("button", "remove", t("Remove"));
+        button.type = "button";
+        button.addEventListener("click", () => command({ type: "remove", role: team.role, device: entry.device }, team.team));
+        row.append(button);
+        rows.append(row);
+      });
+      if (!team.devices.length) rows.append(el("li", "empty", t("No device yet.")));
+      li.append(rows);
+      list.append(li);
+    }
+    $("devices-toggle").setAttribute("aria-pressed", String(!panel.hidden));
+    place();
+  }
+  function place() {
+    // the panel opens under the ask's banner, so an ask stays in sight while it is open
+    const banner = $("ask");
+    const above = banner.hidden ? $("status") : banner;
+    $("devices").style.top = Math.round(above.getBoundingClientRect().bottom + 6) + "px";
+  }
+  function toggleDevices() {
+    if (!joined) return;
+    $("devices").hidden = !$("devices").hidden;
+    renderDevices();
+  }
+  function admitFirst() {
+    const ask = devices.asks[0];
+    if (ask) command({ type: "admit", ask: ask.number }, ask.team);
+  }
+  function refuseFirst() {
+    const ask = devices.asks[0];
+    if (ask) command({ type: "refuse", ask: ask.number }, ask.team);
+  }
+
   // -- the trainer's controls -----------------------------------------------------------
   function pauseOrResume() { if (view && !view.finished) command({ type: view.paused ? "resume" : "pause" }); }
   function skip() { if (view && !view.finished) command({ type: "skip" }); }
@@ -296,7 +375,8 @@
     }
     const keys = { F2: pauseOrResume, F4: undo, F6: skip, F7: openCards, F8: callPoll, Escape: closePoll };
     let work = keys[event.key];
-    if (event.ctrlKey && (event.key === "z" || event.key === "Z")) work = undo;
+    const ctrl = { z: undo, y: admitFirst, n: refuseFirst, j: toggleDevices };
+    if (event.ctrlKey && !event.altKey && ctrl[event.key.toLowerCase()]) work = ctrl[event.key.toLowerCase()];
     if (work) { event.preventDefault(); work(); }
   });
   $("pause").addEventListener("click", pauseOrResume);
@@ -305,6 +385,10 @@
   $("inject").addEventListener("click", openCards);
   $("call-poll").addEventListener("click", callPoll);
   $("close-poll").addEventListener("click", closePoll);
+  $("admit").addEventListener("click", admitFirst);
+  $("refuse").addEventListener("click", refuseFirst);
+  $("devices-toggle").addEventListener("click", toggleDevices);
+  $("devices-close").addEventListener("click", toggleDevices);
   $("cards-cancel").addEventListener("click", () => $("cards").close());
   $("join").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -316,7 +400,8 @@
     lang = node.dataset.lang; store.setItem("otb-lang", lang); translatePage();
   }));
   setInterval(() => { if (timer && timer.running) renderTimer(); }, 250);
-  window.addEventListener("resize", () => { if (view) fit(); });
+  setInterval(() => { if (!$("devices").hidden) renderDevices(); }, 5000); // "last seen" grows
+  window.addEventListener("resize", () => { if (view) fit(); place(); });
   translatePage();
   connect();
 })();

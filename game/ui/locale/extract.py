@@ -10,8 +10,9 @@ translations whose ``{placeholders}`` differ from the English, exiting 1 if ther
     python game/ui/locale/extract.py --check      # compare with locale/da.json
     python game/ui/locale/extract.py --check --language xx
 
-It reads the phone page's words too (``game/devices/pagewords.py``: ``t("…")`` in its
-``app.js``, ``data-t`` in its ``index.html``), which the server serves from this table.
+It reads the browser pages' words too (``game/devices/pagewords.py``: ``t("…")`` in the
+phone page's ``app.js`` and the room page's ``room.js``, ``data-t`` in their HTML), which
+the server serves from this table.
 It reads the session layer's calls too (``game/session``: its sentences reach the screens
 through this table). Besides the ``t(...)`` calls it reads the purposes in
 ``TRAINER_KEYS`` (``trainer.py``), which the help overlay passes through ``t`` as
@@ -24,7 +25,7 @@ import ast
 import sys
 from pathlib import Path
 
-from game.devices.pagewords import page_ids
+from game.devices.pagewords import all_page_ids
 from game.i18n_check import code_ids, command
 
 LOCALE_DIR = Path(__file__).resolve().parent
@@ -65,7 +66,7 @@ def message_ids(ui_dir: Path = UI_DIR) -> list[str]:
     ids = set(code_ids(ui_dir))
     if ui_dir.resolve() == UI_DIR:
         ids |= set(code_ids(SESSION_DIR))
-        ids |= set(page_ids())
+        ids |= set(all_page_ids())
     if TRAINER_FILE.is_relative_to(ui_dir.resolve()):
         tree = ast.parse(TRAINER_FILE.read_text(encoding="utf-8"), filename=str(TRAINER_FILE))
         ids |= _trainer_purposes(tree)

@@ -20,3 +20,7 @@ def devices_listen_on_loopback_only(monkeypatch):
     """A test that starts a game with devices never listens on a LAN address: where the
     game would pick the laptop's address on the network, it gets 127.0.0.1."""
     monkeypatch.setattr("game.ui.devices.lan_address", lambda: "127.0.0.1")
+    yield
+    from game.devices.running import ServerThread
+
+    ServerThread.stop_all()  # a story that staged a game with devices: it stops listening

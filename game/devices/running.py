@@ -13,8 +13,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+import weakref
 from collections.abc import Callable
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from game.devices.server import DeviceServer, serve
 
@@ -24,6 +25,9 @@ START_WAIT = 10.0  # seconds the server may take to open its socket
 
 class ServerThread:
     """``server`` listening on ``host``:``port`` from a daemon thread until ``stop``."""
+
+    #: every server started and not yet stopped, for ``stop_all``
+    started: ClassVar[weakref.WeakSet[ServerThread]] = weakref.WeakSet()
 
     def __init__(self, server: DeviceServer, host: str, port: int):
         self.server = server
@@ -38,6 +42,7 @@ class ServerThread:
     def start(self) -> int:
         """Open the socket; returns the port. ``OSError`` when it cannot listen there."""
         self._thread = threading.Thread(target=self._run, name="device-server", daemon=True)
+        ServerThread.started.add(self)
         self._thread.start()
         if not self._listening.wait(START_WAIT):
             self.stop()
@@ -94,3 +99,13 @@ class ServerThread:
                 loop.call_soon_threadsafe(task.cancel)
         if self._thread is not None:
             self._thread.join(START_WAIT)
+        ServerThread.started.discard(self)
+
+    @classmethod
+    def stop_all(cls) -> int:
+        """Stop every server still running (a window closed without leaving its game, a
+        test that staged one); returns how many there were."""
+        running = [thread for thread in list(cls.started) if thread.running]
+        for thread in running:
+            thread.stop()
+        return len(running)

@@ -81,6 +81,7 @@ class App:
         #: the last of the workshop's outcomes this window has told the room (``hear_others``)
         self._heard = 0
         self._told_here: set[int] = set()  # outcomes of this window's own actions
+        self._heard_unshown = False  # another front end's moments, not yet on screen
         self.hits: list[Hit] = []
         self.drawn: list = []
         self.mouse: tuple[int, int] | None = None
@@ -253,8 +254,13 @@ class App:
             self._tell(outcome)
             told = True
         self._told_here = {serial for serial in self._told_here if serial > self._heard}
-        if told and self.pending and getattr(self.scene, "name", "") == "table":
-            self.to_table()
+        # heard while another moment was on screen: shown when the room is back at the
+        # table (and at the game's end, the final scores follow), never left waiting
+        self._heard_unshown = self._heard_unshown or told
+        if self._heard_unshown and getattr(self.scene, "name", "") == "table":
+            self._heard_unshown = False
+            if self.pending or workshop.state.finished:
+                self.to_table()
         return told
 
     def caught_up(self) -> None:

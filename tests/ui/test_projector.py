@@ -28,10 +28,22 @@ from game.ui.scenes.seats import SeatsScene
 from tests.test_secrets_everywhere import Search, searchable
 from tests.ui.driver import click, drawn_text, labels, press, step
 
+#: the apps a story started: each leaves its game after the story, so its device server
+#: (a mixed game has a team on a device) stops listening
+STARTED: list[App] = []
+
+
+@pytest.fixture(autouse=True)
+def every_game_left_after_its_story():
+    yield
+    while STARTED:
+        STARTED.pop().leave_game()
+
 
 def mixed_app(saves, scenario=DEFAULT, seed: int = 7) -> tuple[App, Workshop]:
     workshop = start_mixed(saves, scenario, seed)
     app = App((1024, 768), saves=saves, strict=True, seed=seed)
+    STARTED.append(app)
     app.computer_pace = 0.0
     app.begin(workshop)
     app.join_open = False  # the room has joined (the join screen opens as a game begins)
@@ -101,6 +113,7 @@ def test_only_laptop_teams_read_their_brief_behind_a_curtain_at_the_start(saves)
     from game.ui.scenes.chooser import load_choices
 
     app = App((1024, 768), saves=saves, strict=True, seed=3)
+    STARTED.append(app)
     choice = load_choices([DEFAULT])[0]
     seats = SeatsScene(app, DEFAULT, choice.scenario)
     app.push(seats)
@@ -240,6 +253,7 @@ def test_the_table_reflows_at_every_text_size_without_cutting_or_overlapping(sav
     from game.ui.shot import staged_app
 
     app = staged_app("table-mixed", size, DEFAULT, 7, "en", saves)
+    STARTED.append(app)
     for _ in range(larger):
         app.change_text_size(+1)
     app.message = ""

@@ -32,6 +32,27 @@ class Device:
     #: its last actions in the save of a resumed game, whose answers are not in ``replies``
     saved: set[int] = field(default_factory=set)
 
+    def not_its_own(self, sent_as: str, seq: int) -> p.Refused | None:
+        """The refusal for a message that names another device than this connection's."""
+        if sent_as == self.id:
+            return None
+        return p.Refused(why="device", seq=seq, reason="This connection belongs to another device.")
+
+    def answered(self, seq: int) -> bool:
+        """``seq`` was answered already: sent again, it gets ``again`` and nothing else."""
+        return seq <= self.acked
+
+    def again(self, seq: int, what: str = "action") -> p.Ack | p.Refused:
+        """The answer to a message sent again: the same answer as the first time, marked
+        as a duplicate, and nothing applied (the one rule for the teams' actions and the
+        trainer's commands alike)."""
+        earlier = self.replies.get(seq)
+        if isinstance(earlier, p.Ack):
+            return earlier.model_copy(update={"duplicate": True})
+        if earlier is not None:
+            return earlier
+        return p.Ack(seq=seq, message=f"This {what} was answered already.", duplicate=True)
+
     def remember(self, seq: int, reply: p.Ack | p.Refused) -> None:
         self.acked = max(self.acked, seq)
         self.replies[seq] = reply

@@ -293,17 +293,12 @@ class DeviceServer:
                 )
             )
             return
-        if message.device != device.id:
-            connection.send(
-                p.Refused(
-                    why="device",
-                    seq=message.seq,
-                    reason="This connection belongs to another device.",
-                )
-            )
+        refused = device.not_its_own(message.device, message.seq)
+        if refused is not None:
+            connection.send(refused)
             return
         async with self.lock:
-            if message.seq <= device.acked:
+            if device.answered(message.seq):
                 connection.send(self._again(device, message.seq))
                 return
             reply = self._apply(device, message)
@@ -312,22 +307,15 @@ class DeviceServer:
 
     def _again(self, device: Device, seq: int) -> p.Ack | p.Refused:
         """The answer to an action sent again: the same answer, and nothing applied."""
-        earlier = device.replies.get(seq)
-        if isinstance(earlier, p.Ack):
-            return earlier.model_copy(update={"duplicate": True})
-        if earlier is not None:
-            return earlier
+        if seq in device.replies or seq not in device.saved:
+            return device.again(seq)
         # answered by an earlier run of the server: its answer again from the save, when it
         # is one of the device's last actions there (once each: it costs a replay)
-        outcome = None
-        if seq in device.saved:
-            device.saved.discard(seq)
-            outcome = self.workshop.outcome_again(Origin(device.role, device.id, seq))
+        device.saved.discard(seq)
+        outcome = self.workshop.outcome_again(Origin(device.role, device.id, seq))
         if outcome is not None:
-            reply = p.Ack(seq=seq, message=outcome.message, private=outcome.private)
-            device.remember(seq, reply)
-            return reply.model_copy(update={"duplicate": True})
-        return p.Ack(seq=seq, message="This action was answered already.", duplicate=True)
+            device.remember(seq, p.Ack(seq=seq, message=outcome.message, private=outcome.private))
+        return device.again(seq)
 
     def _apply(self, device: Device, message: p.ActionMessage) -> p.Ack | p.Refused:
         role, seq = device.role, message.seq

@@ -118,18 +118,13 @@ class TrainerChannel:
                 )
             )
             return
-        if message.device != device.id:
-            connection.send(
-                p.Refused(
-                    why="device",
-                    seq=message.seq,
-                    reason="This connection belongs to another device.",
-                )
-            )
+        refused = device.not_its_own(message.device, message.seq)
+        if refused is not None:
+            connection.send(refused)
             return
         async with self.server.lock:
-            if message.seq <= device.acked:
-                connection.send(_again(device, message.seq))
+            if device.answered(message.seq):
+                connection.send(device.again(message.seq, "command"))
                 return
             reply = self._apply(message)
             device.remember(message.seq, reply)
@@ -259,13 +254,3 @@ class TrainerChannel:
     def room_text(self) -> str:
         view = self.server.workshop.public_view()
         return p.RoomMessage(version=self.server.version, view=view).model_dump_json()
-
-
-def _again(device: Device, seq: int) -> p.Ack | p.Refused:
-    """The answer to a command sent again: the same answer, and nothing applied."""
-    earlier = device.replies.get(seq)
-    if isinstance(earlier, p.Ack):
-        return earlier.model_copy(update={"duplicate": True})
-    if earlier is not None:
-        return earlier
-    return p.Ack(seq=seq, message="This command was answered already.", duplicate=True)

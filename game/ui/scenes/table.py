@@ -77,6 +77,15 @@ class TableScene(Scene):
         changed by another thread is drawn fresh."""
         told = self.app.hear_others()
         workshop = self.app.workshop
+        if (
+            workshop is not None
+            and self.app.scene is self  # not when hearing it put the moments on top
+            and workshop.state.finished
+            and not self.app.pending
+            and any(seat.device for seat in workshop.seats)
+        ):
+            self.app.to_table()  # a game a device ended: the room goes on to the scores
+            return True
         role = workshop.state.current_role if workshop is not None else None
         if role is not None and workshop.seat(role).device and self.app.timer.untouched:
             self.app.timer.start()  # round 1: the clock starts as a device team's turn does

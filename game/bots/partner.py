@@ -5,6 +5,24 @@ consults users, communicates or passes. Every refusal carries one sentence with 
 reason (a red line, below its walk-away value, too risky, more than it can give, or not
 enough yet), because a partner who refuses without a reason teaches nothing.
 
+How it negotiates, in the manner of the ANAC agents:
+
+* it reads the others through an opponent model (``model.beliefs``): a pure function of
+  what its view shows, so a resumed or replayed game decides as the live one did;
+* its offers trade across issues: at its aspiration (which falls with the rounds, by its
+  personality) it picks, of the combinations that serve it, the one the others are
+  estimated to like best — near the estimated Pareto frontier — and never one a partner
+  has refused for a reason that still holds, nor one worth less to a partner than what
+  it already refused as below its walk-away;
+* it accepts an offer that beats what it expects to reach later, unless the proposer
+  takes far more than it leaves (a squeezing proposer gets nothing for waiting);
+* it knows when the game ends: in the last round, and for a deal about to expire that its
+  own signature would sign, a deal worth signing is enough; it makes no offer that nobody
+  is left to answer.
+
+The answer key (``expect``) says what it will answer, by the one rule
+(``acceptability.judge``) and the same test of "enough" that ``answer`` acts on.
+
 Its randomness is seeded by (game seed, role, number of actions so far): the same game
 gives the same decisions, and a resumed game decides as the uninterrupted one would.
 """
@@ -19,8 +37,9 @@ from typing import Any
 
 import numpy as np
 
+from game.bots.model import Belief, beliefs
 from game.bots.personality import Personality, aspiration_share
-from game.bots.space import best_points, option_space
+from game.bots.space import OptionSpace, best_points, option_space
 from game.engine import actions as act
 from game.engine.acceptability import (
     ANSWER_ACCEPTS,
@@ -29,6 +48,7 @@ from game.engine.acceptability import (
     Verdict,
     answer_of,
     reason_sentence,
+    signing_rule,
     worth_columns,
 )
 from game.engine.deals import Amounts
@@ -37,11 +57,34 @@ from game.engine.ownview import eligible, judge_in_view, project_model, project_
 View = dict[str, Any]
 Legal = Callable[[act.Action], bool]
 
+#: offers tried per decision, best first, until one is legal
+TRIED = 12
+#: a larger group is invited only if every newcomer is estimated at least this satisfied
+WELCOME = 0.45
+#: a share of our room that is fair whatever the proposer takes
+FAIR_SHARE = 0.25
+
 
 @dataclass(frozen=True)
 class Decision:
     action: act.Action
     why: str  # the real reason, in one sentence
+
+
+@dataclass(frozen=True)
+class Room:
+    """The partner's room on a project: its walk-away value and the best it could have
+    (the unanimity bonus included); shares of the room are what personalities ask for."""
+
+    walk: int
+    best: int
+
+    def share(self, points: int) -> float:
+        span = self.best - self.walk
+        return (points - self.walk) / span if span > 0 else 1.0
+
+    def points(self, share: float) -> float:
+        return self.walk + max(0, self.best - self.walk) * share
 
 
 class ComputerPartner:
@@ -60,9 +103,8 @@ class ComputerPartner:
             raise ValueError(f"{self.role} was shown the view of {view['viewer']}")
         rng = random.Random(self._stream + view["actions_taken"])
         waiting = self._awaiting(view)
-        if waiting:  # one answer a turn: the deal that serves us best first
-            best = max(waiting, key=lambda deal: self._our_points(view, deal))  # first wins ties
-            return self.answer(view, best, legal, rng)
+        if waiting:  # one answer a turn: the deal most worth answering first
+            return self._answer_one(view, waiting, legal, rng)
         for decision in self._proposals(view, legal, rng):
             return decision
         return self._other(view, legal, rng)
@@ -72,15 +114,39 @@ class ComputerPartner:
     def best_points(self, view: View, project_id: str) -> int:
         return best_points(self.role, view["me"], project_of(view, project_id))
 
-    def aspiration(self, view: View, project_id: str) -> float:
-        walk = view["me"]["walk_away"][project_id]
-        best = self.best_points(view, project_id)
-        offered = sum(1 for d in view["deals"] if self.role in d["participants"]
-                      and d["proposer"] != self.role)  # fmt: skip
+    def room(self, view: View, project_id: str) -> Room:
+        bonus = project_of(view, project_id)["approval"]["unanimity_bonus"]
+        return Room(view["me"]["walk_away"][project_id], self.best_points(view, project_id) + bonus)
+
+    def aspiration(self, view: View, project_id: str, round_number: int | None = None) -> float:
+        """The points it asks for on ``project_id`` in this round (or ``round_number``)."""
+        conceded = 0.0
+        if self.personality.reciprocal:
+            conceded = self._conceded(view, project_id)
         share = aspiration_share(
-            self.personality, view["round"], view["scenario"]["rounds"], offered
+            self.personality,
+            view["round"] if round_number is None else round_number,
+            view["scenario"]["rounds"],
+            conceded,
         )
-        return walk + max(0, best - walk) * share
+        return self.room(view, project_id).points(share)
+
+    def _conceded(self, view: View, project_id: str) -> float:
+        """How far the others have come on this project, in the satisfaction the model
+        estimates they gave up between their first and latest offers (their mean)."""
+        moved = [b.conceded for b in self._beliefs(view, project_id).values() if b.offers > 1]
+        return sum(moved) / len(moved) if moved else 0.0
+
+    def expected_later(self, view: View, project_id: str) -> float:
+        """What it can expect from waiting: next round's aspiration, times the chance that
+        rounds are left to reach it (none in the last round: then no deal is the rest)."""
+        rounds, now = view["scenario"]["rounds"], view["round"]
+        if now >= rounds:
+            return self.room(view, project_id).walk
+        chance = (rounds - now) / max(1, rounds - 1)
+        room = self.room(view, project_id)
+        later = self.aspiration(view, project_id, now + 1)
+        return room.walk + (later - room.walk) * chance
 
     # -- answering ----------------------------------------------------------------------------
 
@@ -98,34 +164,125 @@ class ComputerPartner:
         issues = project_of(view, deal["project"])["issues"]
         return sum(table[i["id"]][o] for i, o in zip(issues, deal["options"], strict=True))
 
+    def _signs_with_us(self, view: View, deal: dict[str, Any]) -> bool:
+        """Our yes would sign the deal now (the signing rule the rules sign by)."""
+        rule = signing_rule(project_model(view, deal["project"]), tuple(deal["participants"]),
+                            tuple(deal["options"]))  # fmt: skip
+        return rule.signs_with({*deal["accepted"], self.role})
+
+    def _missing(self, view: View, deal: dict[str, Any]) -> int:
+        """Signatures the deal still needs after ours: how near it is to signing."""
+        rule = signing_rule(project_model(view, deal["project"]), tuple(deal["participants"]),
+                            tuple(deal["options"]))  # fmt: skip
+        yes = {*deal["accepted"], self.role}
+        must = sum(1 for role in rule.must if role not in yes)
+        return max(rule.needed - len(yes), must)
+
+    def _expiring(self, view: View, deal: dict[str, Any]) -> bool:
+        """The deal closes at the end of this round (proposed before it, or the last)."""
+        return deal["round"] < view["round"] or view["round"] >= view["scenario"]["rounds"]
+
     def expect(self, view: View, deal: dict[str, Any]) -> tuple[Answer, Verdict]:
         """The answer key for this partner and deal: the one rule's verdict
-        (``acceptability.judge``), then, for a deal worth signing, whether it reaches the
-        partner's aspiration. ``answer`` does what this says."""
+        (``acceptability.judge``), then, for a deal worth signing, whether it is enough
+        (``enough``). ``answer`` does what this says."""
         said_no = [r["role"] for r in deal["rejected"]]
         verdict = judge_in_view(view, deal["project"], deal["options"], deal["participants"],
                                 said_no, deal["accepted"])  # fmt: skip
-        satisfied = verdict.worth and verdict.points >= self.aspiration(view, deal["project"])
+        satisfied = verdict.worth and self.enough(view, deal, verdict.points)
         return answer_of(verdict, satisfied=satisfied), verdict
 
-    def answer(self, view: View, deal: dict[str, Any], legal: Legal, rng) -> Decision:
-        answer, verdict = self.expect(view, deal)
+    def enough(self, view: View, deal: dict[str, Any], points: int) -> bool:
+        """Whether ``points`` from ``deal`` are enough to sign it: fair, and better than
+        what waiting promises — or, in the last round or for a deal our yes would sign
+        before it expires, simply worth signing (its verdict says that part)."""
+        if not self._fair(view, deal, points):
+            return False
+        if self._expiring(view, deal) and (
+            view["round"] >= view["scenario"]["rounds"] or self._signs_with_us(view, deal)
+        ):
+            return True
+        return points >= self.expected_later(view, deal["project"])
+
+    def _fair(self, view: View, deal: dict[str, Any], points: int) -> bool:
+        """The proposer does not take far more of its room than it leaves us: its
+        estimated satisfaction with its own deal is within our fairness of our share."""
+        proposer = deal["proposer"]
+        if proposer == self.role:
+            return True
+        belief = self._beliefs(view, deal["project"]).get(proposer)
+        if belief is None or belief.offers < 2:
+            return True  # one offer says nothing of how much it takes
+        rows = _row(self._space(view, deal["project"]), deal["options"])
+        if rows.size == 0:
+            return True  # a sampled space without this deal: nothing to weigh it by
+        theirs = float(belief.utility[rows[0]])
+        ours = self.room(view, deal["project"]).share(points)
+        return ours >= FAIR_SHARE or ours + self.personality.fairness >= theirs
+
+    def _answer_one(self, view: View, waiting, legal: Legal, rng) -> Decision:
+        """Accept the deal most worth it — the nearest to signing first, in the last round
+        and among deals about to expire — or answer the best one with a counter or no."""
+        answers = [(deal, *self.expect(view, deal)) for deal in waiting]
+        acceptable = [(d, v) for d, a, v in answers if a == ANSWER_ACCEPTS]
+        if acceptable:
+            deal, verdict = min(
+                acceptable,
+                key=lambda dv: (self._missing(view, dv[0]), -int(self._expiring(view, dv[0])),
+                                -dv[1].points, dv[0]["number"]),
+            )  # fmt: skip
+            accept = act.Accept(self.role, deal["number"])
+            if legal(accept):
+                return Decision(accept, self._why(view, deal, verdict, ANSWER_ACCEPTS))
+        deal, answer, verdict = max(answers, key=lambda a: (a[2].points, -a[0]["number"]))
+        return self._refuse(view, deal, answer, verdict, legal, rng)
+
+    def _refuse(self, view: View, deal, answer: Answer, verdict: Verdict, legal, rng) -> Decision:
+        """A deal we will not sign as it stands: a no with the reason when we cannot sign
+        it, it is too risky, or the others can sign it without us (a counter would close
+        it for them too); otherwise a counter, as near to it as serves us."""
+        why = self._why(view, deal, verdict, answer)
+        if (
+            answer == ANSWER_CANNOT
+            or verdict.cause == "too-risky"
+            or self._signs_without_us(view, deal)
+        ):
+            return self._reject(deal["number"], why, verdict.cause)
+        return self._counter_or_reject(view, deal, legal, rng, why, verdict.cause)
+
+    def _signs_without_us(self, view: View, deal: dict[str, Any]) -> bool:
+        """The others could still sign the deal if we said no: we are not a signature it
+        must have, and enough participants are left for its quorum."""
+        rule = signing_rule(project_model(view, deal["project"]), tuple(deal["participants"]),
+                            tuple(deal["options"]))  # fmt: skip
+        if self.role in rule.must:
+            return False
+        said_no = {r["role"] for r in deal["rejected"]} | {self.role}
+        return len(deal["participants"]) - len(said_no) >= rule.needed
+
+    def _why(self, view: View, deal, verdict: Verdict, answer: Answer) -> str:
         project = project_model(view, deal["project"])
         names = {r["id"]: r["name"] for r in view["roles"]}
-        why = reason_sentence(verdict, project, names, satisfied=answer == ANSWER_ACCEPTS)
+        return reason_sentence(verdict, project, names, satisfied=answer == ANSWER_ACCEPTS)
+
+    def answer(self, view: View, deal: dict[str, Any], legal: Legal, rng) -> Decision:
+        """The answer to one deal (``expect`` says which): accept, counter or refuse."""
+        answer, verdict = self.expect(view, deal)
         if answer == ANSWER_ACCEPTS:
             accept = act.Accept(self.role, deal["number"])
             if legal(accept):
-                return Decision(accept, why)
-        if answer == ANSWER_CANNOT or verdict.cause == "too-risky":
-            return self._reject(deal["number"], why, verdict.cause)
-        return self._counter_or_reject(view, deal, legal, rng, why, verdict.cause)
+                return Decision(accept, self._why(view, deal, verdict, answer))
+        return self._refuse(view, deal, answer, verdict, legal, rng)
 
     def _reject(self, number: int, reason: str, cause: str) -> Decision:
         return Decision(act.Reject(self.role, number, reason, cause or "gain"), reason)
 
     def _counter_or_reject(self, view, deal, legal, rng, reason: str, cause: str) -> Decision:
-        for proposal in self._offers(view, deal["project"], legal, rng, list(deal["participants"])):
+        group = tuple(deal["participants"])
+        near = (deal["options"], self.expected_later(view, deal["project"]))
+        for proposal in self._offers(view, deal["project"], legal, rng, group, near):
+            if tuple(proposal.options) == tuple(deal["options"]):
+                continue
             counter = act.Counter(
                 self.role, deal["number"], proposal.participants, proposal.options, reason, cause
             )
@@ -137,40 +294,72 @@ class ComputerPartner:
 
     def _proposals(self, view: View, legal: Legal, rng) -> Iterator[Decision]:
         agreed = {a["project"] for a in view["agreements"] if a["failed_round"] is None}
-        mine_open = {(d["project"], tuple(d["options"])) for d in view["deals"]
-                     if d["status"] == "open" and d["proposer"] == self.role}  # fmt: skip
-        projects = [p for p in view["me"]["points"] if p not in agreed]
+        waiting_on = {d["project"] for d in view["deals"]
+                      if d["status"] == "open" and d["proposer"] == self.role}  # fmt: skip
+        projects = [p for p in view["me"]["points"] if p not in agreed and p not in waiting_on]
         rng.shuffle(projects)
         for project_id in projects:
             for proposal in self._offers(view, project_id, legal, rng):
-                if (project_id, proposal.options) not in mine_open:
-                    yield Decision(
-                        proposal, "A deal that serves our mission and leaves room for yours."
-                    )
+                yield Decision(
+                    proposal, "A deal that serves our mission and leaves room for yours."
+                )
                 break
 
-    def _offers(self, view, project_id, legal, rng, participants=None) -> Iterator[act.Propose]:
-        """Legal proposals at our aspiration: closest to what the others have offered, then
-        the least we can live with (generous offers get signed).
+    def _offers(
+        self,
+        view: View,
+        project_id: str,
+        legal: Legal,
+        rng,
+        group: tuple[str, ...] | None = None,
+        near: tuple[list[str], float] | None = None,
+    ) -> Iterator[act.Propose]:
+        """Legal proposals at our aspiration, the others' estimated liking first.
 
         Every combination of options is weighed at once (``space.option_space``: our
-        points, cost, risk and red lines per combination, made once per brief); here only
-        what changes between turns is masked.
+        points, cost, risk and red lines per combination, made once per brief); the
+        opponent model adds each partner's estimated satisfaction and what it has ruled
+        out. Of the combinations that give us our aspiration, the best for the others is
+        on the estimated Pareto frontier: it gives them what they value and keeps what we
+        value.
         """
         me = view["me"]
         project = project_of(view, project_id)
-        target = max(self.aspiration(view, project_id), me["walk_away"][project_id])
+        space = self._space(view, project_id)
+        believed = self._beliefs(view, project_id)
+        asked = self.aspiration(view, project_id) if near is None else near[1]
+        target = max(asked, me["walk_away"][project_id])
+        blocked = tuple(sorted((b["issue"], b["option"]) for b in view["blocked"]
+                               if b["project"] == project_id))  # fmt: skip
+        groups = [group] if group else self._groups(view, project, believed, rng)
+        for members in groups:
+            if not self._answerable(view, project, members):
+                continue
+            chosen = self._ranked(
+                view, project, space, believed, members, blocked, target, rng,
+                None if near is None else near[0],
+            )  # fmt: skip
+            for row in chosen[:TRIED]:
+                options = tuple(ids[space.picks[row, i]] for i, ids in enumerate(space.ids))
+                proposal = act.Propose(self.role, project_id, members, options)
+                if legal(proposal):
+                    yield proposal
+
+    def _ranked(
+        self, view, project, space: OptionSpace, believed, members, blocked, target, rng, near=None
+    ):
+        """Combination rows worth offering to ``members``: the others' estimated liking
+        first (their least satisfied counts double), then our points; for a counter to a
+        deal (``near``: its options), the fewest changes to it first."""
+        me = view["me"]
         free = me["uncommitted_per_round"]
-        group = tuple(participants or self._partners(view, project, rng))
-        space = option_space(self.role, me, project, rng)
-        # a new offer: nobody has said no, so the bonus is in reach where every signature
-        # is needed (acceptability.bonus_in_reach), and the offer is weighed with it
         bonus = project["approval"]["unanimity_bonus"] * space.can_end_unanimous(
-            group, project["approval"]
+            members, project["approval"]
         )
-        worth = worth_columns(
-            points=space.points + bonus,
-            walk_away=me["walk_away"][project_id],
+        ours = space.points + bonus
+        fits = worth_columns(
+            points=ours,
+            walk_away=me["walk_away"][project["id"]],
             risk=space.risk,
             risk_tolerance=me["risk_tolerance"],
             staff=space.staff,
@@ -178,36 +367,56 @@ class ComputerPartner:
             free=Amounts(free["staff_time"], free["budget"]),
             clean=space.allowed,
         )
-        fits = worth & (space.points + bonus >= target)
-        blocked = tuple(sorted((b["issue"], b["option"]) for b in view["blocked"]
-                               if b["project"] == project_id))  # fmt: skip
-        usable = space.usable(group, blocked)
+        fits &= ours >= target
+        usable = space.usable(members, blocked)
         if usable is not None:
             fits &= usable
-        candidates = np.flatnonzero(fits)
-        if candidates.size == 0:
-            return
-        # what the others have offered on this project tells what they can live with
-        offered = {
-            (index, option)
-            for d in view["deals"]
-            if d["project"] == project_id and d["proposer"] != self.role
-            for index, option in enumerate(d["options"])
-        }
-        chosen = space.picks[candidates]
-        seen = sum(
-            np.array([(index, o) in offered for o in ids], dtype=int)[chosen[:, index]]
-            for index, ids in enumerate(space.ids)
-        ) if offered else np.zeros(candidates.size, dtype=int)  # fmt: skip
-        noise = np.random.default_rng(rng.getrandbits(32)).random(candidates.size)
-        order = np.lexsort((noise, space.points[candidates], -seen))
-        for row in candidates[order[:20]]:
-            options = tuple(ids[space.picks[row, i]] for i, ids in enumerate(space.ids))
-            proposal = act.Propose(self.role, project_id, group, options)
-            if legal(proposal):
-                yield proposal
+        others = [believed[r] for r in members if r != self.role and r in believed]
+        liked = np.zeros(len(ours))
+        if others:
+            stack = np.stack([b.utility for b in others])
+            liked = stack.mean(axis=0) + stack.min(axis=0)
+            possible = np.logical_and.reduce([b.possible for b in others])
+            if (fits & possible).any():
+                fits &= possible
+        fits &= ~self._open_already(view, project["id"], space)
+        rows = np.flatnonzero(fits)
+        if rows.size == 0:
+            return rows
+        noise = np.random.default_rng(rng.getrandbits(32)).random(rows.size)
+        safety = -self.personality.caution * space.risk[rows]
+        keys = [noise, -ours[rows], -(liked[rows] + 0.1 * safety)]
+        if near is not None:
+            picks = np.array([ids.index(o) for ids, o in zip(space.ids, near, strict=True)])
+            keys.append((space.picks[rows] != picks).sum(axis=1))
+        order = np.lexsort(tuple(keys))
+        return rows[order]
 
-    def _partners(self, view: View, project, rng) -> list[str]:
+    def _open_already(self, view: View, project_id: str, space: OptionSpace) -> np.ndarray:
+        """Combinations already on the table on this project: answer those, not repeat."""
+        mask = np.zeros(len(space.picks), dtype=bool)
+        for deal in view["deals"]:
+            if deal["project"] == project_id and deal["status"] == "open":
+                mask[_row(space, deal["options"])] = True
+        return mask
+
+    def _groups(self, view: View, project, believed: dict[str, Belief], rng) -> list[tuple]:
+        """Who to invite: everyone who may join and can afford something (a larger table
+        gains more) — and, in case that is too many to agree, the fewest the rule wants."""
+        small = self._partners(view, project, rng)
+        order = [r["id"] for r in view["roles"]]
+        needs = set(project["needs"])
+        skills = {r["id"]: set(r["competencies"]) for r in view["roles"]}
+        welcome = [r for r in eligible(view, project)
+                   if r in believed and believed[r].possible.any() and skills[r] & needs
+                   and believed[r].utility.max() >= WELCOME and not believed[r].refusals]  # fmt: skip
+        large = tuple(sorted({*welcome, *small}, key=order.index))
+        limit = project["approval"]["max_participants"]
+        if limit and len(large) > limit:
+            large = small
+        return [large] if large == small else [large, small]
+
+    def _partners(self, view: View, project, rng) -> tuple[str, ...]:
         """Ourselves, the required roles, then partners from other sectors first."""
         rule = project["approval"]
         sectors = {r["id"]: r["sector"] for r in view["roles"]}
@@ -216,7 +425,43 @@ class ComputerPartner:
         others.sort(key=lambda r: (r not in rule["required"], sectors[r] == sectors[self.role]))
         wanted = max(rule["min_participants"], 1 + len(set(rule["required"]) - {self.role}))
         order = [r["id"] for r in view["roles"]]
-        return sorted([self.role, *others[: wanted - 1]], key=order.index)
+        return tuple(sorted([self.role, *others[: wanted - 1]], key=order.index))
+
+    def _answerable(self, view: View, project, members: tuple[str, ...]) -> bool:
+        """An offer now can still be signed: in the last round, only the roles after us
+        in this round's order can answer, and the signing rule must be reachable by them."""
+        if view["round"] < view["scenario"]["rounds"]:
+            return True
+        order = view["order"]
+        later = set(order[order.index(self.role) + 1 :]) if self.role in order else set()
+        can_sign = {self.role} | (later & set(members))
+        rule = project["approval"]
+        needed = rule["quorum"] or len(members)
+        must = {*rule["required"], *rule["vetoes"]} & set(members)
+        return len(can_sign) >= needed and must <= can_sign
+
+    # -- what it reads of the others ------------------------------------------------------
+
+    def _space(self, view: View, project_id: str) -> OptionSpace:
+        """Our option space on the project (the same seeded sample for one decision)."""
+        key = (view["actions_taken"], project_id)
+        cached = self.__dict__.get("_space_kept")
+        if cached is not None and cached[0] == key and cached[1] is view:
+            return cached[2]
+        rng = random.Random(self._stream + view["actions_taken"] + hash(project_id) % 997)
+        space = option_space(self.role, view["me"], project_of(view, project_id), rng)
+        self.__dict__["_space_kept"] = (key, view, space)
+        return space
+
+    def _beliefs(self, view: View, project_id: str) -> dict[str, Belief]:
+        """The opponent model for this view and project (made once per decision)."""
+        kept = self.__dict__.setdefault("_beliefs_kept", {})
+        hit = kept.get(project_id)
+        if hit is not None and hit[0] is view:
+            return hit[1]
+        made = beliefs(view, project_of(view, project_id), self._space(view, project_id))
+        kept[project_id] = (view, made)
+        return made
 
     # -- the rest of a turn ----------------------------------------------------------------
 
@@ -241,3 +486,9 @@ class ComputerPartner:
             if legal(communicate):
                 return Decision(communicate, "A stronger brand makes us a serious partner.")
         return Decision(act.Pass(self.role), "Nothing worth doing this turn.")
+
+
+def _row(space: OptionSpace, options) -> np.ndarray:
+    """The space's rows holding exactly these options (one, unless sampled: maybe none)."""
+    picks = np.array([ids.index(o) for ids, o in zip(space.ids, options, strict=True)])
+    return np.flatnonzero(np.all(space.picks == picks, axis=1))

@@ -232,3 +232,36 @@ def pareto_gap(outcome: list[int], frontier: np.ndarray) -> int | None:
     if not as_good.any():
         return None
     return int((frontier[:, as_good] - reached).sum(axis=0).min())
+
+
+@dataclass(frozen=True)
+class TableResult:
+    """A whole game against what its projects allowed: the computer partners' yardstick
+    (``benchmarks/bots.py``) and the analyser's difficulty reading ask this one place."""
+
+    reached: int  # the total gain of the agreements still standing, over every project
+    possible: int  # the best total gain the one rule allowed, over every project
+    signed: int  # agreements signed (a risk test may have broken some since)
+    on_frontier: int  # … of them Pareto-optimal: no allowed deal was better for one and
+    #: worse for none (measured on their terms, as signed)
+
+    @property
+    def share(self) -> float:
+        """What was reached as a fraction of the best total gain (0 when none was possible)."""
+        return self.reached / self.possible if self.possible > 0 else 0.0
+
+
+def table_result(state: GameState) -> TableResult:
+    """``missed_deals`` summed over the projects, and every signed agreement's place
+    against the Pareto frontier."""
+    missed = missed_deals(state)
+    on_frontier = sum(
+        measure(state, agreement.project, agreement).pareto_gap == 0
+        for agreement in state.agreements
+    )
+    return TableResult(
+        reached=sum(m.reached for m in missed),
+        possible=sum(m.possible for m in missed),
+        signed=len(state.agreements),
+        on_frontier=on_frontier,
+    )

@@ -1,0 +1,224 @@
+"""What a computer partner believes about the others on one project, from its own view.
+
+An opponent model in the manner of the ANAC/GENIUS frequency models (the HardHeaded
+agent's): a partner cannot see the others' points, but every deal on the table says
+something about them, and that is all it reads:
+
+* **the options a role puts forward** (its proposals and counters) are ones it likes;
+  its first offers, made at its highest aspiration, weigh most, later ones less
+  (``DECAY``), so what it gave up between two offers shows as a concession;
+* **an issue it never moves on** between its offers matters to it; an issue it changes
+  in a counter matters too, and the option it changed away from is one it dislikes;
+* **a deal it accepts** tells a little: its options are good enough for it;
+* **a refusal's public cause** tells most: "too risky" bounds its risk limit from above,
+  "below our walk-away" says that deal (and, by the model, anything it values less) is
+  not enough, "a red line" says one of those options is banned for it; what it can
+  afford is public (its resources and commitments), so that is known exactly;
+* **what exploring it found out** (its most important issue, its favourite option there).
+
+The model is a pure function of the view (the deals, the public profiles, the partner's
+own insights): a resumed, undone or replayed game decides exactly as the live one did.
+Everything is numpy columns over the partner's own option space (``space.OptionSpace``),
+so weighing every combination for every other role costs a few vector operations.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from game.bots.space import OptionSpace
+
+#: how much less each later offer of a role counts than its previous one
+DECAY = 0.6
+#: what one acceptance of a deal counts, against a first offer's 1
+ACCEPTED = 0.3
+#: an issue's weight grows by this each time a role keeps its option between two offers
+KEPT = 0.3
+#: … and by this when a role changes it in a counter (it cared enough to change it)
+CHANGED = 0.5
+#: what exploring's "cares most about" adds to an issue's weight
+MOST_IMPORTANT = 2.0
+#: an option a red-line refusal may have been about is worth this share of its value
+SUSPECT = 0.3
+
+
+@dataclass(frozen=True)
+class Belief:
+    """One other role, as the partner estimates it, over the option space's combinations."""
+
+    role: str
+    #: per combination: the role's estimated satisfaction, 0 (its worst) … 1 (its best)
+    utility: np.ndarray
+    #: per combination: nothing the role has shown rules it out (its resources, a risk it
+    #: refused, a red line it named, a deal it refused as below its walk-away)
+    possible: np.ndarray
+    #: the most satisfaction (by this model) of a deal it refused as below its walk-away:
+    #: anything at or under it will be refused again; -1 if it refused none so
+    floor: float
+    offers: int  # how many offers it made on this project
+    #: how far it has come towards us: its first offer's estimated satisfaction for it
+    #: less its latest one's (0 with fewer than two offers)
+    conceded: float
+    #: the estimated satisfaction of each of its offers, in the order made
+    offered: tuple[float, ...] = ()
+    refusals: int = 0  # deals on this project it said no to for a reason the rule gave
+
+
+def beliefs(view: dict[str, Any], project: dict[str, Any], space: OptionSpace) -> dict[str, Belief]:
+    """The partner's belief about every other role that may join ``project``."""
+    me = view["me"]["role"]
+    deals = [d for d in view["deals"] if d["project"] == project["id"]]
+    profiles = {r["id"]: r for r in view["roles"]}
+    eligible = project["open_to"] or list(profiles)
+    hints = _explored(view, project)
+    return {
+        role: _belief(role, deals, project, space, profiles[role], hints.get(role))
+        for role in eligible
+        if role != me and role in profiles
+    }
+
+
+def _explored(view: dict[str, Any], project: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """What the partner's own explorations found: role -> {"issue": …, "option": …}."""
+    found: dict[str, dict[str, str]] = {}
+    for insight in view["me"]["insights"]:
+        fact = insight.get("fact")
+        if fact and fact.get("project") == project["id"]:
+            found.setdefault(insight["about"], {}).update(
+                {k: v for k, v in fact.items() if k in ("issue", "option") and v}
+            )
+    return found
+
+
+def _belief(
+    role: str,
+    deals: list[dict[str, Any]],
+    project: dict[str, Any],
+    space: OptionSpace,
+    profile: dict[str, Any],
+    hint: dict[str, str] | None,
+) -> Belief:
+    issues = project["issues"]
+    index = [{o: k for k, o in enumerate(ids)} for ids in space.ids]
+    value = [np.zeros(len(ids)) for ids in space.ids]
+    weight = np.ones(len(issues))
+    by_number = {d["number"]: d for d in deals}
+    offers = [d for d in deals if d["proposer"] == role]
+    for k, deal in enumerate(offers):
+        for i, option in enumerate(deal["options"]):
+            value[i][index[i][option]] += DECAY**k
+        if k:
+            before = offers[k - 1]["options"]
+            weight += KEPT * np.array(
+                [a == b for a, b in zip(before, deal["options"], strict=True)]
+            )
+        countered = by_number.get(deal["counter_of"]) if deal["counter_of"] else None
+        if countered is not None:
+            for i, (old, new) in enumerate(zip(countered["options"], deal["options"], strict=True)):
+                if old != new:
+                    weight[i] += CHANGED
+                    value[i][index[i][old]] -= DECAY**k
+    for deal in deals:
+        if role in deal["accepted"] and deal["proposer"] != role:
+            for i, option in enumerate(deal["options"]):
+                value[i][index[i][option]] += ACCEPTED
+    if hint:
+        at = next((i for i, issue in enumerate(issues) if issue["id"] == hint.get("issue")), None)
+        if at is not None:
+            weight[at] += MOST_IMPORTANT
+            if hint.get("option") in index[at]:
+                value[at][index[at][hint["option"]]] += 1.0
+    # refusals: what the role said no to, and why (the cause is public)
+    risk_limit = None  # a risk it refused as too high
+    suspects: list[set[tuple[int, int]]] = []
+    below: list[tuple[str, ...]] = []
+    refused: list[tuple[str, ...]] = []
+    for deal in deals:
+        for answer in deal["rejected"]:
+            if answer["role"] != role:
+                continue
+            cause = answer["cause"]
+            if cause == "too-risky":
+                risk = _deal_risk(space, index, deal["options"])
+                risk_limit = risk if risk_limit is None else min(risk_limit, risk)
+            elif cause == "red-line":
+                suspects.append({(i, index[i][o]) for i, o in enumerate(deal["options"])})
+            elif cause == "below-walk-away":
+                below.append(tuple(deal["options"]))
+            if cause and cause != "gain":
+                refused.append(tuple(deal["options"]))
+    # an option it offered or accepted is on none of its red lines
+    clean = {(i, index[i][o]) for d in deals if role in d["accepted"]
+             for i, o in enumerate(d["options"])}  # fmt: skip
+    banned: set[tuple[int, int]] = set()
+    for group in suspects:
+        left = group - clean
+        if len(left) == 1:
+            banned |= left
+        for i, k in left:
+            value[i][k] -= SUSPECT * (1 + value[i][k])
+    utility = _utility(space, value, weight)
+    possible = _affordable(role, profile, project, space)
+    if risk_limit is not None:
+        possible &= space.risk < risk_limit
+    for i, k in banned:
+        possible &= space.picks[:, i] != k
+    for options in refused:
+        possible &= ~_matches(space, index, options)
+    floor = max((_utility_of(utility, space, index, o) for o in below), default=-1.0)
+    if below:
+        possible &= utility > floor
+    offered = tuple(_utility_of(utility, space, index, d["options"]) for d in offers)
+    conceded = offered[0] - offered[-1] if len(offered) > 1 else 0.0
+    return Belief(role, utility, possible, floor, len(offers), conceded, offered, len(refused))
+
+
+def _utility(space: OptionSpace, value: list[np.ndarray], weight: np.ndarray) -> np.ndarray:
+    """Per combination: the weighted mean of each issue's option value, each issue's
+    values stretched to 0 … 1 (an issue nothing is known of counts one half)."""
+    total = np.zeros(len(space.picks))
+    for i, raw in enumerate(value):
+        low, high = raw.min(), raw.max()
+        scaled = (raw - low) / (high - low) if high > low else np.full(raw.size, 0.5)
+        total += weight[i] * scaled[space.picks[:, i]]
+    return total / weight.sum()
+
+
+def _affordable(
+    role: str, profile: dict[str, Any], project: dict[str, Any], space: OptionSpace
+) -> np.ndarray:
+    """Per combination: the role can pay its share per round, as its public resources and
+    commitments say (the one rule's *cannot sign* for resources, read from outside)."""
+    has = profile["resources_per_round"]
+    promised = profile["committed_per_round"]
+    free = (has["staff_time"] - promised["staff_time"], has["budget"] - promised["budget"])
+    staff = np.zeros(len(space.picks), dtype=int)
+    budget = np.zeros(len(space.picks), dtype=int)
+    for i, issue in enumerate(project["issues"]):
+        costs = [o["cost_for"].get(role, o["cost"]) for o in issue["options"]]
+        staff += np.array([c["staff_time"] for c in costs])[space.picks[:, i]]
+        budget += np.array([c["budget"] for c in costs])[space.picks[:, i]]
+    ok = np.ones(len(space.picks), dtype=bool)
+    ok &= (staff == 0) | (staff <= free[0])
+    ok &= (budget == 0) | (budget <= free[1])
+    return ok
+
+
+def _matches(space: OptionSpace, index, options) -> np.ndarray:
+    picks = [index[i][o] for i, o in enumerate(options)]
+    return np.all(space.picks == np.array(picks), axis=1)
+
+
+def _utility_of(utility: np.ndarray, space: OptionSpace, index, options) -> float:
+    hit = np.flatnonzero(_matches(space, index, options))
+    if hit.size:
+        return float(utility[hit[0]])
+    return 0.0
+
+
+def _deal_risk(space: OptionSpace, index, options) -> int:
+    hit = np.flatnonzero(_matches(space, index, options))
+    return int(space.risk[hit[0]]) if hit.size else 99

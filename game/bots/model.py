@@ -161,7 +161,7 @@ def _belief(
         for i, k in left:
             value[i][k] -= SUSPECT * (1 + value[i][k])
     utility = _utility(space, value, weight)
-    possible = _affordable(role, profile, project, space)
+    possible = _affordable(role, profile, project, space).copy()
     if risk_limit is not None:
         possible &= space.risk < risk_limit
     for i, k in banned:
@@ -195,30 +195,40 @@ def _affordable(
     has = profile["resources_per_round"]
     promised = profile["committed_per_round"]
     free = (has["staff_time"] - promised["staff_time"], has["budget"] - promised["budget"])
-    staff = np.zeros(len(space.picks), dtype=int)
-    budget = np.zeros(len(space.picks), dtype=int)
-    for i, issue in enumerate(project["issues"]):
-        costs = [o["cost_for"].get(role, o["cost"]) for o in issue["options"]]
-        staff += np.array([c["staff_time"] for c in costs])[space.picks[:, i]]
-        budget += np.array([c["budget"] for c in costs])[space.picks[:, i]]
-    ok = np.ones(len(space.picks), dtype=bool)
-    ok &= (staff == 0) | (staff <= free[0])
-    ok &= (budget == 0) | (budget <= free[1])
-    return ok
+    key = ("afford", role, free)
+    if key not in space._usable:
+        staff, budget = _costs(role, project, space)
+        space._usable[key] = ((staff == 0) | (staff <= free[0])) & (
+            (budget == 0) | (budget <= free[1])
+        )
+    return space._usable[key]
+
+
+def _costs(role: str, project: dict[str, Any], space: OptionSpace) -> tuple[np.ndarray, ...]:
+    """Per combination: what ``role`` would pay per round (public: the options' costs)."""
+    key = ("costs", role)
+    if key not in space._usable:
+        staff = np.zeros(len(space.picks), dtype=int)
+        budget = np.zeros(len(space.picks), dtype=int)
+        for i, issue in enumerate(project["issues"]):
+            costs = [o["cost_for"].get(role, o["cost"]) for o in issue["options"]]
+            staff += np.array([c["staff_time"] for c in costs])[space.picks[:, i]]
+            budget += np.array([c["budget"] for c in costs])[space.picks[:, i]]
+        space._usable[key] = (staff, budget)
+    return space._usable[key]
 
 
 def _matches(space: OptionSpace, index, options) -> np.ndarray:
-    picks = [index[i][o] for i, o in enumerate(options)]
-    return np.all(space.picks == np.array(picks), axis=1)
+    mask = np.zeros(len(space.picks), dtype=bool)
+    mask[space.rows_of(options)] = True
+    return mask
 
 
 def _utility_of(utility: np.ndarray, space: OptionSpace, index, options) -> float:
-    hit = np.flatnonzero(_matches(space, index, options))
-    if hit.size:
-        return float(utility[hit[0]])
-    return 0.0
+    hit = space.rows_of(options)
+    return float(utility[hit[0]]) if hit.size else 0.0
 
 
 def _deal_risk(space: OptionSpace, index, options) -> int:
-    hit = np.flatnonzero(_matches(space, index, options))
+    hit = space.rows_of(options)
     return int(space.risk[hit[0]]) if hit.size else 99

@@ -143,7 +143,7 @@ class ComputerPartner:
         rounds, now = view["scenario"]["rounds"], view["round"]
         if now >= rounds:
             return self.room(view, project_id).walk
-        chance = (rounds - now) / max(1, rounds - 1)
+        chance = ((rounds - now) / max(1, rounds - 1)) ** 2
         room = self.room(view, project_id)
         later = self.aspiration(view, project_id, now + 1)
         return room.walk + (later - room.walk) * chance
@@ -375,10 +375,10 @@ class ComputerPartner:
         liked = np.zeros(len(ours))
         if others:
             stack = np.stack([b.utility for b in others])
-            liked = stack.mean(axis=0) + stack.min(axis=0)
-            possible = np.logical_and.reduce([b.possible for b in others])
-            if (fits & possible).any():
-                fits &= possible
+            liked = stack.mean(axis=0) + 2 * stack.min(axis=0)
+            # never what a partner refused for a reason that still holds, nor less than it
+            # refused as below its walk-away: those it would refuse again
+            fits &= np.logical_and.reduce([b.possible for b in others])
         fits &= ~self._open_already(view, project["id"], space)
         rows = np.flatnonzero(fits)
         if rows.size == 0:
@@ -407,9 +407,8 @@ class ComputerPartner:
         order = [r["id"] for r in view["roles"]]
         needs = set(project["needs"])
         skills = {r["id"]: set(r["competencies"]) for r in view["roles"]}
-        welcome = [r for r in eligible(view, project)
-                   if r in believed and believed[r].possible.any() and skills[r] & needs
-                   and believed[r].utility.max() >= WELCOME and not believed[r].refusals]  # fmt: skip
+        welcome = [r for r in eligible(view, project) if r in believed and _welcome(
+            believed[r], bool(skills[r] & needs))]  # fmt: skip
         large = tuple(sorted({*welcome, *small}, key=order.index))
         limit = project["approval"]["max_participants"]
         if limit and len(large) > limit:
@@ -456,11 +455,21 @@ class ComputerPartner:
     def _beliefs(self, view: View, project_id: str) -> dict[str, Belief]:
         """The opponent model for this view and project (made once per decision)."""
         kept = self.__dict__.setdefault("_beliefs_kept", {})
+        space = self._space(view, project_id)
+        # what the model reads: the deals on the project (views share a deal's record
+        # until it changes), the others' free resources, our insights, our space
+        reads = (
+            space,
+            tuple(d for d in view["deals"] if d["project"] == project_id),
+            tuple((r["id"], tuple(r["resources_per_round"].values()),
+                   tuple(r["committed_per_round"].values())) for r in view["roles"]),
+            len(view["me"]["insights"]),
+        )  # fmt: skip
         hit = kept.get(project_id)
-        if hit is not None and hit[0] is view:
+        if hit is not None and _same(hit[0], reads):
             return hit[1]
-        made = beliefs(view, project_of(view, project_id), self._space(view, project_id))
-        kept[project_id] = (view, made)
+        made = beliefs(view, project_of(view, project_id), space)
+        kept[project_id] = (reads, made)
         return made
 
     # -- the rest of a turn ----------------------------------------------------------------
@@ -488,7 +497,31 @@ class ComputerPartner:
         return Decision(act.Pass(self.role), "Nothing worth doing this turn.")
 
 
+def _welcome(belief: Belief, skilled: bool) -> bool:
+    """A partner worth inviting beyond the fewest the rule wants: it brings a competence
+    the project needs or has made offers on it, something can still suit it, and it has
+    refused nothing here for a reason the rule gave."""
+    return (
+        (skilled or belief.offers > 0)
+        and not belief.refusals
+        and bool(belief.possible.any())
+        and float(belief.utility.max()) >= WELCOME
+    )
+
+
+def _same(kept: tuple, now: tuple) -> bool:
+    """The model's inputs are the very same: the same space and deal records (by
+    identity: a changed deal is a new record), the same resources and insights."""
+    space, deals, resources, insights = kept
+    return (
+        space is now[0]
+        and len(deals) == len(now[1])
+        and all(a is b for a, b in zip(deals, now[1], strict=True))
+        and resources == now[2]
+        and insights == now[3]
+    )
+
+
 def _row(space: OptionSpace, options) -> np.ndarray:
     """The space's rows holding exactly these options (one, unless sampled: maybe none)."""
-    picks = np.array([ids.index(o) for ids, o in zip(space.ids, options, strict=True)])
-    return np.flatnonzero(np.all(space.picks == picks, axis=1))
+    return space.rows_of(options)

@@ -31,13 +31,13 @@ class Personality:
 
 
 PERSONALITIES = {
-    "cooperative": Personality("cooperative", opening=0.6, floor=0.0, curve=0.7,
+    "cooperative": Personality("cooperative", opening=0.5, floor=0.0, curve=0.7,
                                explores=0.4, fairness=0.35),
-    "competitive": Personality("competitive", opening=0.9, floor=0.15, curve=2.0,
+    "competitive": Personality("competitive", opening=0.8, floor=0.15, curve=2.0,
                                explores=0.15, fairness=0.2),
-    "cautious": Personality("cautious", opening=0.7, floor=0.1, curve=1.2,
+    "cautious": Personality("cautious", opening=0.6, floor=0.1, curve=1.2,
                             explores=0.5, fairness=0.3, caution=1.0),
-    "reciprocal": Personality("reciprocal", opening=0.75, floor=0.05, curve=1.0,
+    "reciprocal": Personality("reciprocal", opening=0.65, floor=0.05, curve=1.0,
                               reciprocal=True, explores=0.3, fairness=0.25),
 }  # fmt: skip
 

@@ -42,6 +42,14 @@ class OptionSpace:
         default_factory=dict, compare=False, repr=False
     )
 
+    def rows_of(self, options) -> np.ndarray:
+        """The rows holding exactly these options (one; a sampled space maybe none)."""
+        picks = [ids.index(o) for ids, o in zip(self.ids, options, strict=True)]
+        sizes = [len(ids) for ids in self.ids]
+        if len(self.picks) == math.prod(sizes):  # every combination, in np.indices order
+            return np.array([int(np.ravel_multi_index(picks, sizes))])
+        return np.flatnonzero(np.all(self.picks == np.array(picks), axis=1))
+
     def can_end_unanimous(
         self, group: tuple[str, ...], approval: dict[str, Any]
     ) -> np.ndarray | bool:

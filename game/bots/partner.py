@@ -235,6 +235,10 @@ class ComputerPartner:
             if legal(accept):
                 return Decision(accept, self._why(view, deal, verdict, ANSWER_ACCEPTS))
         deal, answer, verdict = max(answers, key=lambda a: (a[2].points, -a[0]["number"]))
+        if answer != ANSWER_CANNOT and all(self._signs_without_us(view, d) for d in waiting):
+            # the others can sign these without us: our turn is better spent on an offer
+            for decision in self._proposals(view, legal, rng):
+                return decision
         return self._refuse(view, deal, answer, verdict, legal, rng)
 
     def _refuse(self, view: View, deal, answer: Answer, verdict: Verdict, legal, rng) -> Decision:

@@ -59,10 +59,12 @@ Legal = Callable[[act.Action], bool]
 
 #: offers tried per decision, best first, until one is legal
 TRIED = 12
-#: a larger group is invited only if every newcomer is estimated at least this satisfied
-WELCOME = 0.45
+#: a newcomer is invited beyond the fewest the rule wants only if it is estimated at least
+#: this satisfied by something: a role nothing is known of counts one half, so only one whose
+#: offers show what it likes
+WELCOME = 0.52
 #: a share of our room that is fair whatever the proposer takes
-FAIR_SHARE = 0.25
+FAIR_SHARE = 0.15
 
 
 @dataclass(frozen=True)

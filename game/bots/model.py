@@ -43,6 +43,8 @@ CHANGED = 0.5
 MOST_IMPORTANT = 2.0
 #: an option a red-line refusal may have been about is worth this share of its value
 SUSPECT = 0.3
+#: the most combinations weighed through one option matrix (larger: issue by issue)
+MATRIX_ROWS = 20_000
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ def _belief(
     hint: dict[str, str] | None,
 ) -> Belief:
     issues = project["issues"]
-    index = [{o: k for k, o in enumerate(ids)} for ids in space.ids]
+    index = _index(space)
     value = [np.zeros(len(ids)) for ids in space.ids]
     weight = np.ones(len(issues))
     by_number = {d["number"]: d for d in deals}
@@ -178,13 +180,36 @@ def _belief(
 
 def _utility(space: OptionSpace, value: list[np.ndarray], weight: np.ndarray) -> np.ndarray:
     """Per combination: the weighted mean of each issue's option value, each issue's
-    values stretched to 0 … 1 (an issue nothing is known of counts one half)."""
-    total = np.zeros(len(space.picks))
+    values stretched to 0 … 1 (an issue nothing is known of counts one half): one product
+    of the space's option matrix with the options' weighted values."""
+    parts = []
     for i, raw in enumerate(value):
         low, high = raw.min(), raw.max()
         scaled = (raw - low) / (high - low) if high > low else np.full(raw.size, 0.5)
-        total += weight[i] * scaled[space.picks[:, i]]
-    return total / weight.sum()
+        parts.append(weight[i] * scaled)
+    if len(space.picks) > MATRIX_ROWS:  # a large (sampled) space: no matrix that big
+        return sum(part[space.picks[:, i]] for i, part in enumerate(parts)) / weight.sum()
+    return _chosen(space) @ (np.concatenate(parts) / weight.sum())
+
+
+def _chosen(space: OptionSpace) -> np.ndarray:
+    """combinations × options: 1 where the combination chooses the option (kept)."""
+    if "chosen" not in space._usable:
+        sizes = [len(ids) for ids in space.ids]
+        starts = np.cumsum([0, *sizes[:-1]])
+        matrix = np.zeros((len(space.picks), sum(sizes)))
+        rows = np.arange(len(space.picks))
+        for i, start in enumerate(starts):
+            matrix[rows, start + space.picks[:, i]] = 1.0
+        space._usable["chosen"] = matrix
+    return space._usable["chosen"]
+
+
+def _index(space: OptionSpace) -> list[dict[str, int]]:
+    """Per issue: option id -> its place (kept with the space)."""
+    if "index" not in space._usable:
+        space._usable["index"] = [{o: k for k, o in enumerate(ids)} for ids in space.ids]
+    return space._usable["index"]
 
 
 def _affordable(

@@ -39,7 +39,6 @@ from game.engine.state import (
     Agreement,
     Deal,
     GameState,
-    Insight,
     Prediction,
     RoleState,
     StrawPoll,
@@ -524,14 +523,14 @@ def _explore(state: GameState, action: act.Explore) -> GameState:
     if action.target == action.actor:
         raise IllegalAction("Explore a partner, not yourself.")
     known = {i.text for i in state.role_state(action.actor).insights}
-    fresh = [fact for fact in facts_about(state, action.target) if fact not in known]
+    fresh = [fact for fact in facts_about(state, action.target) if fact.text not in known]
     if not fresh:
         raise IllegalAction(
             f"{_name(state, action.actor)} already knows all that exploring can tell about "
             f"{_name(state, action.target)}."
         )
     state = _spend(state, action.actor, state.scenario.rules.explore_cost, "exploring")
-    insight = Insight(action.target, fresh[0])
+    insight = fresh[0]
     return _change_role(
         state, action.actor, lambda mine: evolve(mine, insights=(*mine.insights, insight))
     )

@@ -43,6 +43,10 @@ class Insight:
 
     about: str
     text: str
+    #: what the fact is about, for a computer partner's opponent model ("" if nothing)
+    project: str = ""
+    issue: str = ""
+    option: str = ""
 
 
 @dataclass(frozen=True)

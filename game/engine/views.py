@@ -17,7 +17,7 @@ from typing import Any
 from game.engine.deals import committed, free_this_round, per_round, uncommitted, walk_away
 from game.engine.memo import Kept, per_object
 from game.engine.rules import learnable_competencies
-from game.engine.state import Agreement, Deal, GameState, News, RoleState
+from game.engine.state import Agreement, Deal, GameState, Insight, News, RoleState
 from game.scenario.model import Scenario
 
 TRAINER = "trainer"
@@ -225,7 +225,7 @@ def _private(state: GameState, role_id: str) -> dict[str, Any]:
         },
         "red_lines": _static(state.scenario).red_lines[role_id],
         "risk_tolerance": brief.risk_tolerance,
-        "insights": [{"about": i.about, "text": i.text} for i in mine.insights],
+        "insights": [_insight(i) for i in mine.insights],
         "consulted": list(mine.consulted),
         "predictions": [
             {
@@ -248,3 +248,12 @@ def _private(state: GameState, role_id: str) -> dict[str, Any]:
         "uncommitted_per_round": uncommitted(state, role_id)._asdict(),
         "resources_per_round": per_round(state, role_id)._asdict(),
     }
+
+
+def _insight(insight: Insight) -> dict[str, Any]:
+    """An insight as its finder sees it: the sentence, and what it is about."""
+    seen: dict[str, Any] = {"about": insight.about, "text": insight.text}
+    if insight.project:
+        seen["fact"] = {"project": insight.project, "issue": insight.issue,
+                        "option": insight.option}  # fmt: skip
+    return seen

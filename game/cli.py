@@ -101,6 +101,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--max-deals", type=_whole_number, default=1_000_000, metavar="N",
         help="examine every deal of a project up to N, a random sample above (default: 10^6)",
     )  # fmt: skip
+    analyze.add_argument(
+        "--jobs", type=_positive_number, default=None, metavar="J",
+        help="play the games on J processes; the results are the same for any J "
+        "(default: every core, here %d; 1: in this process)" % (os.cpu_count() or 1),
+    )  # fmt: skip
 
     report = commands.add_parser(
         "report", help="the debrief report of saved games, with written agreements (HTML)"
@@ -175,6 +180,14 @@ def _whole_number(text: str) -> int:
     return number
 
 
+def _positive_number(text: str) -> int:
+    """argparse type: a whole number, 1 or more."""
+    number = _whole_number(text)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"wants 1 or more, not {number}")
+    return number
+
+
 def _port(text: str) -> int:
     """argparse type: a TCP port, 0 to 65535."""
     number = _whole_number(text)
@@ -209,7 +222,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "shot":
             return _shot(args)
         if args.command == "analyze":
-            return _analyze(args.file, args.games, args.format, args.max_deals)
+            return _analyze(args.file, args.games, args.format, args.max_deals, args.jobs)
         if args.command == "report":
             return _report(args.saves, args.output, args.lang)
         if args.command == "handouts":
@@ -293,7 +306,7 @@ def _new(file: str, roles: str, force: bool) -> int:
     return EXIT_OK
 
 
-def _analyze(file: str, games: int, output: str, max_deals: int) -> int:
+def _analyze(file: str, games: int, output: str, max_deals: int, jobs: int | None) -> int:
     import json
 
     path = Path(file)
@@ -303,7 +316,9 @@ def _analyze(file: str, games: int, output: str, max_deals: int) -> int:
     from game.scoring.analysis import analyse
     from game.scoring.analysis.report import json_report, progress_bar, text_report
 
-    analysis = analyse(result.scenario(), games, max(1, max_deals), progress_bar(sys.stderr))
+    analysis = analyse(
+        result.scenario(), games, max(1, max_deals), progress_bar(sys.stderr), jobs=jobs
+    )
     try:
         if output == "json":
             print(json.dumps(json_report(analysis, file), indent=2, ensure_ascii=False))

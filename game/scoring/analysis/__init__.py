@@ -32,8 +32,19 @@ def analyse(
     games: int = 0,
     max_deals: int = MAX_DEALS,
     progress: Progress | None = None,
+    *,
+    jobs: int | None = 1,
 ) -> ScenarioAnalysis:
-    """Every project's deals, then ``games`` computer-only games (seeds 0 … games−1)."""
-    projects = tuple(analyse_project(scenario, p, max_deals) for p in scenario.projects)
-    tournament = run_tournament(scenario, games, progress) if games > 0 else None
+    """Every project's deals, then ``games`` computer-only games (seeds 0 … games−1) on
+    ``jobs`` processes (None: every core; see ``run_tournament``)."""
+    if max_deals == MAX_DEALS:
+        # the very analyses every game's scores compare with (``missed.analysed``): made
+        # once here, and a forked tournament worker starts with them
+        from game.scoring.missed import analysed
+
+        made = analysed(scenario)
+        projects = tuple(made[p.id] for p in scenario.projects)
+    else:
+        projects = tuple(analyse_project(scenario, p, max_deals) for p in scenario.projects)
+    tournament = run_tournament(scenario, games, progress, jobs=jobs) if games > 0 else None
     return ScenarioAnalysis(scenario, projects, tournament)

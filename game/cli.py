@@ -104,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument(
         "--jobs", type=_positive_number, default=None, metavar="J",
         help="play the games on J processes; the results are the same for any J "
-        "(default: every core, here %d; 1: in this process)" % (os.cpu_count() or 1),
+        f"(default: every core, here {os.cpu_count() or 1}; 1: in this process)",
     )  # fmt: skip
 
     report = commands.add_parser(

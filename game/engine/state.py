@@ -49,6 +49,19 @@ class Insight:
     option: str = ""
 
 
+#: the kinds of perspective-taking question, in the order the progress chart lists them:
+#: rank a partner's issues, will it accept a deal, its walk-away range, its preferred option
+#: on an issue, its risk limit, what kind of partner it is (its personality)
+QUESTIONS: tuple[str, ...] = (
+    "rank",
+    "accept",
+    "walk-away",
+    "preferred",
+    "risk-limit",
+    "personality",
+)
+
+
 @dataclass(frozen=True)
 class Prediction:
     """A perspective-taking exercise and its score (0-100) against the partner's truth.
@@ -71,6 +84,15 @@ class Prediction:
     #: an acceptance's answer key (``acceptability.ANSWERS``), "" while it is awaited
     answer: str = ""
     countered: int | None = None  # the partner's answer was this counter (a deal number)
+    #: which kind of question (``QUESTIONS``); "" in older saves, read by ``kind``
+    question: str = ""
+
+    @property
+    def kind(self) -> str:
+        """The question asked, one of ``QUESTIONS``: a learner's progress is kept per kind."""
+        if self.question:
+            return self.question
+        return "rank" if self.ranking else "accept"
 
 
 @dataclass(frozen=True)

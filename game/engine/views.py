@@ -241,6 +241,7 @@ def _private(state: GameState, role_id: str) -> dict[str, Any]:
                 "truth_accepts": p.truth_accepts,
                 "answer": p.answer,
                 "countered": p.countered,
+                "question": p.kind,
             }
             for p in mine.predictions
         ],

@@ -15,8 +15,9 @@ of them is a leak. Then:
 * what the room hears after each action (the sentence under the table) is searched;
 * the printed report of each game is searched.
 
-It plays 300 random and 35 computer games (about 100 s on one core) and prints the
-figures: ``python -m pytest tests/test_secrets_everywhere.py -s``.
+CI plays 100 random and 12 computer games; the full 300 random and 35 computer games run
+as a long test (several minutes on one core) and print the figures:
+``python -m pytest -m long tests/test_secrets_everywhere.py -s``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
+import pytest
 import yaml
 
 from game.bots.play import seat_partners
@@ -46,7 +48,8 @@ from game.ui.scenes.scores import ScoresScene
 from game.ui.words import prose
 from tests.helpers import BUILT_IN
 
-GAMES = {"random": 300, "computer": 35}
+GAMES = {"random": 300, "computer": 35}  # the long run's counts
+GAMES_IN_CI = {"random": 100, "computer": 12}
 TABLE_EVERY = 7  # the table is drawn after every seventh action, and after every moment
 
 
@@ -221,8 +224,15 @@ def run(counts: dict[str, int], tmp_path: Path) -> Search:
     return search
 
 
-def test_no_secret_in_300_random_and_35_computer_games(tmp_path):
+def test_no_secret_in_100_random_and_12_computer_games(tmp_path):
     """Every view of another role, every shared frame, what the room hears, the report."""
+    search = run(GAMES_IN_CI, tmp_path)
+    assert search.hits == [], search.hits[:10]
+
+
+@pytest.mark.long
+def test_no_secret_in_300_random_and_35_computer_games(tmp_path):
+    """The same search over the full counts."""
     search = run(GAMES, tmp_path)
     assert search.hits == [], search.hits[:10]
 

@@ -99,7 +99,8 @@ class Move:
     round: int
     deal: int
     what: str  # "proposed", "countered", "accepted", "refused"
-    share: int  # the deal's points for it, as a percentage of its room (walk-away to best)
+    points: int  # the deal's points for it (no bonus)
+    share: int  # … as a percentage of its room (walk-away to best)
     risk: int  # the deal's risk
     cause: str = ""  # what decided a refusal (``acceptability.Cause``), if the rule did
 
@@ -136,8 +137,8 @@ def moves_of(state: GameState, target: str) -> tuple[Move, ...]:
         project = state.scenario.project(deal.project)
         verdict = judge(position_in_state(state, target, project), project, deal.options)
         cause = dict(deal.causes).get(target, "")
-        moves.append(Move(deal.round, deal.number, what, _share(state, target, deal.project,
-                                                                 verdict.points), verdict.risk,
+        share = _share(state, target, deal.project, verdict.points)
+        moves.append(Move(deal.round, deal.number, what, verdict.points, share, verdict.risk,
                           cause))  # fmt: skip
     return tuple(moves)
 

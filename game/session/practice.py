@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.engine import actions as act
-from game.engine.questions import PERSONALITY, PREFERRED, RISK_LIMIT, WALK_AWAY
+from game.engine.questions import (
+    PERSONALITY,
+    PREFERRED,
+    RISK_LIMIT,
+    WALK_AWAY,
+    risk_choices,
+    walk_away_choices,
+)
 from game.i18n import Translator
 from game.session.explain import Revealed, revealed
 from game.session.workshop import Seat
@@ -288,3 +295,22 @@ def answered_exercises(workshop: Workshop) -> list[Exercise]:
             workshop.answers_shown.add(index)
             fresh.append(Exercise(role, made.target, made.project, made.deal, index, "accept"))
     return fresh
+
+
+def choices_for(workshop: Workshop, exercise: Exercise) -> tuple[str, ...]:
+    """The answers a choice question offers, in the order shown: the walk-away ranges
+    and risk bands (``questions``), the issue's options, or the kinds of partner."""
+    from game.bots.personality import PERSONALITIES
+
+    state = workshop.state
+    project = state.scenario.project(exercise.project)
+    if exercise.kind == WALK_AWAY:
+        return walk_away_choices(state, project)
+    if exercise.kind == RISK_LIMIT:
+        return risk_choices()
+    if exercise.kind == PREFERRED:
+        issue = next(i for i in project.issues if i.id == exercise.issue)
+        return tuple(option.id for option in issue.options)
+    if exercise.kind == PERSONALITY:
+        return tuple(PERSONALITIES)
+    return ()

@@ -338,8 +338,15 @@ class AcceptScene(ExerciseScene):
         brief = self.revealed()
         figures = self.deal_figures(brief) if brief is not None else ""
         if figures:
-            items.append((figures, painter.theme.muted))
-        painter.paragraphs(inner, items, "small", gap=10, max_lines=4)
+            items.append((figures, painter.theme.accent))
+        rule = t(
+            "A partner cannot sign a deal that crosses a red line, asks more than it has "
+            "left or needs a partner who does not sign; it refuses one below what it has "
+            "without a deal or riskier than it can carry; of the rest it holds out for more "
+            "until the deal reaches what it hopes for, which falls as the rounds pass."
+        )
+        items.append((rule, painter.theme.muted))
+        painter.paragraphs(inner, items, "small", gap=10, max_lines=6)
 
     def deal_figures(self, brief: Revealed) -> str:
         """What the partner's brief made of the deal: its points, walk-away and risk."""
@@ -482,12 +489,16 @@ class ChoiceScene(ExerciseScene):
             return t("Risk {low} to {high}", low=low, high=high)
         if kind == "preferred":
             return next(o["label"] for o in self.issue(project)["options"] if o["id"] == choice)
-        return personality_name(t, choice).capitalize() + ": " + personality_traits(t, choice)
+        return personality_name(t, choice).capitalize()
 
     def draw_question(self, painter: Painter, rect: pygame.Rect, project) -> None:
         inner = painter.panel(rect, self.t("Your prediction"))
         top = inner.top + painter.text(inner, self.question(project), "body", max_lines=4) + 16
         choices = choices_for(self.app.workshop, self.exercise)
+        if self.exercise.kind == "personality":  # what each kind does, to read it by
+            kinds = [f"{self.label(c, project)}: {personality_traits(self.t, c)}." for c in choices]
+            room = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
+            top += painter.paragraphs(room, kinds, "small", painter.theme.muted, 6, 2) + 10
         gap = 12
         height = min(80, (inner.bottom - top - gap * (len(choices) - 1)) // len(choices))
         for index, choice in enumerate(choices):

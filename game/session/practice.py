@@ -178,10 +178,12 @@ def _ranking(workshop: Workshop, role: str) -> Exercise | None:
 
 def _about(workshop: Workshop, role: str, kind: str) -> Exercise | None:
     """A partner and project for a walk-away or preferred-option question (and for the
-    latter an issue): never one already asked, the partner asked about least first, then
+    latter an issue): never one already asked, the partner asked about least (in any
+    question) first, then
     an open project before an agreed one, then the scenario's order."""
     state = workshop.state
-    made = [p for p in state.role_state(role).predictions if p.kind == kind]
+    everything = state.role_state(role).predictions
+    made = [p for p in everything if p.kind == kind]
     agreed = {a.project for a in state.agreements if a.active}
     candidates = []
     for order, project in enumerate(state.scenario.eligible_projects(role)):
@@ -189,7 +191,7 @@ def _about(workshop: Workshop, role: str, kind: str) -> Exercise | None:
         for place, partner in enumerate(state.scenario.eligible_roles(project)):
             if partner.id == role:
                 continue
-            about = sum(1 for p in made if p.target == partner.id)
+            about = sum(1 for p in everything if p.target == partner.id)
             for at, issue in enumerate(issues):
                 if any((p.target, p.project, p.issue) == (partner.id, project.id, issue)
                        for p in made):  # fmt: skip
@@ -203,14 +205,23 @@ def _about(workshop: Workshop, role: str, kind: str) -> Exercise | None:
 
 
 def _risk_limit(workshop: Workshop, role: str) -> Exercise | None:
-    """A partner's risk limit is the same on every project: each partner once."""
+    """A partner's risk limit is the same on every project: each partner once, the one
+    asked about least (in any question) first."""
     state = workshop.state
-    asked = {p.target for p in state.role_state(role).predictions if p.kind == RISK_LIMIT}
-    for partner in state.scenario.roles:
-        projects = state.scenario.eligible_projects(partner.id)
-        if partner.id != role and partner.id not in asked and projects:
-            return Exercise(role, partner.id, projects[0].id, question=RISK_LIMIT)
-    return None
+    made = state.role_state(role).predictions
+    asked = {p.target for p in made if p.kind == RISK_LIMIT}
+    candidates = [
+        (sum(1 for p in made if p.target == partner.id), place, partner.id)
+        for place, partner in enumerate(state.scenario.roles)
+        if partner.id != role
+        and partner.id not in asked
+        and state.scenario.eligible_projects(partner.id)
+    ]
+    if not candidates:
+        return None
+    target = min(candidates)[2]
+    project = state.scenario.eligible_projects(target)[0]
+    return Exercise(role, target, project.id, question=RISK_LIMIT)
 
 
 def has_shown_itself(workshop: Workshop, partner: str) -> bool:

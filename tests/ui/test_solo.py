@@ -102,9 +102,11 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     assert app.scene.name == "predict" and app.scene.exercise.deal == 1
     assert workshop.state.deals[0].awaiting() == ("cafe",)
     no_secret_of(app, "cafe")
-    press(app, pygame.K_y)
+    assert "No: it holds out for more" in labels(app)  # the answer key's four verdicts
+    press(app, pygame.K_1)  # Yes: it accepts
     made = workshop.state.role_state("library").predictions
-    assert len(made) == 2 and made[1].deal == 1 and made[1].accepts is True
+    assert len(made) == 2 and made[1].deal == 1 and made[1].verdict == "accepts"
+    assert made[1].accepts is True
     assert made[1].score is None  # scored when the café answers, on its turn
     assert "Your prediction is noted" in drawn_text(app)
     press(app, pygame.K_RETURN)
@@ -117,15 +119,24 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     assert f"In its words: {made[1].truth}" in drawn_text(app)
     press(app, pygame.K_RETURN)
 
-    # the rest of the game: the person passes; the café's ranking, answered and shown,
-    # is never asked again (the tutorial has no other partner or project to rank)
+    # the rest of the game: the person passes; each round's turn asks another kind of
+    # question (the café's ranking, answered and shown, is never asked again: the
+    # tutorial has no other partner or project to rank)
+    asked = []
     for _ in range(20):
         wait_for_person(app)
         if workshop.state.finished:
             break
         press(app, pygame.K_RETURN)
+        if app.scene.name == "question":
+            asked.append(app.scene.exercise.kind)
+            no_secret_of(app, "cafe")
+            press(app, pygame.K_1)  # the first choice
+            assert "Your score:" in drawn_text(app)
+            press(app, pygame.K_RETURN)  # Go on
         assert app.scene.name == "turn"
         click(app, "Pass")
+    assert asked == ["walk-away", "preferred"]  # three rounds: rank, walk-away, preferred
     assert workshop.state.finished
     for _ in range(10):  # the round's last moments, then the summary
         if app.scene.name == "perspective":
@@ -156,7 +167,8 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
 
 
 def test_every_other_round_from_the_science_centre_each_partner_in_turn(saves):
-    """Exercises in rounds 1 and 3 only; the second ranking asks about another partner."""
+    """Exercises in rounds 1 and 3 only; the second, of the next kind, asks about another
+    partner."""
     app = App((1920, 1080), saves=saves, strict=True, seed=5)
     app.computer_pace = 0.0
     practise(app, "Skovhavn: Science and Code for Families")
@@ -176,18 +188,24 @@ def test_every_other_round_from_the_science_centre_each_partner_in_turn(saves):
         if round_number == 2:
             assert app.scene.name == "turn"  # an even round: no exercise
         else:
-            assert app.scene.name == "rank"
             no_secret_of(app, app.scene.exercise.target)
             asked.append(app.scene.exercise.target)
-            issues = workshop.state.scenario.project(app.scene.exercise.project).issues
-            for key in (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d)[: len(issues)]:
-                press(app, key)
-            press(app, pygame.K_RETURN)  # Check my ranking
+            if round_number == 1:
+                assert app.scene.name == "rank"
+                issues = workshop.state.scenario.project(app.scene.exercise.project).issues
+                for key in (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d)[: len(issues)]:
+                    press(app, key)
+                press(app, pygame.K_RETURN)  # Check my ranking
+            else:  # the next kind of question: what a partner gets without a deal
+                assert app.scene.name == "question"
+                assert app.scene.exercise.kind == "walk-away"
+                press(app, pygame.K_2)
             press(app, pygame.K_RETURN)  # Go on
         click(app, "Pass")
     assert len(asked) == 2 and asked[0] != asked[1] and me not in asked
     made = workshop.state.role_state(me).predictions
-    assert [p.round for p in made] == [1, 3] and all(p.ranking for p in made)
+    assert [p.round for p in made] == [1, 3]
+    assert [p.kind for p in made] == ["rank", "walk-away"]
 
 
 def test_a_workshop_has_no_exercises_and_keeps_its_curtains(saves):

@@ -256,6 +256,13 @@ _PICKERS = {
 }
 
 
+def exercise_of(workshop: Workshop, kind: str) -> Exercise | None:
+    """The question of ``kind`` (one of ``TURN_QUESTIONS``) the person would be asked
+    now, whatever the round and the setting: None if there is no partner to ask it about."""
+    role = workshop.solo_role
+    return None if role is None else _PICKERS[kind](workshop, role)
+
+
 def explained(workshop: Workshop, index: int) -> Revealed | None:
     """The partner's brief behind the practising person's prediction number ``index``,
     once it is scored: solo practice only (a workshop has no such door)."""

@@ -210,7 +210,7 @@ def stage_question(app, scene: str, scenario: Path, seed: int) -> None:
     """A choice question of solo practice, asked (``walk-away``) or answered with its
     first choice (``walk-away-answered``). The person's first turn is passed and the
     partners play theirs, so the personality question has moves to read."""
-    from game.session.practice import _PICKERS, Exercise, choices_for
+    from game.session.practice import choices_for, exercise_of
     from game.ui.scenes import exercise, turn
 
     kind = scene.removesuffix("-answered")
@@ -222,7 +222,7 @@ def stage_question(app, scene: str, scenario: Path, seed: int) -> None:
         if workshop.computer_move() is None:
             break
     app.pending = []
-    asked: Exercise | None = _PICKERS[kind](workshop, me)
+    asked = exercise_of(workshop, kind)
     if asked is None:
         raise ValueError(f"{scenario.name} has nothing to ask as {kind} now")
     app.push(turn.TurnScene(app, me))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from game.engine import actions as act
 from game.engine.deals import points, walk_away
-from game.engine.questions import CHOICE_QUESTIONS
+from game.engine.questions import CHOICE_QUESTIONS, walk_away_choices
 from game.engine.rules import apply, is_legal, legal_proposals
 from game.engine.state import GameState
 from game.session.workshop import Workshop, default_seats
@@ -197,10 +197,12 @@ def stage_solo(app, scene: str, scenario: Path, seed: int) -> None:
         project = workshop.state.scenario.project(rank.project)
         workshop.act(act.Predict(me, rank.target, rank.project,
                                  ranking=tuple(i.id for i in project.issues)))  # fmt: skip
+        workshop.act(act.Predict(me, rank.target, rank.project, question="walk-away",
+                                 choice=walk_away_choices(workshop.state, project)[1]))  # fmt: skip
         app.perform(good_proposal(workshop.state, me))
         question = app.pending.pop(0).exercise
         workshop.act(act.Predict(me, question.target, question.project, deal=question.deal,
-                                 accepts=True))  # fmt: skip
+                                 verdict="accepts"))  # fmt: skip
         app.pending = []
         play_to_end(workshop)
         app.to_table()

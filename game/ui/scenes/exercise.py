@@ -439,13 +439,7 @@ class ChoiceScene(ExerciseScene):
         button_row(painter, self.footer(painter), buttons)
 
     def title(self) -> str:
-        t, partner = self.t, self.partner
-        return {
-            "walk-away": t("What does {partner} get without a deal?", partner=partner),
-            "preferred": t("What would {partner} choose?", partner=partner),
-            "risk-limit": t("How much risk does {partner} carry?", partner=partner),
-            "personality": t("What kind of partner is {partner}?", partner=partner),
-        }.get(self.exercise.kind, partner)
+        return question_title(self.t, self.exercise.kind, self.partner)
 
     def question(self, project) -> str:
         t, partner, kind = self.t, self.partner, self.exercise.kind
@@ -480,16 +474,7 @@ class ChoiceScene(ExerciseScene):
 
     def label(self, choice: str, project) -> str:
         """A choice as its button reads."""
-        t, kind = self.t, self.exercise.kind
-        if kind == "walk-away":
-            low, high = band_of(choice)
-            return t("{low} to {high} points", low=low, high=high)
-        if kind == "risk-limit":
-            low, high = band_of(choice)
-            return t("Risk {low} to {high}", low=low, high=high)
-        if kind == "preferred":
-            return next(o["label"] for o in self.issue(project)["options"] if o["id"] == choice)
-        return personality_name(t, choice).capitalize()
+        return choice_label(self.t, self.exercise.kind, choice, project, self.exercise.issue)
 
     def draw_question(self, painter: Painter, rect: pygame.Rect, project) -> None:
         inner = painter.panel(rect, self.t("Your prediction"))
@@ -582,6 +567,29 @@ class ChoiceScene(ExerciseScene):
         lines.append((t("What its moves showed:"), painter.theme.accent))
         lines += [move_words(t, move) for move in brief.moves[-4:]]
         return lines
+
+
+def question_title(t, kind: str, partner: str) -> str:
+    """A choice question in a few words: the screen's title, the summary's heading."""
+    return {
+        "walk-away": t("What does {partner} get without a deal?", partner=partner),
+        "preferred": t("What would {partner} choose?", partner=partner),
+        "risk-limit": t("How much risk does {partner} carry?", partner=partner),
+        "personality": t("What kind of partner is {partner}?", partner=partner),
+    }.get(kind, partner)
+
+
+def choice_label(t, kind: str, choice: str, project: dict, issue: str = "") -> str:
+    """A choice question's answer in words (a button's label, the summary's line)."""
+    if kind in ("walk-away", "risk-limit") and ".." in choice:
+        low, high = band_of(choice)
+        if kind == "walk-away":
+            return t("{low} to {high} points", low=low, high=high)
+        return t("Risk {low} to {high}", low=low, high=high)
+    if kind == "preferred":
+        options = next((i["options"] for i in project["issues"] if i["id"] == issue), [])
+        return next((o["label"] for o in options if o["id"] == choice), choice)
+    return personality_name(t, choice).capitalize()
 
 
 def personality_traits(t, name: str) -> str:

@@ -241,8 +241,12 @@ def test_the_screens_show_the_partner_s_true_order_even_when_titles_hold_each_ot
     app = staged_app("perspective", (1280, 720), scenario, 7, "en", tmp_path / "saves2")
     lines = [d.text for d in app.drawn]
     assert "Kringle Café: 1. Cost   2. staff   3. Cost, staff" in lines
-    accept = app.workshop.state.role_state("library").predictions[1]
+    made = app.workshop.state.role_state("library").predictions
+    accept = next(p for p in made if p.kind == "accept")
     assert answer_words(Translator(), view_of(accept), "Kringle Café") in lines
+    walk_away = next(p for p in made if p.kind == "walk-away")  # the summary's choice line
+    low, high = walk_away.truth_choice.split("..")
+    assert f"Kringle Café: {low} to {high} points" in lines
 
 
 def test_the_accept_exercise_notes_the_prediction_until_the_partner_answers(tmp_path):

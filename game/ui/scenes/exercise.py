@@ -157,7 +157,7 @@ class RankScene(ExerciseScene):
             items += [f"“{prose(sentence)}”" for sentence in said] or [
                 (t("Nothing in its profile speaks of this issue."), painter.theme.muted)
             ]
-        painter.paragraphs(inner, items, gap=4, max_lines=2)
+        painter.paragraphs(inner, items, gap=4, max_lines=3)
 
     def draw_question(self, painter: Painter, rect: pygame.Rect, project) -> None:
         t = self.t
@@ -205,7 +205,7 @@ class RankScene(ExerciseScene):
             if brief is not None:
                 points = brief.points[issue]
                 options = sorted(issues[issue]["options"], key=lambda o: -points[o["id"]])
-                figures = ", ".join(f"{o['label']} {points[o['id']]}" for o in options)
+                figures = " · ".join(f"{o['label']} ({points[o['id']]})" for o in options)
                 items.append((figures, painter.theme.muted))
         items.append(
             (
@@ -216,7 +216,7 @@ class RankScene(ExerciseScene):
                 painter.theme.muted,
             )
         )
-        painter.paragraphs(inner, items, gap=6, max_lines=2)
+        painter.paragraphs(inner, items, gap=6, max_lines=3)
 
     def pick(self, issue: str) -> None:
         """Click an issue to give it the next place; click a ranked one to take it back."""
@@ -273,7 +273,7 @@ class AcceptScene(ExerciseScene):
         for issue, option_id in zip(project["issues"], deal["options"], strict=False):
             label = next((o["label"] for o in issue["options"] if o["id"] == option_id), option_id)
             items.append(f"{issue['title']} — {label}")
-        painter.paragraphs(inner, items, gap=4, max_lines=2)
+        painter.paragraphs(inner, items, gap=4, max_lines=3)
 
     def draw_question(self, painter: Painter, rect: pygame.Rect) -> None:
         t = self.t
@@ -546,7 +546,7 @@ class ChoiceScene(ExerciseScene):
         if kind == "preferred":
             points = brief.points[self.exercise.issue]
             options = sorted(self.issue(project)["options"], key=lambda o: -points[o["id"]])
-            figures = ", ".join(f"{o['label']} {points[o['id']]}" for o in options)
+            figures = " · ".join(f"{o['label']} ({points[o['id']]})" for o in options)
             return [t("Its points on this issue: {figures}.", figures=figures)]
         name = brief.personality or ""
         lines: list = [

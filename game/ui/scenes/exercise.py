@@ -273,7 +273,7 @@ class AcceptScene(ExerciseScene):
         for issue, option_id in zip(project["issues"], deal["options"], strict=False):
             label = next((o["label"] for o in issue["options"] if o["id"] == option_id), option_id)
             items.append(f"{issue['title']} — {label}")
-        painter.paragraphs(inner, items, gap=4, max_lines=3)
+        painter.paragraphs(inner, items, gap=4, max_lines=2)
 
     def draw_question(self, painter: Painter, rect: pygame.Rect) -> None:
         t = self.t

@@ -36,8 +36,6 @@ CHOICE_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4, pygame.K_5, pygam
 class ExerciseScene(PrivateScene):
     """What both exercises share: the partner's public side, skipping, the prediction."""
 
-    kind = ""
-
     def __init__(self, app, exercise: Exercise):
         super().__init__(app, exercise.role)
         self.exercise = exercise
@@ -112,7 +110,6 @@ class RankScene(ExerciseScene):
     """Rank a partner's issues of a project, most important to the partner first."""
 
     name = "rank"
-    kind = "rank"
 
     def __init__(self, app, exercise: Exercise):
         super().__init__(app, exercise)
@@ -239,7 +236,6 @@ class AcceptScene(ExerciseScene):
     """Will a partner named in the deal just proposed accept it? Asked before it answers."""
 
     name = "predict"
-    kind = "accept"
 
     def draw(self, painter: Painter) -> None:
         t = self.t

@@ -289,3 +289,28 @@ def test_play_again_refuses_a_scenario_changed_since_the_game_began(tmp_path):
         assert "has changed since this game began" in str(error)
     else:
         raise AssertionError("a changed scenario was played again as if it were the same")
+
+
+def test_the_personality_is_revealed_after_the_answer_with_the_moves_that_showed_it(tmp_path):
+    asked = staged_app("personality", (1024, 768), TUTORIAL, 7, "en", tmp_path / "saves")
+    before = drawn_text(asked)
+    assert "What its moves showed:" not in before and "of its room" not in before
+    assert labels(asked)[:4] == ["Cooperative", "Competitive", "Cautious", "Reciprocal"]
+
+    app = staged_app("personality-answered", (1024, 768), TUTORIAL, 7, "en", tmp_path / "s2")
+    state = app.workshop.state
+    (made,) = state.role_state("library").predictions
+    truth = state.personality("cafe")
+    assert made.kind == "personality" and made.truth_choice == truth
+    shown = drawn_text(app)
+    assert f"Kringle Café is {truth}:" in shown and "What its moves showed:" in shown
+    assert "of its room for it" in shown  # its first offer, weighed by its own brief
+
+
+def test_the_verdict_picked_by_its_key_is_noted_until_the_partner_answers(tmp_path):
+    app = staged_app("predict", (1024, 768), TUTORIAL, 7, "en", tmp_path / "saves")
+    workshop = app.workshop
+    press(app, pygame.K_4)  # No: it cannot sign
+    (made,) = workshop.state.role_state("library").predictions
+    assert made.verdict == "cannot sign" and made.score is None
+    assert "You said: No: it cannot sign" in drawn_text(app)

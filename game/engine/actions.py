@@ -124,8 +124,10 @@ class AnswerStrawPoll(Action):
 class Predict(Action):
     """Perspective-taking: say what a partner wants or will do; scored against its truth.
 
-    Either ``ranking`` (the partner's issues of a project, most important to it first) or
-    ``deal`` with ``accepts`` (will it accept that deal?).
+    Either ``ranking`` (the partner's issues of a project, most important to it first);
+    or ``deal`` with ``verdict`` (which of the answer key's verdicts it will give that
+    deal; older saves say only ``accepts``); or a ``question`` of ``questions.CHOICE_QUESTIONS``
+    answered with one of its ``choice``s (``issue``: the issue a preferred option is on).
     """
 
     kind: ClassVar[str] = "predict"
@@ -135,6 +137,19 @@ class Predict(Action):
     ranking: tuple[str, ...] = ()
     deal: int | None = None
     accepts: bool | None = None
+    question: str = ""
+    issue: str = ""
+    choice: str = ""
+    verdict: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """As every action, less the newer fields left empty: an older kind of prediction
+        is saved as it always was."""
+        data = super().to_json()
+        for name in ("question", "issue", "choice", "verdict"):
+            if not data[name]:
+                del data[name]
+        return data
 
 
 # -- the trainer's -----------------------------------------------------------------------

@@ -97,6 +97,13 @@ class GameRecord:
     #: the origins of device actions that were applied and later undone: still answered,
     #: so a resumed server does not apply one again when its device sends it again
     answered: list[Origin] = field(default_factory=list)
+    #: role -> personality of each computer partner, as the game began: the state's hidden
+    #: fact (``GameState.personalities``); older saves have none
+    personalities: dict[str, str] = field(default_factory=dict)
+
+    def first_state(self, scenario: Scenario) -> GameState:
+        """The game before its first action."""
+        return new_game(scenario, self.seed, tuple(self.personalities.items()))
 
     @property
     def older_rules(self) -> str | None:
@@ -107,7 +114,7 @@ class GameRecord:
 
     def replay(self, scenario: Scenario, upto: int | None = None) -> GameState:
         """The state after the first ``upto`` actions (all of them by default)."""
-        state = new_game(scenario, self.seed)
+        state = self.first_state(scenario)
         for step in self.steps(scenario, upto):
             state = step.after
         return state
@@ -115,7 +122,7 @@ class GameRecord:
     def steps(self, scenario: Scenario, upto: int | None = None) -> Iterator[Step]:
         """The log replayed once: every action with the states before and after it, for
         whoever needs more than the end (the export's running scores, the timeline)."""
-        state = new_game(scenario, self.seed)
+        state = self.first_state(scenario)
         for number, action in enumerate(self.actions[:upto], 1):
             try:
                 after = apply(state, action)
@@ -147,6 +154,7 @@ class GameRecord:
                 if self.answered
                 else {}
             ),
+            **({"personalities": dict(self.personalities)} if self.personalities else {}),
         }
 
     def _entry(self, number: int, action: Action) -> dict[str, Any]:
@@ -181,6 +189,9 @@ class GameRecord:
                     if "origin" in item
                 },
                 answered=[Origin.from_json(item) for item in data.get("answered", [])],
+                personalities={
+                    str(role): str(name) for role, name in data.get("personalities", {}).items()
+                },
             )
         except (KeyError, TypeError, ValueError, BadActionData) as error:
             raise SaveError(f"the save is damaged ({error})") from None
@@ -274,13 +285,22 @@ class Session:
 
     @classmethod
     def start(
-        cls, scenario_file: Path, seed: int, folder: Path | None = None, path: Path | None = None
+        cls,
+        scenario_file: Path,
+        seed: int,
+        folder: Path | None = None,
+        path: Path | None = None,
+        personalities: dict[str, str] | None = None,
     ) -> Session:
         """A new game, saved at once: in ``path``, or a new file in ``folder`` (never over
-        an existing save, which may be one that could not be read)."""
+        an existing save, which may be one that could not be read). ``personalities``: the
+        computer partners' (role -> personality), the game's hidden fact."""
         result = check_file(scenario_file)
         scenario = result.scenario()
-        record = GameRecord(str(Path(scenario_file).resolve()), result.content_hash, seed)
+        record = GameRecord(
+            str(Path(scenario_file).resolve()), result.content_hash, seed,
+            personalities=dict(personalities or {}),
+        )  # fmt: skip
         if path is None:
             stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
             path = (folder or saves_folder()) / f"{scenario.id}-{stamp}.json"

@@ -18,8 +18,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from game.engine import actions as act
+from game.engine import questions
 from game.engine.acceptability import (
     ANSWER_ACCEPTS,
+    ANSWERS,
     NO_ANSWER,
     Verdict,
     answer_of,
@@ -456,13 +458,24 @@ def _resolve_predictions(
             made = list(mine.predictions)
             p = made[at]
             made[at] = evolve(
-                p, score=100 if p.accepts == accepted else 0, truth_accepts=accepted,
+                p, score=verdict_score(p, accepted, answer), truth_accepts=accepted,
                 answer=answer, truth=why, countered=countered,
             )  # fmt: skip
             return evolve(mine, predictions=tuple(made))
 
         state = _change_role(state, predictor, scored)
     return state
+
+
+def verdict_score(prediction: Prediction, accepted: bool, answer: str) -> int:
+    """An acceptance prediction's score: for a verdict, 100 when it is the answer key's,
+    50 when it was a no of the wrong kind (right that it would not accept), else 0; an
+    older yes-or-no prediction scores 100 when right."""
+    if not prediction.verdict:
+        return 100 if prediction.accepts == accepted else 0
+    if prediction.verdict == answer:
+        return 100
+    return 50 if not accepted and prediction.verdict != ANSWER_ACCEPTS else 0
 
 
 def _close_predictions(state: GameState) -> GameState:
@@ -621,8 +634,20 @@ def _predict(state: GameState, action: act.Predict) -> GameState:
     project = _project(state, action.project)
     if project not in state.scenario.eligible_projects(action.target):
         raise IllegalAction(f"{_name(state, action.target)} cannot take part in {project.title}.")
-    truth_ranking = true_ranking(state, action.target, project.id)
-    if action.ranking:
+    if action.question in questions.CHOICE_QUESTIONS:
+        try:
+            truth = questions.answer(
+                state, action.question, action.target, project, action.issue, action.choice
+            )
+        except questions.BadAnswer as error:
+            raise IllegalAction(str(error)) from None
+        prediction = Prediction(
+            action.target, project.id, state.round, truth.score, truth=truth.sentence,
+            question=action.question, issue=action.issue, choice=action.choice,
+            truth_choice=truth.choice,
+        )  # fmt: skip
+    elif action.ranking:
+        truth_ranking = true_ranking(state, action.target, project.id)
         if sorted(action.ranking) != sorted(truth_ranking):
             raise IllegalAction(f"Rank each issue of {project.title} once.")
         ranking = tuple(action.ranking)
@@ -633,24 +658,35 @@ def _predict(state: GameState, action: act.Predict) -> GameState:
             truth_ranking=truth_ranking,
         )  # fmt: skip
     else:
-        deal = state.deal(action.deal) if action.deal is not None else None
-        if deal is None or deal.project != project.id or action.accepts is None:
-            raise IllegalAction("Predict a ranking of the issues, or whether a deal is accepted.")
-        if action.target not in deal.participants:
-            raise IllegalAction(f"{_name(state, action.target)} is not part of deal {deal.number}.")
-        if deal.status != "open" or action.target not in deal.awaiting():
-            raise IllegalAction(
-                f"{_name(state, action.target)} has already answered deal {deal.number}."
-            )
-        prediction = Prediction(
-            action.target, project.id, state.round, None, deal=deal.number,
-            accepts=action.accepts,
-        )  # fmt: skip
+        prediction = _acceptance(state, action, project)
     return _change_role(
         state,
         action.actor,
         lambda mine: evolve(mine, predictions=(*mine.predictions, prediction)),
     )
+
+
+def _acceptance(state: GameState, action: act.Predict, project: Project) -> Prediction:
+    """Will the partner accept the deal: one of the answer key's verdicts (or, in older
+    saves, yes or no), scored when the partner answers (``_resolve_predictions``)."""
+    deal = state.deal(action.deal) if action.deal is not None else None
+    accepts = action.accepts
+    if action.verdict:
+        if action.verdict not in ANSWERS:
+            raise IllegalAction(f"Predict one of the answers: {', '.join(ANSWERS)}.")
+        accepts = action.verdict == ANSWER_ACCEPTS
+    if deal is None or deal.project != project.id or accepts is None:
+        raise IllegalAction("Predict a ranking of the issues, or whether a deal is accepted.")
+    if action.target not in deal.participants:
+        raise IllegalAction(f"{_name(state, action.target)} is not part of deal {deal.number}.")
+    if deal.status != "open" or action.target not in deal.awaiting():
+        raise IllegalAction(
+            f"{_name(state, action.target)} has already answered deal {deal.number}."
+        )
+    return Prediction(
+        action.target, project.id, state.round, None, deal=deal.number, accepts=accepts,
+        question="accept" if action.verdict else "", verdict=action.verdict,
+    )  # fmt: skip
 
 
 def _pause(state: GameState, action: act.Pause) -> GameState:

@@ -86,6 +86,15 @@ class Prediction:
     countered: int | None = None  # the partner's answer was this counter (a deal number)
     #: which kind of question (``QUESTIONS``); "" in older saves, read by ``kind``
     question: str = ""
+    #: a preferred-option question: the issue asked about
+    issue: str = ""
+    #: the answer picked among a question's choices (``questions``: a range, an option, a
+    #: personality), and the choice that held the truth
+    choice: str = ""
+    truth_choice: str = ""
+    #: an acceptance predicted as one of the answer key's verdicts (``acceptability.ANSWERS``);
+    #: "" in older saves, which predicted yes or no only (``accepts``)
+    verdict: str = ""
 
     @property
     def kind(self) -> str:
@@ -204,6 +213,14 @@ class GameState:
     finished: bool = False
     poll: StrawPoll | None = None
     actions_taken: int = 0
+    #: (role, personality) of each computer partner, set when the game starts and kept in
+    #: the save: a hidden fact that only scores "what kind of partner is this?". No view
+    #: shows it; a game without it (older saves, workshops) never asks that question.
+    personalities: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+
+    def personality(self, role: str) -> str | None:
+        """The computer partner's personality in ``role``'s seat, if the game knows it."""
+        return next((name for who, name in self.personalities if who == role), None)
 
     @property
     def current_role(self) -> str | None:
@@ -241,8 +258,11 @@ def turn_order(scenario: Scenario, round_number: int) -> tuple[str, ...]:
     return tuple(ids[start:] + ids[:start])
 
 
-def new_game(scenario: Scenario, seed: int) -> GameState:
+def new_game(
+    scenario: Scenario, seed: int, personalities: tuple[tuple[str, str], ...] = ()
+) -> GameState:
     return GameState(
+        personalities=tuple(personalities),
         scenario=scenario,
         seed=seed,
         round=1,

@@ -242,6 +242,10 @@ def _private(state: GameState, role_id: str) -> dict[str, Any]:
                 "answer": p.answer,
                 "countered": p.countered,
                 "question": p.kind,
+                "issue": p.issue,
+                "choice": p.choice,
+                "truth_choice": p.truth_choice,
+                "verdict": p.verdict,
             }
             for p in mine.predictions
         ],

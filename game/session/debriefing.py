@@ -60,7 +60,7 @@ def round_ends(start: GameState, log: list[act.Action]) -> list[RoundEnd]:
 
 def replay_round_ends(state: GameState, log: list[act.Action]) -> list[RoundEnd]:
     """``round_ends`` of a game whose current state is ``state`` (for its scenario and seed)."""
-    return round_ends(new_game(state.scenario, state.seed), log)
+    return round_ends(new_game(state.scenario, state.seed, state.personalities), log)
 
 
 def said(sentence: str, language: str) -> str:

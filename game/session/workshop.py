@@ -128,7 +128,9 @@ class Workshop:
         """A new game, saved at once; ``CannotStart`` says in a sentence why not."""
         t = t or english()
         try:
-            return cls(Session.start(scenario_file, seed, folder=folder), seats, t)
+            partners = {seat.role: seat.personality for seat in seats if seat.computer}
+            session = Session.start(scenario_file, seed, folder=folder, personalities=partners)
+            return cls(session, seats, t)
         except ScenarioError as error:
             first = str(error).splitlines()[0] if str(error) else ""
             message = t("{file} no longer loads ({problem}); fix it, then start again.",

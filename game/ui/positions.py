@@ -12,6 +12,7 @@ from pathlib import Path
 
 from game.engine import actions as act
 from game.engine.deals import points, walk_away
+from game.engine.questions import CHOICE_QUESTIONS, walk_away_choices
 from game.engine.rules import apply, is_legal, legal_proposals
 from game.engine.state import GameState
 from game.session.workshop import Workshop, default_seats
@@ -44,6 +45,15 @@ SCENES = (
     "predict",
     "predicted",
     "answered",
+    # the choice questions of solo practice, asked and then answered (explained)
+    "walk-away",
+    "walk-away-answered",
+    "preferred",
+    "preferred-answered",
+    "risk-limit",
+    "risk-limit-answered",
+    "personality",
+    "personality-answered",
     "perspective",
     "debrief",
     "debrief-agreements",
@@ -128,11 +138,14 @@ def start(saves: Path, scenario: Path = DEFAULT, seed: int = 7) -> Workshop:
 def start_solo(saves: Path, scenario: Path = DEFAULT, seed: int = 7) -> Workshop:
     """A practice game: the first role is the person's, the others computer partners."""
     from game.engine.record import Session
+    from game.scenario.loading import load_scenario
     from game.session.practice import solo_seats
 
-    session = Session.start(scenario, seed, folder=saves)
-    scenario_model = session.state.scenario
-    return Workshop(session, solo_seats(scenario_model, scenario_model.roles[0].id))
+    first = load_scenario(scenario)
+    seats = solo_seats(first, first.roles[0].id)
+    partners = {seat.role: seat.personality for seat in seats if seat.computer}
+    session = Session.start(scenario, seed, folder=saves, personalities=partners)
+    return Workshop(session, seats)
 
 
 def to_solo_turn(workshop: Workshop) -> None:
@@ -168,7 +181,7 @@ def stage_solo(app, scene: str, scenario: Path, seed: int) -> None:
         app.perform(good_proposal(workshop.state, me))
         app.to_table()
         if scene != "predict":
-            app.scene.answer(False)
+            app.scene.answer("would refuse")
         if scene == "answered":  # the partner answers on its turn: the key comes then
             app.pop()
             for _ in range(50):
@@ -184,13 +197,41 @@ def stage_solo(app, scene: str, scenario: Path, seed: int) -> None:
         project = workshop.state.scenario.project(rank.project)
         workshop.act(act.Predict(me, rank.target, rank.project,
                                  ranking=tuple(i.id for i in project.issues)))  # fmt: skip
+        workshop.act(act.Predict(me, rank.target, rank.project, question="walk-away",
+                                 choice=walk_away_choices(workshop.state, project)[1]))  # fmt: skip
         app.perform(good_proposal(workshop.state, me))
         question = app.pending.pop(0).exercise
         workshop.act(act.Predict(me, question.target, question.project, deal=question.deal,
-                                 accepts=True))  # fmt: skip
+                                 verdict="accepts"))  # fmt: skip
         app.pending = []
         play_to_end(workshop)
         app.to_table()
+
+
+def stage_question(app, scene: str, scenario: Path, seed: int) -> None:
+    """A choice question of solo practice, asked (``walk-away``) or answered with its
+    first choice (``walk-away-answered``). The person's first turn is passed and the
+    partners play theirs, so the personality question has moves to read."""
+    from game.session.practice import choices_for, exercise_of
+    from game.ui.scenes import exercise, turn
+
+    kind = scene.removesuffix("-answered")
+    workshop = start_solo(app.saves, scenario, seed)
+    app.begin(workshop)
+    me = workshop.solo_role
+    workshop.act(act.Pass(me))
+    for _ in range(50):
+        if workshop.computer_move() is None:
+            break
+    app.pending = []
+    asked = exercise_of(workshop, kind)
+    if asked is None:
+        raise ValueError(f"{scenario.name} has nothing to ask as {kind} now")
+    app.push(turn.TurnScene(app, me))
+    question = exercise.scene_for(app, asked)
+    app.push(question)
+    if scene.endswith("-answered"):
+        question.choose(choices_for(workshop, asked)[0])
 
 
 def stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
@@ -265,6 +306,9 @@ def _stage(app, scene: str, scenario: Path = DEFAULT, seed: int = 7) -> None:
         return
     if scene in ("solo", "rank", "ranked", "predict", "predicted", "answered", "perspective"):
         stage_solo(app, scene, scenario, seed)
+        return
+    if scene.removesuffix("-answered") in CHOICE_QUESTIONS:
+        stage_question(app, scene, scenario, seed)
         return
     if scene == "chooser":
         app.push(chooser.ChooserScene(app))

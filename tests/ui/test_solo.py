@@ -102,9 +102,11 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     assert app.scene.name == "predict" and app.scene.exercise.deal == 1
     assert workshop.state.deals[0].awaiting() == ("cafe",)
     no_secret_of(app, "cafe")
-    press(app, pygame.K_y)
+    assert "No: it holds out for more" in labels(app)  # the answer key's four verdicts
+    press(app, pygame.K_1)  # Yes: it accepts
     made = workshop.state.role_state("library").predictions
-    assert len(made) == 2 and made[1].deal == 1 and made[1].accepts is True
+    assert len(made) == 2 and made[1].deal == 1 and made[1].verdict == "accepts"
+    assert made[1].accepts is True
     assert made[1].score is None  # scored when the café answers, on its turn
     assert "Your prediction is noted" in drawn_text(app)
     press(app, pygame.K_RETURN)
@@ -117,15 +119,24 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     assert f"In its words: {made[1].truth}" in drawn_text(app)
     press(app, pygame.K_RETURN)
 
-    # the rest of the game: the person passes; the café's ranking, answered and shown,
-    # is never asked again (the tutorial has no other partner or project to rank)
+    # the rest of the game: the person passes; each round's turn asks another kind of
+    # question (the café's ranking, answered and shown, is never asked again: the
+    # tutorial has no other partner or project to rank)
+    asked = []
     for _ in range(20):
         wait_for_person(app)
         if workshop.state.finished:
             break
         press(app, pygame.K_RETURN)
+        if app.scene.name == "question":
+            asked.append(app.scene.exercise.kind)
+            no_secret_of(app, "cafe")
+            press(app, pygame.K_1)  # the first choice
+            assert "Your score:" in drawn_text(app)
+            press(app, pygame.K_RETURN)  # Go on
         assert app.scene.name == "turn"
         click(app, "Pass")
+    assert asked == ["walk-away", "preferred"]  # three rounds: rank, walk-away, preferred
     assert workshop.state.finished
     for _ in range(10):  # the round's last moments, then the summary
         if app.scene.name == "perspective":
@@ -156,7 +167,8 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
 
 
 def test_every_other_round_from_the_science_centre_each_partner_in_turn(saves):
-    """Exercises in rounds 1 and 3 only; the second ranking asks about another partner."""
+    """Exercises in rounds 1 and 3 only; the second, of the next kind, asks about another
+    partner."""
     app = App((1920, 1080), saves=saves, strict=True, seed=5)
     app.computer_pace = 0.0
     practise(app, "Skovhavn: Science and Code for Families")
@@ -176,18 +188,24 @@ def test_every_other_round_from_the_science_centre_each_partner_in_turn(saves):
         if round_number == 2:
             assert app.scene.name == "turn"  # an even round: no exercise
         else:
-            assert app.scene.name == "rank"
             no_secret_of(app, app.scene.exercise.target)
             asked.append(app.scene.exercise.target)
-            issues = workshop.state.scenario.project(app.scene.exercise.project).issues
-            for key in (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d)[: len(issues)]:
-                press(app, key)
-            press(app, pygame.K_RETURN)  # Check my ranking
+            if round_number == 1:
+                assert app.scene.name == "rank"
+                issues = workshop.state.scenario.project(app.scene.exercise.project).issues
+                for key in (pygame.K_a, pygame.K_b, pygame.K_c, pygame.K_d)[: len(issues)]:
+                    press(app, key)
+                press(app, pygame.K_RETURN)  # Check my ranking
+            else:  # the next kind of question: what a partner gets without a deal
+                assert app.scene.name == "question"
+                assert app.scene.exercise.kind == "walk-away"
+                press(app, pygame.K_2)
             press(app, pygame.K_RETURN)  # Go on
         click(app, "Pass")
     assert len(asked) == 2 and asked[0] != asked[1] and me not in asked
     made = workshop.state.role_state(me).predictions
-    assert [p.round for p in made] == [1, 3] and all(p.ranking for p in made)
+    assert [p.round for p in made] == [1, 3]
+    assert [p.kind for p in made] == ["rank", "walk-away"]
 
 
 def test_a_workshop_has_no_exercises_and_keeps_its_curtains(saves):
@@ -223,8 +241,12 @@ def test_the_screens_show_the_partner_s_true_order_even_when_titles_hold_each_ot
     app = staged_app("perspective", (1280, 720), scenario, 7, "en", tmp_path / "saves2")
     lines = [d.text for d in app.drawn]
     assert "Kringle Café: 1. Cost   2. staff   3. Cost, staff" in lines
-    accept = app.workshop.state.role_state("library").predictions[1]
+    made = app.workshop.state.role_state("library").predictions
+    accept = next(p for p in made if p.kind == "accept")
     assert answer_words(Translator(), view_of(accept), "Kringle Café") in lines
+    walk_away = next(p for p in made if p.kind == "walk-away")  # the summary's choice line
+    low, high = walk_away.truth_choice.split("..")
+    assert f"Kringle Café: {low} to {high} points" in lines
 
 
 def test_the_accept_exercise_notes_the_prediction_until_the_partner_answers(tmp_path):
@@ -267,3 +289,28 @@ def test_play_again_refuses_a_scenario_changed_since_the_game_began(tmp_path):
         assert "has changed since this game began" in str(error)
     else:
         raise AssertionError("a changed scenario was played again as if it were the same")
+
+
+def test_the_personality_is_revealed_after_the_answer_with_the_moves_that_showed_it(tmp_path):
+    asked = staged_app("personality", (1024, 768), TUTORIAL, 7, "en", tmp_path / "saves")
+    before = drawn_text(asked)
+    assert "What its moves showed:" not in before and "of its room" not in before
+    assert labels(asked)[:4] == ["Cooperative", "Competitive", "Cautious", "Reciprocal"]
+
+    app = staged_app("personality-answered", (1024, 768), TUTORIAL, 7, "en", tmp_path / "s2")
+    state = app.workshop.state
+    (made,) = state.role_state("library").predictions
+    truth = state.personality("cafe")
+    assert made.kind == "personality" and made.truth_choice == truth
+    shown = drawn_text(app)
+    assert f"Kringle Café is {truth}:" in shown and "What its moves showed:" in shown
+    assert "of its room for it" in shown  # its first offer, weighed by its own brief
+
+
+def test_the_verdict_picked_by_its_key_is_noted_until_the_partner_answers(tmp_path):
+    app = staged_app("predict", (1024, 768), TUTORIAL, 7, "en", tmp_path / "saves")
+    workshop = app.workshop
+    press(app, pygame.K_4)  # No: it cannot sign
+    (made,) = workshop.state.role_state("library").predictions
+    assert made.verdict == "cannot sign" and made.score is None
+    assert "You said: No: it cannot sign" in drawn_text(app)

@@ -13,7 +13,7 @@ import pygame
 from game.session.workshop import CannotStart
 from game.ui.painter import Painter
 from game.ui.scenes.base import PrivateScene, button_row
-from game.ui.scenes.exercise import answer_words
+from game.ui.scenes.exercise import answer_words, choice_label, question_title, said_words
 
 BLOCK_GAP = 16  # between two predictions
 
@@ -108,7 +108,15 @@ class PerspectiveScene(PrivateScene):
         partner = names[prediction["target"]]
         score = prediction["score"]
         mark = "·" if score is None else "✓" if score == 100 else "✗" if score == 0 else "~"
-        if prediction["deal"] is None:
+        kind = prediction.get("question", "")
+        if kind not in ("", "rank", "accept"):  # a choice question
+            asked = t("Round {round}: {question}", round=prediction["round"],
+                      question=question_title(t, kind, partner))  # fmt: skip
+            said = t("You: {answer}", answer=choice_label(t, kind, prediction["choice"], project,
+                                                          prediction["issue"]))  # fmt: skip
+            truth = t("{partner}: {answer}", partner=partner, answer=choice_label(
+                t, kind, prediction["truth_choice"], project, prediction["issue"]))  # fmt: skip
+        elif prediction["deal"] is None:
             asked = t(
                 "Round {round}: how {partner} ranks {project}",
                 round=prediction["round"],
@@ -125,7 +133,12 @@ class PerspectiveScene(PrivateScene):
                 partner=partner,
                 number=prediction["deal"],
             )
-            said = t("You: it will accept") if prediction["accepts"] else t("You: it will say no")
+            if prediction.get("verdict"):
+                said = said_words(t, prediction)
+            else:
+                said = (
+                    t("You: it will accept") if prediction["accepts"] else t("You: it will say no")
+                )
             if not prediction["answer"]:
                 truth = t("{partner} has not answered yet", partner=partner)
             elif score is None:

@@ -594,14 +594,14 @@ class TableScene(Scene):
 
     def start_solo_turn(self, role: str) -> None:
         """Practising alone: no curtain; an exercise first when one is due this round."""
-        from game.session.practice import ranking_exercise
-        from game.ui.scenes.exercise import RankScene
+        from game.session.practice import turn_exercise
+        from game.ui.scenes.exercise import scene_for
         from game.ui.scenes.turn import TurnScene
 
         self.app.push(TurnScene(self.app, role))
-        exercise = ranking_exercise(self.app.workshop)
+        exercise = turn_exercise(self.app.workshop)
         if exercise is not None:
-            self.app.push(RankScene(self.app, exercise))
+            self.app.push(scene_for(self.app, exercise))
 
     def help(self) -> None:
         self.app.help_open = True

@@ -279,6 +279,30 @@ class Painter:
         lines = len(self.type.wrap(text, self.px(size), bold, room))
         return lines * self.line_height(size, bold)
 
+    def panel_height(
+        self,
+        width: int,
+        title: str,
+        items: list[str | tuple[str, Colour | None]],
+        size: str = "small",
+        gap: int = 8,
+        max_lines: int | None = None,
+    ) -> int:
+        """The logical height a ``panel`` of ``width`` needs to show ``title`` and every one
+        of ``items`` as ``paragraphs`` lays them out: so a panel can take only the room its
+        content needs and leave the rest to the next one."""
+        inner = width - 2 * PAD
+        heading = min(self.text_height(title, inner, "heading", bold=True),
+                      self.line_height("heading", bold=True)) + 8  # fmt: skip
+        height = 2 * PAD + heading
+        for item in items:
+            text = item[0] if isinstance(item, tuple) else item
+            lines = self.text_height(text, inner, size)
+            if max_lines is not None:
+                lines = min(lines, max_lines * self.line_height(size))
+            height += lines + gap
+        return height
+
     def centred(
         self, rect: pygame.Rect, text: str, size: str, colour: Colour, bold: bool = False
     ) -> None:

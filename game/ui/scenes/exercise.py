@@ -53,12 +53,15 @@ class ExerciseScene(PrivateScene):
     def project(self, view) -> dict:
         return next(p for p in view["projects"] if p["id"] == self.exercise.project)
 
+    #: the left column's share of the width (the partner's side, and a deal's terms)
+    left_share = 2 / 5
+
     def frame(self, painter: Painter, title: str) -> tuple[dict, dict, pygame.Rect, pygame.Rect]:
         """The confidential header and the two columns: our view, the project, left, right."""
         workshop = self.app.workshop
         view = workshop.private_view(self.role)
         area = self.header(painter, title, secret=workshop.name(self.role))
-        left = pygame.Rect(area.left, area.top, area.width * 2 // 5, area.height)
+        left = pygame.Rect(area.left, area.top, int(area.width * self.left_share), area.height)
         right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
         return view, self.project(view), left, right
 
@@ -236,17 +239,24 @@ class AcceptScene(ExerciseScene):
     """Will a partner named in the deal just proposed accept it? Asked before it answers."""
 
     name = "predict"
+    left_share = 1 / 2  # a deal's terms and the profile beside the four verdicts
 
     def draw(self, painter: Painter) -> None:
         t = self.t
         view, project, left, right = self.frame(
             painter, t("Will {partner} say yes?", partner=self.partner)
         )
-        top_h = left.height * 11 // 20
-        self.draw_deal(painter, pygame.Rect(left.left, left.top, left.width, top_h), view, project)
+        # the deal takes the room its terms need (at most seven tenths of the column),
+        # the partner's public profile the rest
+        items = self.deal_items(painter, view, project)
+        title = t("Deal {number}", number=self.exercise.deal)
+        needed = painter.panel_height(left.width, title, items, gap=4, max_lines=2)
+        top_h = min(needed, left.height * 7 // 10)
+        deal = pygame.Rect(left.left, left.top, left.width, top_h)
+        painter.paragraphs(painter.panel(deal, title), items, gap=4, max_lines=2)
         self.draw_partner(
             painter,
-            pygame.Rect(left.left, left.top + top_h + 20, left.width, left.height - top_h - 20),
+            pygame.Rect(left.left, deal.bottom + 20, left.width, left.bottom - deal.bottom - 20),
             view,
         )
         if self.prediction is None:
@@ -257,10 +267,9 @@ class AcceptScene(ExerciseScene):
             buttons = [(t("Go on"), self.go_on, pygame.K_RETURN, True)]
         button_row(painter, self.footer(painter), buttons)
 
-    def draw_deal(self, painter: Painter, rect: pygame.Rect, view, project) -> None:
-        t = self.t
+    def deal_items(self, painter: Painter, view, project) -> list:
+        """The deal's project, participants and terms, one issue a paragraph."""
         deal = next(d for d in view["deals"] if d["number"] == self.exercise.deal)
-        inner = painter.panel(rect, t("Deal {number}", number=deal["number"]))
         names = {role["id"]: role["name"] for role in view["roles"]}
         items: list = [
             (project["title"], painter.theme.accent),
@@ -269,7 +278,7 @@ class AcceptScene(ExerciseScene):
         for issue, option_id in zip(project["issues"], deal["options"], strict=False):
             label = next((o["label"] for o in issue["options"] if o["id"] == option_id), option_id)
             items.append(f"{issue['title']} — {label}")
-        painter.paragraphs(inner, items, gap=4, max_lines=2)
+        return items
 
     def draw_question(self, painter: Painter, rect: pygame.Rect) -> None:
         t = self.t
@@ -342,7 +351,7 @@ class AcceptScene(ExerciseScene):
             "until the deal reaches what it hopes for, which falls as the rounds pass."
         )
         items.append((rule, painter.theme.muted))
-        painter.paragraphs(inner, items, "small", gap=10, max_lines=6)
+        painter.paragraphs(inner, items, "small", gap=10, max_lines=8)
 
     def deal_figures(self, brief: Revealed) -> str:
         """What the partner's brief made of the deal: its points, walk-away and risk."""

@@ -60,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
         "scene",
         help="title, chooser, seats, curtain, brief, table, turn, deal, respond, result, "
         "event, round, scores, inject, poll, problems, help, profile; solo practice: solo, "
-        "rank, ranked, predict, predicted, answered, perspective; the debrief: debrief, "
+        "rank, ranked, predict, predicted, answered, walk-away, walk-away-answered, "
+        "preferred, preferred-answered, risk-limit, risk-limit-answered, personality, "
+        "personality-answered, perspective; the debrief: debrief, "
         "debrief-agreements, debrief-lessons, debrief-missed, debrief-timeline; devices: "
         "seats-devices, join, ask; a mixed game (a team on its device, one at the laptop, "
         "computer partners): table-mixed, signed, scores-named",

@@ -91,3 +91,13 @@ def test_the_title_names_the_folder_where_games_are_saved(
         assert window.contains(item.rect) and item.bounds.contains(item.rect)
         if said in item.text or item.text.rstrip("…") in str(folder):
             assert not any(item.rect.colliderect(b) for b in buttons), "the folder under a button"
+
+
+def test_shot_help_names_every_scene_it_can_draw():
+    """An author looking for a scene finds it in ``outofthebox shot --help``."""
+    from game.cli import build_parser
+
+    shot = build_parser()._subparsers._group_actions[0].choices["shot"]
+    listed = next(a.help for a in shot._actions if a.dest == "scene")
+    words = {w.strip(" ,;:()") for w in listed.split()}
+    assert [scene for scene in SCENES if scene not in words] == []

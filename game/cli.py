@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument(
         "scene",
         help="title, chooser, seats, curtain, brief, table, turn, deal, respond, result, "
-        "event, round, scores, inject, poll, problems, help, profile; solo practice: solo, "
+        "event, round, scores, inject, poll, problems, help, notes, profile; solo practice: "
+        "solo, "
         "rank, ranked, predict, predicted, answered, walk-away, walk-away-answered, "
         "preferred, preferred-answered, risk-limit, risk-limit-answered, personality, "
         "personality-answered, perspective; the debrief: debrief, "

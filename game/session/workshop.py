@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import actions as act
-from game.engine.record import Origin, SaveError, Session, write_atomically
+from game.engine.record import Origin, SaveError, Session, saves_folder, write_atomically
 from game.engine.rules import IllegalAction, apply
 from game.engine.state import GameState
 from game.engine.views import news_item, view_for
@@ -41,6 +41,9 @@ class Seat:
     exercises: str = ""
     #: played on the team's own phone or laptop (game/devices), not behind the curtain
     device: bool = False
+    #: solo practice: the name the learner typed ("" for anonymous); their progress is kept
+    #: under it across games (game/session/progress.py)
+    learner: str = ""
 
     @property
     def behind_curtain(self) -> bool:
@@ -103,6 +106,8 @@ class Workshop:
         #: solo practice: (kind, round) of exercises the person chose to skip (not saved:
         #: after a resume the game may ask again, which does no harm)
         self.practice_skipped: set[tuple[str, int]] = set()
+        #: solo practice: a sentence for the summary when the progress file had trouble
+        self.progress_note = ""
         #: solo practice: the person's acceptance predictions whose answer was shown (by
         #: their place in its predictions); a resumed game does not show old ones again
         self.answers_shown: set[int] = {
@@ -267,8 +272,36 @@ class Workshop:
             except IllegalAction as error:
                 return Outcome(False, str(error))
             outcome = self._hear(self._outcome(before, after, action))
+            if after.finished and not before.finished:
+                self._record_progress(after)
         self._changed()
         return outcome
+
+    def _record_progress(self, state: GameState) -> None:
+        """A practice game has ended: add it to the learner's progress. A progress file that
+        cannot be written does not stop the game; the summary screen says why."""
+        from game.session.progress import ProgressError, ProgressStore, game_entry
+
+        role = self.solo_role
+        if role is None or self.session.path is None:
+            return
+        store = ProgressStore(self.progress_folder)
+        try:
+            self.progress_note = store.record(
+                self.seat(role).learner, game_entry(state, role, self.session.path.name)
+            )
+        except (OSError, ProgressError) as error:
+            self.progress_note = self.t(
+                "Your progress could not be kept ({error}).", error=str(error)
+            )
+
+    @property
+    def progress_folder(self) -> Path:
+        """Where learners' progress is kept: beside the folder this game is saved in."""
+        from game.session.progress import progress_folder
+
+        folder = self.session.path.parent if self.session.path is not None else saves_folder()
+        return progress_folder(folder)
 
     def _outcome(self, before: GameState, after: GameState, action: act.Action) -> Outcome:
         return Outcome(
@@ -331,28 +364,44 @@ class Workshop:
             partner = ComputerPartner(role, PERSONALITIES[seat.personality], self.state.seed)
             return self.act(decide(self.state, partner).action)
 
-    def play_again_as(self, role: str, folder: Path | None = None) -> Workshop:
-        """A new practice game of the same scenario file and seed, the person in ``role``.
+    def play_again_as(
+        self, role: str, folder: Path | None = None, *, fresh: bool = False
+    ) -> Workshop:
+        """A new practice game of the same scenario file, the person in ``role``.
 
-        The partners keep their personalities; the seat the person leaves goes to a
-        cooperative partner; the exercise setting stays.
+        The same game (``fresh`` False): the same seed, so the same event deck, and the
+        partners keep their personalities; the seat the person leaves goes to a cooperative
+        partner. Comparing the two games is the lesson. A fresh game: a new seed (another
+        event deck, other questions) and other personalities. The exercise setting and the
+        learner's name stay.
         """
+        from game.session.partners import fresh_personalities, fresh_seed
+
         record = self.session.record
-        if check_file(Path(record.scenario_file)).content_hash != record.scenario_hash:
+        try:
+            changed = check_file(Path(record.scenario_file)).content_hash != record.scenario_hash
+        except ScenarioError:
+            changed = True  # a fresh game then says why it cannot start (``start``)
+        if changed and not fresh:
             message = self.t("{file} has changed since this game began, so a game from "
                              "another seat would not be the same game. Start a new one from "
                              "the title.", file=record.scenario_file)  # fmt: skip
             raise CannotStart(message)
         previous = self.seat(self.solo_role) if self.solo_role else None
         exercises = previous.exercises if previous else "every-round"
+        learner = previous.learner if previous else ""
         seats = []
         for seat in self.seats:
             if seat.role == role:
-                seats.append(Seat(role, self.name(role), exercises=exercises))
+                seats.append(Seat(role, self.name(role), exercises=exercises, learner=learner))
             else:
                 personality = seat.personality if seat.computer else "cooperative"
                 seats.append(Seat(seat.role, self.name(seat.role), True, personality))
-        return Workshop.start(Path(record.scenario_file), record.seed, seats, folder, self.t)
+        seed = record.seed
+        if fresh:
+            seed = fresh_seed(record.seed)
+            fresh_personalities(seats, seed)
+        return Workshop.start(Path(record.scenario_file), seed, seats, folder, self.t)
 
     def undo(self) -> Outcome:
         with self.lock:

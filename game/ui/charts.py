@@ -19,9 +19,13 @@ from game.ui.theme import Colour
 PATTERNS = ("solid", "stripes", "dots", "checks")
 # one colour per series, for each theme (by name); the high-contrast ones are brighter
 _SERIES = {
-    "calm": ((245, 185, 66), (110, 214, 150), (130, 178, 255), (236, 236, 230)),
-    "high-contrast": ((255, 230, 0), (120, 255, 120), (110, 200, 255), (255, 255, 255)),
-}
+    "calm": ((245, 185, 66), (110, 214, 150), (130, 178, 255), (236, 236, 230),
+             (240, 128, 128), (196, 150, 255)),
+    "high-contrast": ((255, 230, 0), (120, 255, 120), (110, 200, 255), (255, 255, 255),
+                      (255, 130, 200), (255, 165, 60)),
+}  # fmt: skip
+#: a line chart's markers, one per series: the shape tells the lines apart without colour
+MARKERS = ("circle", "square", "triangle", "diamond", "cross", "plus")
 
 
 def series_colour(painter: Painter, index: int) -> Colour:
@@ -263,3 +267,110 @@ def rounds_chart(
             align="center",
         )
     return placed
+
+
+@dataclass(frozen=True)
+class Line:
+    """One series of a line chart: its name and a value (0-100) per point, None where it
+    has none (a kind of question not asked in that game)."""
+
+    title: str
+    values: tuple[float | None, ...]
+    colour: int = 0  # index into the theme's series colours; also picks its marker
+
+
+def marker(painter: Painter, centre: tuple[int, int], index: int, radius: int) -> None:
+    """A point of series ``index`` (pixels): its own shape, in its own colour."""
+    surface, colour = painter.surface, series_colour(painter, index)
+    x, y = centre
+    shape = MARKERS[index % len(MARKERS)]
+    width = max(2, radius // 2)
+    if shape == "circle":
+        pygame.draw.circle(surface, colour, centre, radius)
+    elif shape == "square":
+        pygame.draw.rect(
+            surface, colour, pygame.Rect(x - radius, y - radius, 2 * radius, 2 * radius)
+        )
+    elif shape == "triangle":
+        pygame.draw.polygon(surface, colour, [(x, y - radius), (x + radius, y + radius),
+                                              (x - radius, y + radius)])  # fmt: skip
+    elif shape == "diamond":
+        pygame.draw.polygon(surface, colour, [(x, y - radius), (x + radius, y),
+                                              (x, y + radius), (x - radius, y)])  # fmt: skip
+    elif shape == "cross":
+        pygame.draw.line(surface, colour, (x - radius, y - radius), (x + radius, y + radius), width)
+        pygame.draw.line(surface, colour, (x - radius, y + radius), (x + radius, y - radius), width)
+    else:
+        pygame.draw.line(surface, colour, (x - radius, y), (x + radius, y), width)
+        pygame.draw.line(surface, colour, (x, y - radius), (x, y + radius), width)
+
+
+def line_legend(painter: Painter, rect: pygame.Rect, lines: list[Line]) -> int:
+    """Each series' marker and name, two to a row; returns the height."""
+    row_h = painter.line_height("small") + 4
+    columns = 2
+    width = rect.width // columns
+    for index, line in enumerate(lines):
+        left = rect.left + (index % columns) * width
+        top = rect.top + (index // columns) * row_h
+        if not painter.dry:
+            centre = _px(painter, pygame.Rect(left + 12, top + row_h // 2, 1, 1)).topleft
+            marker(painter, centre, line.colour, max(4, round(9 * painter.layout.scale)))
+        painter.line(pygame.Rect(left + 30, top, width - 36, row_h), line.title, "small")
+    return row_h * ((len(lines) + columns - 1) // columns)
+
+
+def progress_chart(
+    painter: Painter, rect: pygame.Rect, lines: list[Line], labels: list[str]
+) -> None:
+    """Lines over games (0-100), one per series, a marker at each point and the latest
+    value written beside its last point; the points along the bottom are ``labels``."""
+    legend_h = line_legend(painter, rect, lines)
+    number_w = 56  # the scale's numbers, left of the plot
+    label_h = painter.line_height("small")
+    top = rect.top + legend_h + 14
+    plot = pygame.Rect(rect.left + number_w, top, rect.width - number_w - 90,
+                       rect.bottom - top - label_h - 8)  # fmt: skip
+    if plot.height < 60 or plot.width < 60 or not labels:
+        return
+    for value in (0, 50, 100):
+        y = plot.bottom - plot.height * value // 100
+        painter.line(pygame.Rect(rect.left, y - label_h // 2, number_w - 10, label_h), str(value),
+                     "small", painter.theme.muted, align="right")  # fmt: skip
+        if not painter.dry:
+            start = _px(painter, pygame.Rect(plot.left, y, 1, 1)).topleft
+            end = _px(painter, pygame.Rect(plot.right, y, 1, 1)).topleft
+            pygame.draw.line(painter.surface, painter.theme.panel_edge, start, end, 1)
+    step = plot.width / max(1, len(labels) - 1)
+
+    def at(index: int, value: float) -> tuple[int, int]:
+        x = plot.left + (round(index * step) if len(labels) > 1 else plot.width // 2)
+        return x, plot.bottom - round(plot.height * value / 100)
+
+    for index, label in enumerate(labels):
+        x, _ = at(index, 0)
+        painter.line(pygame.Rect(x - 40, plot.bottom + 8, 80, label_h), label, "small",
+                     painter.theme.muted, align="center")  # fmt: skip
+    if painter.dry:
+        return
+    scale = painter.layout.scale
+    for line in lines:
+        points = [(i, v) for i, v in enumerate(line.values) if v is not None]
+        # each series a few units aside, so that equal scores do not hide one another
+        aside = round((line.colour - 2.5) * 4)
+        pixels = [
+            _px(painter, pygame.Rect(at(i, v)[0] + aside, at(i, v)[1], 1, 1)).topleft
+            for i, v in points
+        ]
+        colour = series_colour(painter, line.colour)
+        if len(pixels) > 1:
+            pygame.draw.lines(painter.surface, colour, False, pixels, max(2, round(4 * scale)))
+        for pixel in pixels:
+            marker(painter, pixel, line.colour, max(4, round(9 * scale)))
+    for line in lines:  # the latest value of each line, beside its last point
+        points = [(i, v) for i, v in enumerate(line.values) if v is not None]
+        if points:
+            i, v = points[-1]
+            x, y = at(i, v)
+            painter.line(pygame.Rect(x + 18, y - label_h // 2, 70, label_h), f"{v:.0f}",
+                         "small", series_colour(painter, line.colour), bold=True)  # fmt: skip

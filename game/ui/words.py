@@ -56,3 +56,17 @@ def personality_name(t: Translator, personality: str) -> str:
         "reciprocal": t("reciprocal"),
     }
     return names.get(personality, personality)
+
+
+def question_kind_name(t: Translator, kind: str) -> str:
+    """A kind of perspective-taking question (``state.QUESTIONS``) in a word or two: the
+    progress chart's legend."""
+    names = {
+        "rank": t("Ranking the issues"),
+        "accept": t("Their answer to a deal"),
+        "walk-away": t("Walk-away"),
+        "preferred": t("Preferred option"),
+        "risk-limit": t("Risk limit"),
+        "personality": t("Kind of partner"),
+    }
+    return names.get(kind, kind)

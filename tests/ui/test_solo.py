@@ -8,13 +8,14 @@ import pygame
 from game.engine.perspective import true_ranking
 from game.engine.record import Session
 from game.session.practice import exercise_round, ranking_exercise
+from game.session.progress import ProgressStore
 from game.session.workshop import Workshop, default_seats
 from game.ui.app import App
 from game.ui.i18n import Translator
 from game.ui.scenes.exercise import answer_words
 from game.ui.shot import staged_app
 from tests.helpers import SCENARIOS
-from tests.ui.driver import click, drawn_text, labels, press, step
+from tests.ui.driver import click, drawn_text, labels, press, step, type_text
 from tests.ui.test_secrets import secrets_of
 
 TUTORIAL = SCENARIOS / "tutorial-reading-cafe.yaml"
@@ -70,11 +71,15 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     app.computer_pace = 0.0
     practise(app, "The Reading Café")
     assert "You play this role" in drawn_text(app)
+    # the partners' ways are hidden until asked for: nothing to read off the setup
+    assert "Computer partner" in drawn_text(app) and "Computer: " not in drawn_text(app)
+    type_text(app, "Kirsten")
     click(app, "Every other round")
     click(app, "Every round")  # the default, chosen again: every round has exercises
     click(app, "Start practising")
     workshop = app.workshop
     assert workshop.solo_role == "library" and workshop.seat("cafe").computer
+    assert workshop.seat("library").learner == "Kirsten"
     assert app.scene.name == "brief" and app.scene.secret_of == "library"  # no curtain
     assert Workshop.resume(workshop.session.path).seat("library").exercises == "every-round"
     click(app, "Done: hide our brief")
@@ -154,8 +159,16 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     click(app, "Perspective-taking")
     assert app.scene.name == "perspective"
 
+    # the game is kept in Kirsten's progress, and the summary charts it
+    games = ProgressStore(workshop.progress_folder).entries("Kirsten")
+    assert [g.game for g in games] == [workshop.session.path.name]
+    assert {kind: s.count for kind, s in games[0].scores.items()} == {
+        kind: sum(1 for p in made if p.kind == kind) for kind in {p.kind for p in made}
+    }
+    assert "Kirsten: one game so far" in shown
+
     old = workshop.session
-    click(app, "Play again as Kringle Café")
+    click(app, "Play the same game, as Kringle Café")
     again = app.workshop
     assert again is not workshop and again.solo_role == "cafe"
     assert again.state.seed == old.state.seed == 4
@@ -163,6 +176,7 @@ def test_a_librarian_practises_the_tutorial_alone_then_plays_again_as_the_cafe(s
     assert again.session.path != old.path and not again.state.actions_taken
     assert again.seat("library").computer and not again.seat("cafe").computer
     assert again.seat("cafe").exercises == "every-round"
+    assert again.seat("cafe").learner == "Kirsten"
     assert app.scene.name == "brief" and app.scene.secret_of == "cafe"
 
 

@@ -10,12 +10,17 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.state import QUESTIONS
+from game.session.progress import ANONYMOUS, GameEntry, ProgressError, ProgressStore, learner_name
 from game.session.workshop import CannotStart
+from game.ui.charts import Line, progress_chart
 from game.ui.painter import Painter
 from game.ui.scenes.base import PrivateScene, button_row
 from game.ui.scenes.exercise import answer_words, choice_label, question_title, said_words
+from game.ui.words import question_kind_name
 
 BLOCK_GAP = 16  # between two predictions
+MAX_GAMES_SHOWN = 12  # the chart's latest games; older ones stay in the file
 
 
 class PerspectiveScene(PrivateScene):
@@ -24,6 +29,7 @@ class PerspectiveScene(PrivateScene):
     def __init__(self, app, role: str):
         super().__init__(app, role)
         self.page = 0
+        self._progress: tuple[list[GameEntry], str] | None = None  # read once, when drawn
 
     def draw(self, painter: Painter) -> None:
         t = self.t
@@ -43,10 +49,17 @@ class PerspectiveScene(PrivateScene):
         area = self.header(
             painter, t("Through your partners' eyes"), subtitle, secret=workshop.name(self.role)
         )
-        left = pygame.Rect(area.left, area.top, area.width * 3 // 5, area.height)
+        left = pygame.Rect(area.left, area.top, area.width // 2, area.height)
         right = pygame.Rect(left.right + 30, area.top, area.right - left.right - 30, area.height)
         pages = self.draw_predictions(painter, left, view, predictions)
-        self.draw_replay(painter, right)
+        chart_h = right.height * 2 // 3
+        self.draw_progress(painter, pygame.Rect(right.left, right.top, right.width, chart_h))
+        self.draw_replay(
+            painter,
+            pygame.Rect(
+                right.left, right.top + chart_h + 20, right.width, right.height - chart_h - 20
+            ),
+        )
         buttons = []
         if pages > 1:
             buttons = [
@@ -148,22 +161,89 @@ class PerspectiveScene(PrivateScene):
         heading = f"{mark} {'—' if score is None else score:>3} · {asked}"
         return [(heading, "accent", True), (said, "text", False), (truth, "muted", False)]
 
+    def progress(self) -> tuple[list[GameEntry], str]:
+        """The learner's games so far (this one included, once it has ended) and a note
+        when the progress file had trouble; read from disk once for this screen."""
+        if self._progress is None:
+            workshop = self.app.workshop
+            note = workshop.progress_note
+            try:
+                games = ProgressStore(workshop.progress_folder).entries(self.learner)
+            except ProgressError as error:
+                games, note = [], str(error)
+            self._progress = (games, note)
+        return self._progress
+
+    @property
+    def learner(self) -> str:
+        return learner_name(self.app.workshop.seat(self.role).learner)
+
+    def draw_progress(self, painter: Painter, rect: pygame.Rect) -> None:
+        """One line per kind of question over the learner's games (the engine's scores,
+        kept by game/session/progress.py)."""
+        t = self.t
+        games, note = self.progress()
+        inner = painter.panel(rect, t("Your progress"))
+        if note:
+            inner.top += painter.text(inner, note, "small", painter.theme.bad, max_lines=3) + 8
+        if not games:
+            painter.text(inner, t("Finish a practice game to see your progress here."),
+                         "small", painter.theme.muted)  # fmt: skip
+            return
+        recent = games[-MAX_GAMES_SHOWN:]
+        lines = [
+            Line(
+                question_kind_name(t, kind),
+                tuple(g.scores[kind].mean if kind in g.scores else None for g in recent),
+                index,
+            )
+            for index, kind in enumerate(QUESTIONS)
+            if any(kind in g.scores for g in recent)
+        ]
+        first = len(games) - len(recent) + 1
+        labels = [str(number) for number in range(first, len(games) + 1)]
+        name = t("anonymous") if self.learner == ANONYMOUS else self.learner
+        if len(games) == 1:
+            said = t("{name}: one game so far; each game adds a point.", name=name)
+        else:
+            said = t("{name}: the score of each kind of question, game by game.", name=name)
+        used = painter.text(inner, said, "small", painter.theme.muted, max_lines=2)
+        chart = pygame.Rect(inner.left, inner.top + used + 6, inner.width,
+                            inner.height - used - 6)  # fmt: skip
+        if lines:
+            progress_chart(painter, chart, lines, labels)
+        else:
+            painter.text(chart, t("No prediction was scored in these games yet."), "small",
+                         painter.theme.muted)  # fmt: skip
+
     def draw_replay(self, painter: Painter, rect: pygame.Rect) -> None:
+        """The same game again, from any seat (the same seed and partners: to compare), or
+        a fresh one from this seat (a new seed and other partners)."""
         t = self.t
         workshop = self.app.workshop
-        inner = painter.panel(rect, t("From another seat"))
-        used = painter.text(inner, t("The same scenario and the same luck, from another seat."),
-                            "small", painter.theme.muted, max_lines=3)  # fmt: skip
-        others = [seat.role for seat in workshop.seats if seat.role != self.role]
-        top = inner.top + used + 16
-        gap = 12
-        height = min(90, (inner.bottom - top - gap * (len(others) - 1)) // max(1, len(others)))
-        for index, role in enumerate(others):
-            painter.button(
-                pygame.Rect(inner.left, top + index * (height + gap), inner.width, height),
-                t("Play again as {role}", role=workshop.name(role)),
+        inner = rect  # buttons only: their words say what each game is
+        roles = [seat.role for seat in workshop.seats]
+        buttons = [
+            (
+                t("Play a fresh game: new luck, other partners"),
+                lambda: self.play_again(self.role, True),
+            )
+        ] + [
+            (
+                t("Play the same game, as {role}", role=workshop.name(role)),
                 lambda r=role: self.play_again(r),
+            )
+            for role in roles
+        ]
+        gap = 8
+        height = min(70, (inner.height - gap * (len(buttons) - 1)) // max(1, len(buttons)))
+        for index, (label, click) in enumerate(buttons):
+            painter.button(
+                pygame.Rect(inner.left, inner.top + index * (height + gap), inner.width, height),
+                label,
+                click,
                 size="small",
+                selected=index == 0,
             )
 
     def turn(self, step: int) -> None:
@@ -176,11 +256,11 @@ class PerspectiveScene(PrivateScene):
         else:
             self.app.replace(self.app.make("scores"))
 
-    def play_again(self, role: str) -> None:
+    def play_again(self, role: str, fresh: bool = False) -> None:
         from game.ui.scenes.solo import begin_solo
 
         try:
-            workshop = self.app.workshop.play_again_as(role, self.app.saves)
+            workshop = self.app.workshop.play_again_as(role, self.app.saves, fresh=fresh)
         except CannotStart as error:
             self.app.error = str(error)
             return

@@ -13,11 +13,19 @@ from pathlib import Path
 import pygame
 
 from game.bots.personality import PERSONALITIES
-from game.session.practice import FREQUENCIES, frequency_name, solo_seats
+from game.session.partners import hidden_personalities
+from game.session.practice import (
+    FREQUENCIES,
+    frequency_name,
+    solo_seats,
+)
+from game.session.progress import learner_name
 from game.session.workshop import CannotStart, Seat, Workshop
 from game.ui.painter import Painter
 from game.ui.scenes.base import Scene, button_row
 from game.ui.words import personality_name, sector_name
+
+MAX_LEARNER = 40
 
 
 def begin_solo(app, workshop: Workshop) -> None:
@@ -36,6 +44,10 @@ class SoloSetupScene(Scene):
         self.path = path
         self.scenario = scenario
         self.seats = solo_seats(scenario, scenario.roles[0].id)
+        self.learner = ""  # typed on this screen: the name the progress is kept under
+        #: the partners' personalities are hidden unless the learner asks to see them: then
+        #: "what kind of partner is this?" has to be read from their moves
+        self.shown = False
 
     @property
     def mine(self) -> Seat:
@@ -49,14 +61,21 @@ class SoloSetupScene(Scene):
             t(
                 "Choose your role; the computer plays every other. Click a partner to "
                 "change how it negotiates."
+            )
+            if self.shown
+            else t(
+                "Choose your role; the computer plays every other, each in its own way, for "
+                "you to find out."
             ),
         )
         count = len(self.seats)
+        name_h = 84  # the learner's name and the personalities' toggle, above the seats
+        self.draw_learner(painter, pygame.Rect(area.left, area.top, area.width, name_h - 14))
         choice_h = 250  # the exercise setting and what it means, under the seats
-        row_h = min(100, (area.height - choice_h) // count - 12)
+        row_h = min(100, (area.height - choice_h - name_h) // count - 12)
         for index, seat in enumerate(self.seats):
             role = self.scenario.roles[index]
-            top = area.top + index * (row_h + 12)
+            top = area.top + name_h + index * (row_h + 12)
             left = pygame.Rect(area.left, top, area.width * 11 // 20, row_h)
             right = pygame.Rect(left.right + 20, top, area.right - left.right - 20, row_h)
             mine = not seat.computer
@@ -71,11 +90,15 @@ class SoloSetupScene(Scene):
                 painter.box(right)
                 painter.centred(right.inflate(-20, -8), t("You play this role"), "small",
                                 painter.theme.accent, bold=True)  # fmt: skip
-            else:
+            elif self.shown:
                 kind = t("Computer: {personality}",
                          personality=personality_name(t, seat.personality))  # fmt: skip
                 painter.button(right, kind, lambda i=index: self.cycle(i), size="small")
-        top = area.top + count * (row_h + 12) + 10
+            else:
+                painter.box(right)
+                painter.centred(right.inflate(-20, -8), t("Computer partner"), "small",
+                                painter.theme.muted)  # fmt: skip
+        top = area.top + name_h + count * (row_h + 12) + 10
         painter.line(pygame.Rect(area.left, top, area.width, 60),
                      t("Perspective-taking exercises: predict a partner"), "small",
                      painter.theme.accent, bold=True)  # fmt: skip
@@ -86,9 +109,10 @@ class SoloSetupScene(Scene):
         painter.text(
             explained,
             t(
-                "Before your turn: rank what matters most to a partner. After your deal: will "
-                "a partner accept it? Each answer is scored against the partner's confidential "
-                "brief, and you see the truth at once."
+                "Before your turn, a question about a partner: its order of the issues, its "
+                "walk-away, its preferred option, its risk limit or its kind. After your deal: "
+                "how will it answer? Each answer is scored against its brief; you see the "
+                "truth, and why, at once."
             ),
             "small",
             painter.theme.muted,
@@ -112,6 +136,44 @@ class SoloSetupScene(Scene):
             ],
         )
 
+    def draw_learner(self, painter: Painter, rect: pygame.Rect) -> None:
+        """Your name (typed; empty is "anonymous"), and whether the partners' ways show."""
+        t = self.t
+        label_w = rect.width * 3 // 20
+        toggle_w = rect.width * 7 // 20
+        label = pygame.Rect(rect.left, rect.top, label_w, rect.height)
+        painter.line(label, t("Your name:"), "small", painter.theme.accent,
+                     bold=True)  # fmt: skip
+        field = pygame.Rect(label.right + 10, rect.top, rect.width - label_w - toggle_w - 30,
+                            rect.height)  # fmt: skip
+        shown = (
+            self.learner + "▏"
+            if self.learner
+            else t("anonymous (type a name to keep your progress)") + "▏"
+        )
+        painter.button(field, shown, lambda: None, selected=True, size="small")
+        painter.button(
+            pygame.Rect(field.right + 20, rect.top, toggle_w, rect.height),
+            t("Hide how they negotiate") if self.shown else t("Show how they negotiate"),
+            self.toggle_shown,
+            pygame.K_F2,
+            selected=self.shown,
+            size="small",
+        )
+
+    def toggle_shown(self) -> None:
+        self.shown = not self.shown
+
+    def handle(self, event: pygame.event.Event) -> bool:
+        """Typing goes to the learner's name: the only text on this screen."""
+        if event.type == pygame.TEXTINPUT:
+            self.learner = (self.learner + event.text)[:MAX_LEARNER]
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE:
+            self.learner = self.learner[:-1]
+            return True
+        return False
+
     def choose(self, role: str) -> None:
         """Take another seat; the partners keep their personalities where they can."""
         frequency = self.mine.exercises
@@ -134,6 +196,9 @@ class SoloSetupScene(Scene):
             if self.app.seed is not None
             else random.SystemRandom().randrange(1, 10**6)
         )
+        self.mine.learner = learner_name(self.learner)
+        if not self.shown:  # unseen: each partner's way is drawn from the game's seed
+            hidden_personalities(self.seats, seed)
         try:
             workshop = Workshop.start(self.path, seed, self.seats, folder=self.app.saves, t=self.t)
         except CannotStart as error:

@@ -29,7 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from game.bots.space import OptionSpace
+from game.bots.space import OptionSpace, option_costs
+from game.engine.acceptability import affordable_columns
+from game.engine.deals import Amounts
 
 #: how much less each later offer of a role counts than its previous one
 DECAY = 0.6
@@ -57,15 +59,10 @@ class Belief:
     #: per combination: nothing the role has shown rules it out (its resources, a risk it
     #: refused, a red line it named, a deal it refused as below its walk-away)
     possible: np.ndarray
-    #: the most satisfaction (by this model) of a deal it refused as below its walk-away:
-    #: anything at or under it will be refused again; -1 if it refused none so
-    floor: float
     offers: int  # how many offers it made on this project
     #: how far it has come towards us: its first offer's estimated satisfaction for it
     #: less its latest one's (0 with fewer than two offers)
     conceded: float
-    #: the estimated satisfaction of each of its offers, in the order made
-    offered: tuple[float, ...] = ()
     refusals: int = 0  # deals on this project it said no to for a reason the rule gave
 
 
@@ -144,7 +141,7 @@ def _belief(
                 continue
             cause = answer["cause"]
             if cause == "too-risky":
-                risk = _deal_risk(space, index, deal["options"])
+                risk = _deal_risk(space, deal["options"])
                 risk_limit = risk if risk_limit is None else min(risk_limit, risk)
             elif cause == "red-line":
                 suspects.append({(i, index[i][o]) for i, o in enumerate(deal["options"])})
@@ -169,13 +166,15 @@ def _belief(
     for i, k in banned:
         possible &= space.picks[:, i] != k
     for options in refused:
-        possible &= ~_matches(space, index, options)
-    floor = max((_utility_of(utility, space, index, o) for o in below), default=-1.0)
-    if below:
+        possible &= ~_matches(space, options)
+    if below:  # at or under the most it refused as below its walk-away: refused again
+        floor = max(_utility_of(utility, space, o) for o in below)
         possible &= utility > floor
-    offered = tuple(_utility_of(utility, space, index, d["options"]) for d in offers)
-    conceded = offered[0] - offered[-1] if len(offered) > 1 else 0.0
-    return Belief(role, utility, possible, floor, len(offers), conceded, offered, len(refused))
+    conceded = 0.0
+    if len(offers) > 1:  # its first offer's estimated satisfaction less its latest's
+        first, latest = offers[0]["options"], offers[-1]["options"]
+        conceded = _utility_of(utility, space, first) - _utility_of(utility, space, latest)
+    return Belief(role, utility, possible, len(offers), conceded, len(refused))
 
 
 def _utility(space: OptionSpace, value: list[np.ndarray], weight: np.ndarray) -> np.ndarray:
@@ -219,13 +218,11 @@ def _affordable(
     commitments say (the one rule's *cannot sign* for resources, read from outside)."""
     has = profile["resources_per_round"]
     promised = profile["committed_per_round"]
-    free = (has["staff_time"] - promised["staff_time"], has["budget"] - promised["budget"])
+    free = Amounts(has["staff_time"] - promised["staff_time"], has["budget"] - promised["budget"])
     key = ("afford", role, free)
     if key not in space._usable:
         staff, budget = _costs(role, project, space)
-        space._usable[key] = ((staff == 0) | (staff <= free[0])) & (
-            (budget == 0) | (budget <= free[1])
-        )
+        space._usable[key] = affordable_columns(staff, budget, free)
     return space._usable[key]
 
 
@@ -236,24 +233,24 @@ def _costs(role: str, project: dict[str, Any], space: OptionSpace) -> tuple[np.n
         staff = np.zeros(len(space.picks), dtype=int)
         budget = np.zeros(len(space.picks), dtype=int)
         for i, issue in enumerate(project["issues"]):
-            costs = [o["cost_for"].get(role, o["cost"]) for o in issue["options"]]
-            staff += np.array([c["staff_time"] for c in costs])[space.picks[:, i]]
-            budget += np.array([c["budget"] for c in costs])[space.picks[:, i]]
+            per_staff, per_budget = option_costs(role, issue)
+            staff += per_staff[space.picks[:, i]]
+            budget += per_budget[space.picks[:, i]]
         space._usable[key] = (staff, budget)
     return space._usable[key]
 
 
-def _matches(space: OptionSpace, index, options) -> np.ndarray:
+def _matches(space: OptionSpace, options) -> np.ndarray:
     mask = np.zeros(len(space.picks), dtype=bool)
     mask[space.rows_of(options)] = True
     return mask
 
 
-def _utility_of(utility: np.ndarray, space: OptionSpace, index, options) -> float:
+def _utility_of(utility: np.ndarray, space: OptionSpace, options) -> float:
     hit = space.rows_of(options)
     return float(utility[hit[0]]) if hit.size else 0.0
 
 
-def _deal_risk(space: OptionSpace, index, options) -> int:
+def _deal_risk(space: OptionSpace, options) -> int:
     hit = space.rows_of(options)
     return int(space.risk[hit[0]]) if hit.size else 99

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,7 @@ from game.engine.acceptability import (
     ANSWER_ACCEPTS,
     ANSWER_CANNOT,
     Answer,
+    SigningRule,
     Verdict,
     answer_of,
     reason_sentence,
@@ -98,6 +100,10 @@ class ComputerPartner:
         # from a text, and a decision's generator is made afresh for every turn
         digest = hashlib.sha256(f"{seed}:{role}".encode()).digest()
         self._stream = int.from_bytes(digest[:8], "big") << 20
+        #: project -> (the view, its action count, our option space): one decision's
+        self._spaces: dict[str, tuple[View, int, OptionSpace]] = {}
+        #: project -> (what the model read, the beliefs made from it)
+        self._believed: dict[str, tuple[tuple, dict[str, Belief]]] = {}
 
     def decide(self, view: View, legal: Legal) -> Decision:
         """The partner's main action for its turn (the view must be its own)."""
@@ -166,16 +172,19 @@ class ComputerPartner:
         issues = project_of(view, deal["project"])["issues"]
         return sum(table[i["id"]][o] for i, o in zip(issues, deal["options"], strict=True))
 
+    @staticmethod
+    def _rule(view: View, deal: dict[str, Any]) -> SigningRule:
+        """The deal's signing rule: the one the rules sign and close it by."""
+        return signing_rule(project_model(view, deal["project"]), tuple(deal["participants"]),
+                            tuple(deal["options"]))  # fmt: skip
+
     def _signs_with_us(self, view: View, deal: dict[str, Any]) -> bool:
         """Our yes would sign the deal now (the signing rule the rules sign by)."""
-        rule = signing_rule(project_model(view, deal["project"]), tuple(deal["participants"]),
-                            tuple(deal["options"]))  # fmt: skip
-        return rule.signs_with({*deal["accepted"], self.role})
+        return self._rule(view, deal).signs_with({*deal["accepted"], self.role})
 
     def _missing(self, view: View, deal: dict[str, Any]) -> int:
         """Signatures the deal still needs after ours: how near it is to signing."""
-        rule = signing_rule(project_model(view, deal["project"]), tuple(deal["participants"]),
-                            tuple(deal["options"]))  # fmt: skip
+        rule = self._rule(view, deal)
         yes = {*deal["accepted"], self.role}
         must = sum(1 for role in rule.must if role not in yes)
         return max(rule.needed - len(yes), must)
@@ -215,7 +224,7 @@ class ComputerPartner:
         belief = self._beliefs(view, deal["project"]).get(proposer)
         if belief is None or belief.offers < 2:
             return True  # one offer says nothing of how much it takes
-        rows = _row(self._space(view, deal["project"]), deal["options"])
+        rows = self._space(view, deal["project"]).rows_of(deal["options"])
         if rows.size == 0:
             return True  # a sampled space without this deal: nothing to weigh it by
         theirs = float(belief.utility[rows[0]])
@@ -257,14 +266,11 @@ class ComputerPartner:
         return self._counter_or_reject(view, deal, legal, rng, why, verdict.cause)
 
     def _signs_without_us(self, view: View, deal: dict[str, Any]) -> bool:
-        """The others could still sign the deal if we said no: we are not a signature it
-        must have, and enough participants are left for its quorum."""
-        rule = signing_rule(project_model(view, deal["project"]), tuple(deal["participants"]),
-                            tuple(deal["options"]))  # fmt: skip
-        if self.role in rule.must:
-            return False
+        """The others could still sign the deal if we said no: those who have not said no
+        could still sign it by its rule (as ``rules._settle`` keeps a deal open)."""
         said_no = {r["role"] for r in deal["rejected"]} | {self.role}
-        return len(deal["participants"]) - len(said_no) >= rule.needed
+        left = [role for role in deal["participants"] if role not in said_no]
+        return self._rule(view, deal).signs_with(left)
 
     def _why(self, view: View, deal, verdict: Verdict, answer: Answer) -> str:
         project = project_model(view, deal["project"])
@@ -403,7 +409,7 @@ class ComputerPartner:
         mask = np.zeros(len(space.picks), dtype=bool)
         for deal in view["deals"]:
             if deal["project"] == project_id and deal["status"] == "open":
-                mask[_row(space, deal["options"])] = True
+                mask[space.rows_of(deal["options"])] = True
         return mask
 
     def _groups(self, view: View, project, believed: dict[str, Belief], rng) -> list[tuple]:
@@ -449,18 +455,20 @@ class ComputerPartner:
 
     def _space(self, view: View, project_id: str) -> OptionSpace:
         """Our option space on the project (the same seeded sample for one decision)."""
-        key = (view["actions_taken"], project_id)
-        cached = self.__dict__.get("_space_kept")
-        if cached is not None and cached[0] == key and cached[1] is view:
-            return cached[2]
-        rng = random.Random(self._stream + view["actions_taken"] + hash(project_id) % 997)
+        taken = view["actions_taken"]
+        kept = self._spaces.get(project_id)
+        if kept is not None and kept[0] is view and kept[1] == taken:
+            return kept[2]
+        # crc32, not hash(): a text's hash differs from process to process
+        salt = zlib.crc32(project_id.encode()) % 997
+        rng = random.Random(self._stream + taken + salt)
         space = option_space(self.role, view["me"], project_of(view, project_id), rng)
-        self.__dict__["_space_kept"] = (key, view, space)
+        self._spaces[project_id] = (view, taken, space)
         return space
 
     def _beliefs(self, view: View, project_id: str) -> dict[str, Belief]:
         """The opponent model for this view and project (made once per decision)."""
-        kept = self.__dict__.setdefault("_beliefs_kept", {})
+        kept = self._believed
         space = self._space(view, project_id)
         # what the model reads: the deals on the project (views share a deal's record
         # until it changes), the others' free resources, our insights, our space
@@ -526,8 +534,3 @@ def _same(kept: tuple, now: tuple) -> bool:
         and resources == now[2]
         and insights == now[3]
     )
-
-
-def _row(space: OptionSpace, options) -> np.ndarray:
-    """The space's rows holding exactly these options (one, unless sampled: maybe none)."""
-    return space.rows_of(options)

@@ -182,13 +182,13 @@ def _columns(
 def _issue_table(role: str, me: dict[str, Any], project_id: str, issue) -> dict[str, Any]:
     """One issue's options as arrays: our points, cost, risk and red lines."""
     options = issue["options"]
-    costs = [o["cost_for"].get(role, o["cost"]) for o in options]
+    staff, budget = option_costs(role, issue)
     points = me["points"][project_id][issue["id"]]
     return {
         "ids": [o["id"] for o in options],
         "points": np.array([points[o["id"]] for o in options]),
-        "staff": np.array([c["staff_time"] for c in costs]),
-        "budget": np.array([c["budget"] for c in costs]),
+        "staff": staff,
+        "budget": budget,
         "risk": np.array([o["risk"] for o in options]),
         "pilot": np.array(["pilot" in o["flags"] for o in options]),
         "red": np.array(
@@ -196,3 +196,14 @@ def _issue_table(role: str, me: dict[str, Any], project_id: str, issue) -> dict[
             dtype=int,
         ),
     }
+
+
+def option_costs(role: str, issue: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
+    """Per option of ``issue``: what ``role`` would pay per round, staff time and budget
+    (its own price where the option names one, else the option's cost). Public: the
+    partner's own columns and its reading of the others' purses both come from here."""
+    costs = [o["cost_for"].get(role, o["cost"]) for o in issue["options"]]
+    return (
+        np.array([c["staff_time"] for c in costs], dtype=int),
+        np.array([c["budget"] for c in costs], dtype=int),
+    )

@@ -426,12 +426,18 @@ def _cannot_columns(
     """``judge``'s *cannot sign* over columns: a red line, a resource the deal asks more
     of than the role has left (a resource it does not ask for is never short), or a
     needed role not signing."""
-    cannot = ~clean | (staff > max(0, free.staff_time)) | (budget > max(0, free.budget))
-    if free.staff_time < 0 or free.budget < 0:  # over-committed: any amount is too much
-        cannot |= ((staff > 0) & (free.staff_time < 0)) | ((budget > 0) & (free.budget < 0))
+    cannot = ~clean | ~affordable_columns(staff, budget, free)
     if present is not None:
         cannot |= ~present
     return cannot
+
+
+def affordable_columns(staff: np.ndarray, budget: np.ndarray, free: Amounts) -> np.ndarray:
+    """Per deal: the role can pay what it asks per round (``judge``'s resource check over
+    columns): a resource the deal does not ask for is never short, one it asks for must
+    be left uncommitted. A computer partner reads the others' by this from their public
+    resources."""
+    return ((staff == 0) | (staff <= free.staff_time)) & ((budget == 0) | (budget <= free.budget))
 
 
 # -- the answer key -------------------------------------------------------------------------

@@ -328,9 +328,7 @@ def _settle(state: GameState, deal: Deal) -> GameState:
     """Sign the deal if its signing rule is met (the approval rule, and every role its
     options need has accepted); close it if it can no longer be."""
     rule = signing_rule(state.scenario.project(deal.project), deal.participants, deal.options)
-    must = set(rule.must)
-    rejected = {role for role, _ in deal.rejected}
-    if must & rejected or len(deal.accepted) + len(deal.awaiting()) < rule.needed:
+    if not rule.signs_with(_still_signing(deal)):  # those who have not said no cannot sign it
         return _with_deal(state, evolve(deal, status="rejected"))
     if not rule.signs_with(deal.accepted):
         return _with_deal(state, deal)

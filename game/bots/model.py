@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from game.bots.space import OptionSpace, option_costs
+from game.bots.space import Combos, OptionSpace
 from game.engine.acceptability import affordable_columns
 from game.engine.deals import Amounts
 
@@ -66,18 +66,84 @@ class Belief:
     refusals: int = 0  # deals on this project it said no to for a reason the rule gave
 
 
+#: what the model reads of one role on one project, all public but the hint: its offers
+#: (each with the options of the deal it countered, if any), the deals it accepted (and
+#: whether it proposed them), its refusals and their causes, what exploring it found out
+#: (issue, option), and what it has left to pay per round
+Facts = tuple[
+    tuple[tuple[tuple[str, ...], tuple[str, ...] | None], ...],
+    tuple[tuple[tuple[str, ...], bool], ...],
+    tuple[tuple[str, tuple[str, ...]], ...],
+    tuple[str | None, str | None] | None,
+    Amounts,
+]
+
+
 def beliefs(view: dict[str, Any], project: dict[str, Any], space: OptionSpace) -> dict[str, Belief]:
-    """The partner's belief about every other role that may join ``project``."""
+    """The partner's belief about every other role that may join ``project``.
+
+    Each belief is read from that role's facts alone (``Facts``) and kept with the
+    project's combinations under them: the same facts give the same belief to whoever
+    asks, in this game or another, so only a role that did something new is read again.
+    """
     me = view["me"]["role"]
-    deals = [d for d in view["deals"] if d["project"] == project["id"]]
     profiles = {r["id"]: r for r in view["roles"]}
-    eligible = project["open_to"] or list(profiles)
-    hints = _explored(view, project)
+    eligible = [
+        role for role in (project["open_to"] or list(profiles)) if role != me and role in profiles
+    ]
+    facts = _facts(view, project, eligible, profiles)
+    combos = space.combos
     return {
-        role: _belief(role, deals, project, space, profiles[role], hints.get(role))
+        role: combos.reading(
+            ("belief", role, facts[role]),
+            lambda role=role: _belief(role, facts[role], project, combos),
+        )
         for role in eligible
-        if role != me and role in profiles
     }
+
+
+def _facts(
+    view: dict[str, Any],
+    project: dict[str, Any],
+    roles: list[str],
+    profiles: dict[str, dict[str, Any]],
+) -> dict[str, Facts]:
+    """Every role's facts on the project, in one pass over the deals (in their order)."""
+    offers: dict[str, list] = {role: [] for role in roles}
+    accepts: dict[str, list] = {role: [] for role in roles}
+    refusals: dict[str, list] = {role: [] for role in roles}
+    terms: dict[int, tuple[str, ...]] = {}
+    for deal in view["deals"]:
+        if deal["project"] != project["id"]:
+            continue
+        options = terms[deal["number"]] = tuple(deal["options"])
+        proposer = deal["proposer"]
+        if proposer in offers:
+            countered = terms.get(deal["counter_of"]) if deal["counter_of"] else None
+            offers[proposer].append((options, countered))
+        for role in deal["accepted"]:
+            if role in accepts:
+                accepts[role].append((options, role == proposer))
+        for answer in deal["rejected"]:
+            if answer["role"] in refusals:
+                refusals[answer["role"]].append((answer["cause"], options))
+    hints = _explored(view, project)
+    facts: dict[str, Facts] = {}
+    for role in roles:
+        has = profiles[role]["resources_per_round"]
+        promised = profiles[role]["committed_per_round"]
+        free = Amounts(
+            has["staff_time"] - promised["staff_time"], has["budget"] - promised["budget"]
+        )
+        hint = hints.get(role)
+        facts[role] = (
+            tuple(offers[role]),
+            tuple(accepts[role]),
+            tuple(refusals[role]),
+            None if hint is None else (hint.get("issue"), hint.get("option")),
+            free,
+        )
+    return facts
 
 
 def _explored(view: dict[str, Any], project: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -92,66 +158,50 @@ def _explored(view: dict[str, Any], project: dict[str, Any]) -> dict[str, dict[s
     return found
 
 
-def _belief(
-    role: str,
-    deals: list[dict[str, Any]],
-    project: dict[str, Any],
-    space: OptionSpace,
-    profile: dict[str, Any],
-    hint: dict[str, str] | None,
-) -> Belief:
-    issues = project["issues"]
-    index = _index(space)
+def _belief(role: str, facts: Facts, project: dict[str, Any], space: Combos) -> Belief:
+    offers, accepts, refusals, hint, free = facts
+    index = space.index
     value = [np.zeros(len(ids)) for ids in space.ids]
-    weight = np.ones(len(issues))
-    by_number = {d["number"]: d for d in deals}
-    offers = [d for d in deals if d["proposer"] == role]
-    for k, deal in enumerate(offers):
-        for i, option in enumerate(deal["options"]):
+    weight = np.ones(len(space.ids))
+    for k, (options, countered) in enumerate(offers):
+        for i, option in enumerate(options):
             value[i][index[i][option]] += DECAY**k
         if k:
-            before = offers[k - 1]["options"]
-            weight += KEPT * np.array(
-                [a == b for a, b in zip(before, deal["options"], strict=True)]
-            )
-        countered = by_number.get(deal["counter_of"]) if deal["counter_of"] else None
+            before = offers[k - 1][0]
+            weight += KEPT * np.array([a == b for a, b in zip(before, options, strict=True)])
         if countered is not None:
-            for i, (old, new) in enumerate(zip(countered["options"], deal["options"], strict=True)):
+            for i, (old, new) in enumerate(zip(countered, options, strict=True)):
                 if old != new:
                     weight[i] += CHANGED
                     value[i][index[i][old]] -= DECAY**k
-    for deal in deals:
-        if role in deal["accepted"] and deal["proposer"] != role:
-            for i, option in enumerate(deal["options"]):
+    for options, own in accepts:
+        if not own:
+            for i, option in enumerate(options):
                 value[i][index[i][option]] += ACCEPTED
     if hint:
-        at = next((i for i, issue in enumerate(issues) if issue["id"] == hint.get("issue")), None)
+        issue, favourite = hint
+        at = next((i for i, one in enumerate(space.issue_ids) if one == issue), None)
         if at is not None:
             weight[at] += MOST_IMPORTANT
-            if hint.get("option") in index[at]:
-                value[at][index[at][hint["option"]]] += 1.0
+            if favourite in index[at]:
+                value[at][index[at][favourite]] += 1.0
     # refusals: what the role said no to, and why (the cause is public)
     risk_limit = None  # a risk it refused as too high
     suspects: list[set[tuple[int, int]]] = []
     below: list[tuple[str, ...]] = []
     refused: list[tuple[str, ...]] = []
-    for deal in deals:
-        for answer in deal["rejected"]:
-            if answer["role"] != role:
-                continue
-            cause = answer["cause"]
-            if cause == "too-risky":
-                risk = _deal_risk(space, deal["options"])
-                risk_limit = risk if risk_limit is None else min(risk_limit, risk)
-            elif cause == "red-line":
-                suspects.append({(i, index[i][o]) for i, o in enumerate(deal["options"])})
-            elif cause == "below-walk-away":
-                below.append(tuple(deal["options"]))
-            if cause and cause != "gain":
-                refused.append(tuple(deal["options"]))
+    for cause, options in refusals:
+        if cause == "too-risky":
+            risk = _deal_risk(space, options)
+            risk_limit = risk if risk_limit is None else min(risk_limit, risk)
+        elif cause == "red-line":
+            suspects.append({(i, index[i][o]) for i, o in enumerate(options)})
+        elif cause == "below-walk-away":
+            below.append(options)
+        if cause and cause != "gain":
+            refused.append(options)
     # an option it offered or accepted is on none of its red lines
-    clean = {(i, index[i][o]) for d in deals if role in d["accepted"]
-             for i, o in enumerate(d["options"])}  # fmt: skip
+    clean = {(i, index[i][o]) for options, _ in accepts for i, o in enumerate(options)}
     banned: set[tuple[int, int]] = set()
     for group in suspects:
         left = group - clean
@@ -160,7 +210,7 @@ def _belief(
         for i, k in left:
             value[i][k] -= SUSPECT * (1 + value[i][k])
     utility = _utility(space, value, weight)
-    possible = _affordable(role, profile, project, space).copy()
+    possible = _affordable(role, free, project, space).copy()
     if risk_limit is not None:
         possible &= space.risk < risk_limit
     for i, k in banned:
@@ -172,12 +222,13 @@ def _belief(
         possible &= utility > floor
     conceded = 0.0
     if len(offers) > 1:  # its first offer's estimated satisfaction less its latest's
-        first, latest = offers[0]["options"], offers[-1]["options"]
+        first, latest = offers[0][0], offers[-1][0]
         conceded = _utility_of(utility, space, first) - _utility_of(utility, space, latest)
+    utility.flags.writeable = possible.flags.writeable = False  # shared: read, never changed
     return Belief(role, utility, possible, len(offers), conceded, len(refused))
 
 
-def _utility(space: OptionSpace, value: list[np.ndarray], weight: np.ndarray) -> np.ndarray:
+def _utility(space: Combos, value: list[np.ndarray], weight: np.ndarray) -> np.ndarray:
     """Per combination: the weighted mean of each issue's option value, each issue's
     values stretched to 0 … 1 (an issue nothing is known of counts one half): one product
     of the space's option matrix with the options' weighted values."""
@@ -188,69 +239,30 @@ def _utility(space: OptionSpace, value: list[np.ndarray], weight: np.ndarray) ->
         parts.append(weight[i] * scaled)
     if len(space.picks) > MATRIX_ROWS:  # a large (sampled) space: no matrix that big
         return sum(part[space.picks[:, i]] for i, part in enumerate(parts)) / weight.sum()
-    return _chosen(space) @ (np.concatenate(parts) / weight.sum())
+    return space.chosen() @ (np.concatenate(parts) / weight.sum())
 
 
-def _chosen(space: OptionSpace) -> np.ndarray:
-    """combinations × options: 1 where the combination chooses the option (kept)."""
-    if "chosen" not in space._usable:
-        sizes = [len(ids) for ids in space.ids]
-        starts = np.cumsum([0, *sizes[:-1]])
-        matrix = np.zeros((len(space.picks), sum(sizes)))
-        rows = np.arange(len(space.picks))
-        for i, start in enumerate(starts):
-            matrix[rows, start + space.picks[:, i]] = 1.0
-        space._usable["chosen"] = matrix
-    return space._usable["chosen"]
-
-
-def _index(space: OptionSpace) -> list[dict[str, int]]:
-    """Per issue: option id -> its place (kept with the space)."""
-    if "index" not in space._usable:
-        space._usable["index"] = [{o: k for k, o in enumerate(ids)} for ids in space.ids]
-    return space._usable["index"]
-
-
-def _affordable(
-    role: str, profile: dict[str, Any], project: dict[str, Any], space: OptionSpace
-) -> np.ndarray:
+def _affordable(role: str, free: Amounts, project: dict[str, Any], space: Combos) -> np.ndarray:
     """Per combination: the role can pay its share per round, as its public resources and
     commitments say (the one rule's *cannot sign* for resources, read from outside)."""
-    has = profile["resources_per_round"]
-    promised = profile["committed_per_round"]
-    free = Amounts(has["staff_time"] - promised["staff_time"], has["budget"] - promised["budget"])
     key = ("afford", role, free)
-    if key not in space._usable:
-        staff, budget = _costs(role, project, space)
-        space._usable[key] = affordable_columns(staff, budget, free)
-    return space._usable[key]
+    if key not in space.kept:
+        staff, budget = space.costs(role, project)
+        space.kept[key] = affordable_columns(staff, budget, free)
+    return space.kept[key]
 
 
-def _costs(role: str, project: dict[str, Any], space: OptionSpace) -> tuple[np.ndarray, ...]:
-    """Per combination: what ``role`` would pay per round (public: the options' costs)."""
-    key = ("costs", role)
-    if key not in space._usable:
-        staff = np.zeros(len(space.picks), dtype=int)
-        budget = np.zeros(len(space.picks), dtype=int)
-        for i, issue in enumerate(project["issues"]):
-            per_staff, per_budget = option_costs(role, issue)
-            staff += per_staff[space.picks[:, i]]
-            budget += per_budget[space.picks[:, i]]
-        space._usable[key] = (staff, budget)
-    return space._usable[key]
-
-
-def _matches(space: OptionSpace, options) -> np.ndarray:
+def _matches(space: Combos, options) -> np.ndarray:
     mask = np.zeros(len(space.picks), dtype=bool)
     mask[space.rows_of(options)] = True
     return mask
 
 
-def _utility_of(utility: np.ndarray, space: OptionSpace, options) -> float:
+def _utility_of(utility: np.ndarray, space: Combos, options) -> float:
     hit = space.rows_of(options)
     return float(utility[hit[0]]) if hit.size else 0.0
 
 
-def _deal_risk(space: OptionSpace, options) -> int:
+def _deal_risk(space: Combos, options) -> int:
     hit = space.rows_of(options)
     return int(space.risk[hit[0]]) if hit.size else 99

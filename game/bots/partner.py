@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import hashlib
 import random
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -100,10 +99,8 @@ class ComputerPartner:
         # from a text, and a decision's generator is made afresh for every turn
         digest = hashlib.sha256(f"{seed}:{role}".encode()).digest()
         self._stream = int.from_bytes(digest[:8], "big") << 20
-        #: project -> (the view, its action count, our option space): one decision's
-        self._spaces: dict[str, tuple[View, int, OptionSpace]] = {}
-        #: project -> (what the model read, the beliefs made from it)
-        self._believed: dict[str, tuple[tuple, dict[str, Belief]]] = {}
+        #: project -> (the view, the beliefs read from it): one decision's
+        self._believed: dict[str, tuple[View, dict[str, Belief]]] = {}
 
     def decide(self, view: View, legal: Legal) -> Decision:
         """The partner's main action for its turn (the view must be its own)."""
@@ -454,36 +451,16 @@ class ComputerPartner:
     # -- what it reads of the others ------------------------------------------------------
 
     def _space(self, view: View, project_id: str) -> OptionSpace:
-        """Our option space on the project (the same seeded sample for one decision)."""
-        taken = view["actions_taken"]
-        kept = self._spaces.get(project_id)
-        if kept is not None and kept[0] is view and kept[1] == taken:
-            return kept[2]
-        # crc32, not hash(): a text's hash differs from process to process
-        salt = zlib.crc32(project_id.encode()) % 997
-        rng = random.Random(self._stream + taken + salt)
-        space = option_space(self.role, view["me"], project_of(view, project_id), rng)
-        self._spaces[project_id] = (view, taken, space)
-        return space
+        """Our option space on the project (made once per brief and project)."""
+        return option_space(self.role, view["me"], project_of(view, project_id))
 
     def _beliefs(self, view: View, project_id: str) -> dict[str, Belief]:
-        """The opponent model for this view and project (made once per decision)."""
-        kept = self._believed
-        space = self._space(view, project_id)
-        # what the model reads: the deals on the project (views share a deal's record
-        # until it changes), the others' free resources, our insights, our space
-        reads = (
-            space,
-            tuple(d for d in view["deals"] if d["project"] == project_id),
-            tuple((r["id"], tuple(r["resources_per_round"].values()),
-                   tuple(r["committed_per_round"].values())) for r in view["roles"]),
-            len(view["me"]["insights"]),
-        )  # fmt: skip
-        hit = kept.get(project_id)
-        if hit is not None and _same(hit[0], reads):
-            return hit[1]
-        made = beliefs(view, project_of(view, project_id), space)
-        kept[project_id] = (reads, made)
+        """The opponent model for this view and project (read once per decision)."""
+        kept = self._believed.get(project_id)
+        if kept is not None and kept[0] is view:
+            return kept[1]
+        made = beliefs(view, project_of(view, project_id), self._space(view, project_id))
+        self._believed[project_id] = (view, made)
         return made
 
     # -- the rest of a turn ----------------------------------------------------------------
@@ -520,17 +497,4 @@ def _welcome(belief: Belief, skilled: bool) -> bool:
         and not belief.refusals
         and bool(belief.possible.any())
         and float(belief.utility.max()) >= WELCOME
-    )
-
-
-def _same(kept: tuple, now: tuple) -> bool:
-    """The model's inputs are the very same: the same space and deal records (by
-    identity: a changed deal is a new record), the same resources and insights."""
-    space, deals, resources, insights = kept
-    return (
-        space is now[0]
-        and len(deals) == len(now[1])
-        and all(a is b for a, b in zip(deals, now[1], strict=True))
-        and resources == now[2]
-        and insights == now[3]
     )

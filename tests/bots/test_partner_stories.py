@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-
 import pytest
 
 from game.bots.model import beliefs
@@ -122,7 +120,7 @@ def test_a_partner_never_offers_a_role_what_it_estimates_below_a_refused_walk_aw
         offer = state.deals[-1]
         view = view_for(before, action.actor)
         project = project_of(view, offer.project)  # a built-in project: every combination
-        space = option_space(action.actor, view["me"], project, random.Random(0))
+        space = option_space(action.actor, view["me"], project)
         refused = [
             deal
             for deal in before.deals

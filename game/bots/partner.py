@@ -491,10 +491,12 @@ class ComputerPartner:
 def _welcome(belief: Belief, skilled: bool) -> bool:
     """A partner worth inviting beyond the fewest the rule wants: it brings a competence
     the project needs or has made offers on it, something can still suit it, and it has
-    refused nothing here for a reason the rule gave."""
+    refused at most one deal here (one no says what it will not take; the model then keeps
+    the offers clear of it — leaving it out for good left most of the value on the table
+    where the best deals need every partner)."""
     return (
         (skilled or belief.offers > 0)
-        and not belief.refusals
+        and belief.refusals <= 1
         and bool(belief.possible.any())
         and float(belief.utility.max()) >= WELCOME
     )
